@@ -1,0 +1,139 @@
+"""The facade every interface uses (CLI, HTTP endpoint, Streamlit app).
+
+Interfaces parse input, call one function here, and render what it returns.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.errors import InputError, KgError
+from kg.graph.build import documents_graph
+from kg.graph.store import GraphStore, QueryResult, default_store_path
+from kg.ingest import DEFAULT_MAX_BYTES, Document, Skipped, discover, iter_documents, load_document
+
+__all__ = [
+    "DEFAULT_PATHS",
+    "BuildReport",
+    "DocumentSummary",
+    "build",
+    "inspect",
+    "query",
+    "sparql",
+]
+
+DEFAULT_PATHS: tuple[str, ...] = ("data",)
+Progress = Callable[[int, int, Path], None]
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    source: Path
+    format: str
+    sections: int
+    topics: int
+    encoding_repaired: bool
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build read, skipped and wrote."""
+
+    store: Path
+    documents: tuple[DocumentSummary, ...]
+    skipped: tuple[Skipped, ...]
+    triples: int
+    seconds: float
+
+    @property
+    def sections(self) -> int:
+        return sum(d.sections for d in self.documents)
+
+    @property
+    def topics(self) -> int:
+        return sum(d.topics for d in self.documents)
+
+
+def _store(store: Path | str | None) -> GraphStore:
+    return GraphStore(Path(store) if store else default_store_path())
+
+
+def build(
+    paths: Sequence[Path | str] = (),
+    *,
+    store: Path | str | None = None,
+    strict: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Read `paths` (default `data/`), build the graph and make it the store's live graph.
+
+    The previous graph stays live when the build fails for any reason.
+
+    Raises:
+        InputError: with `strict`, the first file that could not be read.
+        KgError: no document could be read at all.
+        StoreError: the store could not be written.
+    """
+    started = time.perf_counter()
+    files, skipped = discover(paths or DEFAULT_PATHS)
+    if strict and (missing := [s for s in skipped if s.reason == "no such file or folder"]):
+        raise InputError(missing[0].path, missing[0].reason)
+    documents: list[Document] = []
+    all_skipped = list(skipped)
+    for n, result in enumerate(iter_documents(files, max_bytes=max_bytes), start=1):
+        if progress:
+            progress(n, len(files), files[n - 1])
+        if isinstance(result, Skipped):
+            if strict:
+                raise InputError(result.path, result.reason, result.line)
+            all_skipped.append(result)
+        else:
+            documents.append(result)
+    if not documents:
+        raise KgError(
+            "no document could be read from "
+            + ", ".join(str(p) for p in (paths or DEFAULT_PATHS))
+            + "; the previous graph is unchanged"
+        )
+    graph = documents_graph(documents)
+    target = _store(store)
+    target.replace(graph.serialize(format="nt", encoding="utf-8"))
+    summaries = tuple(
+        DocumentSummary(
+            d.source, d.format, len(d.sections), len(d.top_level_sections()), d.encoding_repaired
+        )
+        for d in documents
+    )
+    return BuildReport(
+        store=target.path,
+        documents=summaries,
+        skipped=tuple(all_skipped),
+        triples=len(graph),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def inspect(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """What ingestion sees in one file.
+
+    Raises:
+        InputError: the file cannot be read.
+    """
+    return load_document(path, max_bytes=max_bytes)
+
+
+def query(
+    sparql_text: str, *, bindings: dict[str, Any] | None = None, store: Path | str | None = None
+) -> QueryResult:
+    """Run a read-only SPARQL query over the built graph, values bound apart from the text."""
+    return _store(store).query(sparql_text, bindings)
+
+
+def sparql(sparql_text: str, *, fmt: str = "json", store: Path | str | None = None) -> str:
+    """Run a read-only SPARQL query and serialize the results (`json` is W3C results JSON)."""
+    return _store(store).query_serialized(sparql_text, fmt)

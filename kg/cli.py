@@ -1,0 +1,158 @@
+"""The `kg` command line: parse arguments, call `kg.api`, render. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg import __version__, api
+from kg.errors import KgError
+from kg.ingest import DEFAULT_MAX_BYTES, document_to_dict
+
+__all__ = ["cli", "main"]
+
+_STORE_HELP = "Folder of the graph store (default: $KG_STORE or the per-user data folder)."
+
+
+def _fail(err: KgError) -> None:
+    raise click.ClickException(str(err)) from err
+
+
+@click.group()
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """kg: a knowledge graph of your notes, with answers that cite their source lines."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
+@click.option("--strict", is_flag=True, help="Fail the build on the first unreadable file.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Skip files larger than this.",
+)
+def build(paths: tuple[Path, ...], store: Path | None, strict: bool, max_bytes: int) -> None:
+    """Build the graph from files and folders (default: data/)."""
+    bar: Any = None
+
+    def progress(done: int, total: int, path: Path) -> None:
+        nonlocal bar
+        if not sys.stderr.isatty():
+            return
+        if bar is None:
+            bar = click.progressbar(
+                length=total, label="Reading", file=sys.stderr, show_pos=True, width=30
+            )
+            bar.__enter__()
+        bar.label = f"Reading {path.name[:40]:<40}"
+        bar.update(1)
+
+    try:
+        report = api.build(
+            paths, store=store, strict=strict, max_bytes=max_bytes, progress=progress
+        )
+    except KgError as err:
+        _fail(err)
+        return
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    click.echo(f"Built the graph in {report.seconds:.2f} s → {report.store}")
+    click.echo(f"  documents  {len(report.documents)}")
+    click.echo(f"  sections   {report.sections}")
+    click.echo(f"  topics     {report.topics}")
+    click.echo(f"  triples    {report.triples}")
+    click.echo(f"  skipped    {len(report.skipped)}")
+    for skipped in report.skipped:
+        click.echo(f"    {skipped}", err=True)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the structure as JSON.")
+def inspect(path: Path, as_json: bool) -> None:
+    """Show what ingestion sees in one file: sections, blocks and their lines."""
+    try:
+        doc = api.inspect(path)
+    except KgError as err:
+        _fail(err)
+        return
+    if as_json:
+        click.echo(json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2))
+        return
+    repaired = " (encoding repaired)" if doc.encoding_repaired else ""
+    click.echo(f"{doc.source}: {doc.format}, {doc.encoding}{repaired}, {doc.line_count} lines")
+    for section in doc.sections:
+        kinds: dict[str, int] = {}
+        for block in section.blocks:
+            kinds[block.kind] = kinds.get(block.kind, 0) + 1
+        summary = ", ".join(f"{n} {k}" for k, n in kinds.items())
+        indent = "  " * max(section.level - 1, 0)
+        title = section.title or "(before the first heading)"
+        click.echo(f"{section.line_start:>6}-{section.line_end:<6}{indent}{title}  [{summary}]")
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--file", "query_file", type=click.File("r", encoding="utf-8"), help="Read it here.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "ntriples"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
+def sparql(query: str | None, query_file: Any, fmt: str, store: Path | None) -> None:
+    """Run a read-only SPARQL query over the graph (standard prefixes are predeclared)."""
+    if query_file is not None:
+        query = query_file.read()
+    if not query:
+        raise click.UsageError("give a QUERY or --file F")
+    try:
+        if fmt != "table":
+            click.echo(api.sparql(query, fmt=fmt, store=store), nl=False)
+            return
+        result = api.query(query, store=store)
+    except KgError as err:
+        _fail(err)
+        return
+    if result.kind == "boolean":
+        click.echo("true" if result.boolean else "false")
+        return
+    if result.kind == "graph":
+        for triple in result.triples:
+            click.echo(f"{triple.subject} {triple.predicate} {triple.object} .")
+        return
+    names = list(result.variables)
+    cells = [[_show(row.get(n)) for n in names] for row in result.rows]
+    widths = [max([len(n), *(len(c[i]) for c in cells)]) for i, n in enumerate(names)]
+    click.echo("  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)))
+    click.echo("  ".join("-" * w for w in widths))
+    for row in cells:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
+    click.echo(f"({len(cells)} row{'s' if len(cells) != 1 else ''})", err=True)
+
+
+def _show(term: Any) -> str:
+    if term is None:
+        return ""
+    value = str(getattr(term, "value", term))
+    return value if len(value) <= 80 else value[:77] + "..."
+
+
+def main() -> None:
+    """Entry point of the `kg` console script."""
+    cli(prog_name="kg")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,215 @@
+"""The graph store: an embedded, on-disk Oxigraph store behind one small interface.
+
+Layout of a store folder:
+
+    STORE/
+      current -> gen-20261126T070102-4242   symlink to the live generation
+      gen-.../                              an Oxigraph (RocksDB) folder
+      build.lock                            held while a build writes
+
+A build writes a whole new generation and then swaps the `current` symlink with one atomic
+rename, so readers never see a half-built graph and a failed build leaves the previous graph
+queryable. Readers open the live generation read-only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from platformdirs import user_data_dir
+
+from kg.errors import QueryError, StoreError, StoreLockedError, StoreNotFoundError
+from kg.graph.vocab import PREFIXES
+
+__all__ = ["GraphStore", "QueryResult", "default_store_path"]
+
+_CURRENT = "current"
+_LOCK = "build.lock"
+# SPARQL text with strings, IRIs and comments removed, to look for forbidden keywords.
+_STRIP = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|<[^<>\s]*>|#[^\n]*'
+)
+_FORBIDDEN = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
+
+FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+
+
+def default_store_path() -> Path:
+    """`KG_STORE` if set, else a `store` folder in the per-user data directory."""
+    env = os.environ.get("KG_STORE")
+    return Path(env) if env else Path(user_data_dir("kg", appauthor=False)) / "store"
+
+
+RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES}
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """What a SPARQL query returned, in memory.
+
+    `kind` is "solutions" (SELECT: `variables` and `rows`, each row a dict of variable name to
+    pyoxigraph term, unbound variables left out), "boolean" (ASK: `boolean`) or "graph"
+    (CONSTRUCT/DESCRIBE: `triples`).
+    """
+
+    kind: str
+    variables: tuple[str, ...] = ()
+    rows: tuple[dict[str, Any], ...] = ()
+    boolean: bool = False
+    triples: tuple[Any, ...] = ()
+
+
+class GraphStore:
+    """One store folder; builds replace its graph atomically, queries are read-only."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+
+    # -- reading ------------------------------------------------------------------------
+    def live_generation(self) -> Path:
+        """The folder of the graph readers see.
+
+        Raises:
+            StoreNotFoundError: nothing has been built here yet.
+        """
+        link = self.path / _CURRENT
+        if not link.exists():
+            raise StoreNotFoundError(
+                f"no graph at {self.path}; run `kg build` first (or pass --store / set KG_STORE)"
+            )
+        return link.resolve()
+
+    def exists(self) -> bool:
+        return (self.path / _CURRENT).exists()
+
+    @contextlib.contextmanager
+    def reader(self) -> Iterator[ox.Store]:
+        """The live graph, opened read-only."""
+        gen = self.live_generation()
+        try:
+            store = ox.Store.read_only(str(gen))
+        except OSError as err:
+            raise StoreError(f"cannot open the graph at {gen}: {err}") from err
+        try:
+            yield store
+        finally:
+            del store
+
+    def _run(self, store: ox.Store, sparql: str, bindings: dict[str, Any] | None) -> Any:
+        if _FORBIDDEN.search(_STRIP.sub(" ", sparql)):
+            raise QueryError("SERVICE and LOAD are not allowed: queries cannot reach the network")
+        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            return store.query(sparql, prefixes=PREFIXES, substitutions=subs or None)
+        except SyntaxError as err:
+            raise QueryError(f"invalid SPARQL query (only queries are allowed): {err}") from err
+        except OSError as err:
+            raise StoreError(f"cannot read the graph: {err}") from err
+
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
+        """Run a read-only SPARQL query with the standard prefixes predeclared.
+
+        `bindings` maps variable names to pyoxigraph terms; they are substituted as values
+        (SEP-0007), never formatted into the query text.
+
+        Raises:
+            QueryError: the query is invalid, is an update, or uses SERVICE/LOAD.
+            StoreNotFoundError: nothing has been built yet.
+        """
+        with self.reader() as store:
+            result = self._run(store, sparql, bindings)
+            if isinstance(result, ox.QueryBoolean):
+                return QueryResult("boolean", boolean=bool(result))
+            if isinstance(result, ox.QueryTriples):
+                return QueryResult("graph", triples=tuple(result))
+            names = tuple(v.value for v in result.variables)
+            rows = tuple({n: sol[n] for n in names if sol[n] is not None} for sol in result)
+            return QueryResult("solutions", variables=names, rows=rows)
+
+    def query_serialized(self, sparql: str, fmt: str) -> str:
+        """Run a query and serialize its results: `json` (W3C SPARQL 1.1 Query Results JSON),
+        `xml`, `csv`, `tsv`; graph results (CONSTRUCT/DESCRIBE) as `turtle` or `ntriples`.
+
+        Raises:
+            QueryError: as `query`, or a format that does not fit the query's result.
+        """
+        with self.reader() as store:
+            result = self._run(store, sparql, None)
+            if isinstance(result, ox.QueryTriples):
+                rdf_fmt = RDF_FORMATS.get(fmt)
+                if rdf_fmt is None:
+                    raise QueryError(
+                        f"use --format turtle or ntriples for graph results, not {fmt}"
+                    )
+                out = ox.serialize(result, format=rdf_fmt, prefixes=PREFIXES)
+                return bytes(out or b"").decode("utf-8")
+            if fmt not in FORMATS:
+                raise QueryError(f"format '{fmt}' fits graph results only; use json, csv or tsv")
+            return bytes(result.serialize(format=FORMATS[fmt])).decode("utf-8")
+
+    # -- writing ------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _lock(self) -> Iterator[None]:
+        self.path.mkdir(parents=True, exist_ok=True)
+        with open(self.path / _LOCK, "w") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as err:
+                raise StoreLockedError(f"another build is writing {self.path}") from err
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def replace(self, ntriples: bytes) -> Path:
+        """Make `ntriples` the whole graph, atomically; return the new generation's folder.
+
+        Raises:
+            StoreLockedError: another build holds the store.
+            StoreError: the new graph could not be written (the old one stays live).
+        """
+        with self._lock():
+            stamp = time.strftime("%Y%m%dT%H%M%S")
+            gen = self.path / f"gen-{stamp}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+            try:
+                store = ox.Store(str(gen))
+                store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
+                store.flush()
+                del store
+            except (OSError, SyntaxError, ValueError) as err:
+                shutil.rmtree(gen, ignore_errors=True)
+                raise StoreError(f"could not write the graph: {err}") from err
+            tmp = self.path / f".{_CURRENT}.{os.getpid()}"
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+            tmp.symlink_to(gen.name)
+            os.replace(tmp, self.path / _CURRENT)
+            self._remove_old(keep=gen)
+            return gen
+
+    def _remove_old(self, keep: Path) -> None:
+        """Delete generations older than the previous one.
+
+        The previous generation stays: a reader that opened it just before the swap can
+        finish its query.
+        """
+        gens = sorted(
+            (g for g in self.path.glob("gen-*") if g != keep), key=lambda g: g.stat().st_mtime
+        )
+        for old in gens[:-1]:
+            shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,118 @@
+"""Bytes → repaired text: encoding detection, undecodable bytes, and mojibake repair."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import ftfy
+
+from kg.errors import BinaryFileError, EmptyDocumentError
+from kg.ingest.mojibake import repair_mac_roman
+
+__all__ = ["DecodedText", "decode_bytes", "repair_text"]
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Share of C0 control characters (other than tab, newline, carriage return, form feed) above
+# which a file is taken to be binary rather than text.
+_CONTROL_RATIO = 0.05
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """Text as decoded and repaired, with what was done to it."""
+
+    text: str
+    encoding: str
+    repaired: bool  # mojibake or undecodable bytes were fixed
+
+
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
+    """Decode a byte that is not valid UTF-8 as cp1252 (latin-1 where cp1252 has a hole).
+
+    A file that is mostly UTF-8 with a few stray Windows bytes keeps both parts intact; a
+    file that is entirely cp1252 or latin-1 decodes exactly as that encoding would.
+    """
+    if not isinstance(err, UnicodeDecodeError):  # registered for decoding only
+        raise err
+    byte = err.object[err.start : err.start + 1]
+    try:
+        return byte.decode("cp1252"), err.start + 1
+    except UnicodeDecodeError:
+        return byte.decode("latin-1"), err.start + 1
+
+
+codecs.register_error("kg-cp1252-fallback", _cp1252_fallback)
+
+
+def _decode(data: bytes) -> tuple[str, str, bool]:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name, errors="replace"), name.replace("-sig", ""), False
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="kg-cp1252-fallback")
+    mixed = any(ord(c) > 0xFF for c in text) or _has_utf8_multibyte(data)
+    return text, ("utf-8+cp1252" if mixed else "cp1252"), mixed
+
+
+def _has_utf8_multibyte(data: bytes) -> bool:
+    """True when `data` holds at least one valid multi-byte UTF-8 sequence."""
+    i = 0
+    while i < len(data):
+        b = data[i]
+        size = 2 if 0xC2 <= b <= 0xDF else 3 if 0xE0 <= b <= 0xEF else 4 if 0xF0 <= b <= 0xF4 else 0
+        if size:
+            try:
+                data[i : i + size].decode("utf-8")
+                return True
+            except UnicodeDecodeError:
+                pass
+        i += 1
+    return False
+
+
+def _looks_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
+    return controls > _CONTROL_RATIO * max(len(text), 1)
+
+
+def repair_text(text: str) -> str:
+    """Repair mojibake in already-decoded text; clean text comes back unchanged.
+
+    Mac Roman mojibake first (our own repair, see `mojibake`), then ftfy's encoding fixer for
+    the cp1252/latin-1 kind ("CategorÃ­a"), which it handles well. Only `fix_encoding` is used:
+    ftfy's other fixes (uncurling quotes, unescaping HTML) would change clean text.
+    """
+    return str(ftfy.fix_encoding(repair_mac_roman(text)))
+
+
+def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> DecodedText:
+    """Decode a file's bytes to repaired text.
+
+    Raises:
+        EmptyDocumentError: the file holds no text.
+        BinaryFileError: the file holds NUL bytes or mostly control characters.
+    """
+    if not data.strip():
+        raise EmptyDocumentError(path, "empty file")
+    text, encoding, repaired = _decode(data)
+    if _looks_binary(text):
+        raise BinaryFileError(path, "binary or undecodable content (not text)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    fixed = repair_text(text)
+    if not fixed.strip():
+        raise EmptyDocumentError(path, "empty file")
+    return DecodedText(fixed, encoding, repaired or fixed != text)

@@ -1,0 +1,164 @@
+"""Files and folders → Documents; every unreadable file is reported, never fatal by default."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import FileTooLargeError, InputError, UnsupportedFormatError
+from kg.ingest.document import Block, Document
+from kg.ingest.encoding import decode_bytes
+from kg.ingest.markdown import parse_markdown
+from kg.ingest.notebook import parse_notebook
+from kg.ingest.rst import parse_rst
+from kg.ingest.sections import build_sections
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "FORMATS",
+    "LoadReport",
+    "Skipped",
+    "discover",
+    "iter_documents",
+    "load_document",
+    "load_paths",
+]
+
+FORMATS: dict[str, str] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdx": "mdx",
+    ".txt": "markdown",
+    ".ipynb": "notebook",
+    ".rst": "rst",
+}
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+_SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".ipynb_checkpoints", ".venv"}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that was not read, and why."""
+
+    path: Path
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else str(self.path)
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    documents: tuple[Document, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Skipped]]:
+    """Expand files and folders (recursively, in a stable sorted order) into candidate files.
+
+    Files with an extension kg does not read are returned as skipped; hidden files and folders
+    and tool folders (.git, node_modules, ...) are passed over silently.
+    """
+    found: list[Path] = []
+    skipped: list[Skipped] = []
+    seen: set[Path] = set()
+
+    def add(file: Path) -> None:
+        key = file.resolve()
+        if key in seen:
+            return
+        seen.add(key)
+        if file.suffix.lower() in FORMATS:
+            found.append(file)
+        else:
+            skipped.append(Skipped(file, f"unsupported file type '{file.suffix or file.name}'"))
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        add(Path(root) / name)
+        elif path.is_file():
+            add(path)
+        else:
+            skipped.append(Skipped(path, "no such file or folder"))
+    return found, skipped
+
+
+def load_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one file into a Document.
+
+    Raises:
+        InputError: (or a subclass) naming the file, and the line where it applies.
+    """
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise UnsupportedFormatError(path, f"unsupported file type '{path.suffix}'")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise FileTooLargeError(path, f"file is {size:,} bytes, over the {max_bytes:,} limit")
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(path, f"cannot read file: {err.strerror or err}") from err
+    decoded = decode_bytes(data, path)
+    lines = decoded.text.split("\n")
+    blocks: list[Block]
+    if fmt == "notebook":
+        blocks, lines = parse_notebook(decoded.text, path)
+        fmt_name = "notebook"
+    elif fmt == "rst":
+        blocks, fmt_name = parse_rst(decoded.text, path), "rst"
+    else:
+        blocks, fmt_name = parse_markdown(decoded.text, mdx=fmt == "mdx"), "markdown"
+    line_count = len(lines)
+    return Document(
+        source=path,
+        format=fmt_name,
+        encoding=decoded.encoding,
+        encoding_repaired=decoded.repaired,
+        line_count=line_count,
+        sections=tuple(build_sections(blocks, line_count)),
+        lines=tuple(lines),
+    )
+
+
+def iter_documents(
+    files: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | Skipped]:
+    """Load each file in turn; a file that fails becomes a `Skipped` with its reason."""
+    for file in files:
+        try:
+            yield load_document(file, max_bytes=max_bytes)
+        except InputError as err:
+            yield Skipped(err.path, err.reason, err.line)
+        except (RecursionError, ValueError) as err:  # parser limits hit by pathological input
+            yield Skipped(file, f"could not parse: {type(err).__name__}")
+
+
+def load_paths(
+    paths: Iterable[Path | str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_file: Callable[[Path], None] | None = None,
+) -> LoadReport:
+    """Load every readable document under `paths`; report the rest as skipped."""
+    files, skipped = discover(paths)
+    documents: list[Document] = []
+    all_skipped = list(skipped)
+    for file, result in zip(files, iter_documents(files, max_bytes=max_bytes), strict=True):
+        if on_file:
+            on_file(file)
+        if isinstance(result, Document):
+            documents.append(result)
+        else:
+            all_skipped.append(result)
+    return LoadReport(tuple(documents), tuple(all_skipped))
