@@ -118,6 +118,8 @@ class GraphStore:
             return store.query(sparql, prefixes=PREFIXES, substitutions=subs or None)
         except SyntaxError as err:
             raise QueryError(f"invalid SPARQL query (only queries are allowed): {err}") from err
+        except RuntimeError as err:  # e.g. a bound variable missing from the projection
+            raise QueryError(f"cannot run this query: {err}") from err
         except OSError as err:
             raise StoreError(f"cannot read the graph: {err}") from err
 
@@ -125,7 +127,7 @@ class GraphStore:
         """Run a read-only SPARQL query with the standard prefixes predeclared.
 
         `bindings` maps variable names to pyoxigraph terms; they are substituted as values
-        (SEP-0007), never formatted into the query text.
+        (SEP-0007), never formatted into the query text. A bound variable must be projected.
 
         Raises:
             QueryError: the query is invalid, is an update, or uses SERVICE/LOAD.

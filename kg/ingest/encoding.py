@@ -62,7 +62,7 @@ def _decode(data: bytes) -> tuple[str, str, bool]:
     except UnicodeDecodeError:
         pass
     text = data.decode("utf-8", errors="kg-cp1252-fallback")
-    mixed = any(ord(c) > 0xFF for c in text) or _has_utf8_multibyte(data)
+    mixed = _has_utf8_multibyte(data)
     return text, ("utf-8+cp1252" if mixed else "cp1252"), mixed
 
 

@@ -180,7 +180,8 @@ def _blocks(tokens: list[Token], lines: Sequence[str], offset: int, mdx: bool) -
 
 def parse_markdown(text: str, *, mdx: bool = False) -> list[Block]:
     """Parse markdown (with the notebook-export quirks) into blocks with source line spans."""
-    lines = text.split("\n")
+    # markdown-it also breaks lines at a lone CR; normalize so its line numbers match ours
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Block] = []
     for seg in split_segments(lines, mdx=mdx):
         if seg.kind == "code":

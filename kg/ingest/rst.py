@@ -155,13 +155,13 @@ class _Walker:
                     self.cursor = n
                     return n
         line = getattr(node, "line", None)
-        if isinstance(line, int) and line > 0:
+        if isinstance(line, int) and 0 < line <= len(self.lines):
             self.cursor = max(self.cursor, line)
             return line
         return self.cursor
 
     def _span(self, node: nodes.Node, text: str) -> tuple[int, int]:
-        start = self._line(node, text)
+        start = min(max(self._line(node, text), 1), max(len(self.lines), 1))
         height = max(text.count("\n"), 0)
         return start, min(start + height, max(len(self.lines), start))
 

@@ -11,14 +11,14 @@ __all__ = ["build_sections", "clean_title"]
 
 
 def clean_title(text: str) -> str:
-    """A heading's text without leading decoration (emoji, arrows, bullets) or extra spaces."""
+    """A heading's text without decoration (leading emoji, trailing pipes) or extra spaces."""
     text = " ".join(text.split())
     i = 0
     while i < len(text) and (
         unicodedata.category(text[i]) in ("So", "Sk", "Mn", "Cf", "Zs") or text[i] in "\ufe0f\u200d"
     ):
         i += 1
-    return text[i:].strip() or text
+    return text[i:].rstrip(" |#").strip() or text
 
 
 def build_sections(blocks: Sequence[Block], line_count: int) -> list[Section]:

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+TOPICS = "SELECT (COUNT(?t) AS ?n) WHERE { ?t a kg:Topic }"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_build_seed_then_count_topics(store_path: Path, seed_path: Path) -> None:
+    code, out, _ = run("build", str(seed_path))
+    assert code == 0, out
+    assert "documents  1" in out and "topics     18" in out
+    code, out, _ = run("sparql", TOPICS, "--format", "json")
+    assert code == 0
+    assert json.loads(out)["results"]["bindings"][0]["n"]["value"] == "18"
+
+
+def test_cli_build_default_reads_data_folder(store_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run("build")
+    assert code == 0 and "topics     18" in out
+
+
+def test_cli_store_option_wins(tmp_path: Path, seed_path: Path) -> None:
+    other = tmp_path / "other"
+    assert run("build", str(seed_path), "--store", str(other))[0] == 0
+    code, out, _ = run("sparql", TOPICS, "--store", str(other), "--format", "csv")
+    assert code == 0 and out.splitlines()[1].strip() == "18"
+
+
+def test_cli_build_reports_skipped_files_and_strict_fails(store_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    good = write("notes/good.md", "# Good\n\ntext\n")
+    write("notes/bad.ipynb", "{oops")
+    code, out, err = run("build", str(good.parent))
+    assert code == 0
+    assert "skipped    1" in out and "bad.ipynb:1" in err
+    code, out, err = run("build", str(good.parent), "--strict")
+    assert code == 1 and "bad.ipynb:1" in err
+
+
+def test_cli_failed_build_keeps_previous_graph(store_path: Path, seed_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    assert run("build", str(seed_path))[0] == 0
+    broken = write("broken/x.md", b"\x00\x00binary")
+    code, _, err = run("build", str(broken.parent))
+    assert code == 1 and "no document could be read" in err
+    code, out, _ = run("sparql", TOPICS, "--format", "json")
+    assert json.loads(out)["results"]["bindings"][0]["n"]["value"] == "18"
+
+
+def test_cli_inspect_json_shape(seed_path: Path) -> None:
+    code, out, _ = run("inspect", str(seed_path), "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["encoding_repaired"] is True
+    tops = [s for s in doc["sections"] if s["level"] == 1]
+    assert len(tops) == 18
+    blocks = [b for s in doc["sections"] for b in s["blocks"]]
+    tables = [b for b in blocks if b["kind"] == "table"]
+    assert len(tables) == 29 and all("header" in t and "rows" in t for t in tables)
+    code_blocks = [b for b in blocks if b["kind"] == "code"]
+    assert all("language" in b and "text" in b for b in code_blocks)
+    assert {"kind", "line_start", "line_end"} <= set(blocks[0])
+
+
+def test_cli_inspect_text_view_and_errors(seed_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("inspect", str(seed_path))
+    assert code == 0 and "342-422" in out and "Train a model" in out
+    code, _, err = run("inspect", str(write("e.md", "")))
+    assert code == 1 and "e.md: empty file" in err
+
+
+def test_cli_sparql_errors_are_messages_not_tracebacks(store_path: Path, seed_path: Path) -> None:
+    run("build", str(seed_path))
+    code, _, err = run("sparql", "SELECT nonsense")
+    assert code == 1 and "invalid SPARQL" in err and "Traceback" not in err
+    code, _, err = run("sparql", "DELETE WHERE { ?s ?p ?o }")
+    assert code == 1
+
+
+def test_cli_sparql_without_a_graph_says_build_first(store_path: Path) -> None:
+    code, _, err = run("sparql", TOPICS)
+    assert code == 1 and "kg build" in err
+
+
+def test_cli_sparql_table_and_file(store_path: Path, seed_path: Path, tmp_path: Path) -> None:
+    run("build", str(seed_path))
+    query = tmp_path / "q.rq"
+    query.write_text("SELECT ?l WHERE { ?t a kg:Topic ; rdfs:label ?l ; kg:order 1 }")
+    code, out, _ = run("sparql", "--file", str(query))
+    assert code == 0
+    assert out.splitlines()[2].strip() == "Identify the best practices of an MLOps strategy"
+
+
+def test_cli_build_corpora_reads_every_file(store_path: Path, corpora_path: Path) -> None:
+    code, out, err = run("build", str(corpora_path))
+    assert code == 0, err
+    assert "documents  13" in out and "skipped    0" in out
