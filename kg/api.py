@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, KgError
+from kg.extract import Extraction, extract
 from kg.graph.build import documents_graph
+from kg.graph.knowledge import add_extraction
 from kg.graph.store import GraphStore, QueryResult, default_store_path
 from kg.ingest import DEFAULT_MAX_BYTES, Document, Skipped, discover, iter_documents, load_document
 
@@ -48,6 +50,8 @@ class BuildReport:
     skipped: tuple[Skipped, ...]
     triples: int
     seconds: float
+    concepts: int = 0
+    relations: dict[str, int] = field(default_factory=dict)
 
     @property
     def sections(self) -> int:
@@ -100,7 +104,9 @@ def build(
             + ", ".join(str(p) for p in (paths or DEFAULT_PATHS))
             + "; the previous graph is unchanged"
         )
+    extraction = extract(documents)
     graph = documents_graph(documents)
+    add_extraction(graph, extraction)
     target = _store(store)
     target.replace(graph.serialize(format="nt", encoding="utf-8"))
     summaries = tuple(
@@ -115,6 +121,8 @@ def build(
         skipped=tuple(all_skipped),
         triples=len(graph),
         seconds=time.perf_counter() - started,
+        concepts=len(extraction.concepts),
+        relations=extraction.counts(),
     )
 
 

@@ -69,6 +69,10 @@ def build(paths: tuple[Path, ...], store: Path | None, strict: bool, max_bytes: 
     click.echo(f"  documents  {len(report.documents)}")
     click.echo(f"  sections   {report.sections}")
     click.echo(f"  topics     {report.topics}")
+    click.echo(f"  concepts   {report.concepts}")
+    click.echo(f"  relations  {sum(report.relations.values())}")
+    for predicate, n in report.relations.items():
+        click.echo(f"    {predicate:<14}{n}")
     click.echo(f"  triples    {report.triples}")
     click.echo(f"  skipped    {len(report.skipped)}")
     for skipped in report.skipped:

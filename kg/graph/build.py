@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from importlib import resources
+from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
@@ -14,7 +15,14 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 from kg.graph.vocab import DOC, KG, PREFIXES
 from kg.ingest.document import Document, Section
 
-__all__ = ["document_iri", "documents_graph", "ontology_graph", "section_iri", "slug"]
+__all__ = [
+    "document_iri",
+    "documents_graph",
+    "ontology_graph",
+    "section_iri",
+    "slug",
+    "source_iri",
+]
 
 
 def slug(text: str, limit: int = 60) -> str:
@@ -24,10 +32,14 @@ def slug(text: str, limit: int = 60) -> str:
     return name[:limit].strip("-.") or "x"
 
 
+def source_iri(source: Path) -> URIRef:
+    """A stable IRI for a source file: its name plus a hash of its path."""
+    digest = hashlib.sha1(source.as_posix().encode()).hexdigest()[:8]
+    return DOC[f"{slug(source.stem)}-{digest}"]
+
+
 def document_iri(doc: Document) -> URIRef:
-    """A stable IRI for a document: its file name plus a hash of its path."""
-    digest = hashlib.sha1(doc.source.as_posix().encode()).hexdigest()[:8]
-    return DOC[f"{slug(doc.source.stem)}-{digest}"]
+    return source_iri(doc.source)
 
 
 def section_iri(doc: Document, section: Section) -> URIRef:

@@ -29,6 +29,7 @@ class KG(DefinedNamespace):
     Section: URIRef
     Comparison: URIRef
     Assertion: URIRef
+    KeyPoint: URIRef
     # relations between concepts
     requires: URIRef
     differsFrom: URIRef
@@ -52,6 +53,20 @@ class KG(DefinedNamespace):
     encoding: URIRef
     encodingRepaired: URIRef
     lineCount: URIRef
+    # concepts, assertions, comparisons
+    kind: URIRef
+    mentionedIn: URIRef
+    example: URIRef
+    rule: URIRef
+    confidence: URIRef
+    left: URIRef
+    right: URIRef
+    hasAspect: URIRef
+    aspectName: URIRef
+    leftValue: URIRef
+    rightValue: URIRef
+    about: URIRef
+    text: URIRef
 
 
 KGC = Namespace(KGC_IRI)

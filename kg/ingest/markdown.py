@@ -185,7 +185,7 @@ def parse_markdown(text: str, *, mdx: bool = False) -> list[Block]:
     blocks: list[Block] = []
     for seg in split_segments(lines, mdx=mdx):
         if seg.kind == "code":
-            body = "\n".join(seg.lines[1:]).strip("\n")
+            body = "\n".join(seg.lines[1:]).rstrip("\n")  # leading lines kept: line numbers
             last = seg.first_line + len(seg.lines) - 1
             while last > seg.first_line and not lines[last - 1].strip():
                 last -= 1

@@ -1,0 +1,79 @@
+"""Extraction: documents → concepts, assertions with evidence, comparisons, key points.
+
+Two passes over the documents: `collect` registers every concept candidate (so that a term
+defined late in the notes is still recognised early), then `RelationExtractor` finds mentions
+and relations. The spaCy pipelines are built once per process (see `nlp.pipeline`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extract.collect import build_contexts, collect
+from kg.extract.model import (
+    Aspect,
+    Assertion,
+    Comparison,
+    Concept,
+    Evidence,
+    Extraction,
+    KeyPoint,
+)
+from kg.extract.nlp import pipeline
+from kg.extract.relations import RelationExtractor
+from kg.ingest.document import Document
+
+__all__ = [
+    "Aspect",
+    "Assertion",
+    "Comparison",
+    "Concept",
+    "Evidence",
+    "Extraction",
+    "KeyPoint",
+    "extract",
+    "warm_up",
+]
+
+
+def warm_up() -> None:
+    """Build the spaCy pipelines now (seconds), rather than on the first document."""
+    for lang in ("es", "en"):
+        pipeline(lang)
+
+
+def extract(documents: Sequence[Document]) -> Extraction:
+    """Concepts and relations of `documents`, every relation with its evidence."""
+    contexts = build_contexts(list(documents))
+    registry = collect(contexts)
+    reader = RelationExtractor(registry)
+    reader.read(contexts)
+    concepts = registry.finish()
+    find = registry.find
+    assertions = tuple(
+        a.__class__(find(a.subject), a.predicate, find(a.object), a.evidence, a.rule, a.confidence)
+        for a in reader.assertions
+        if find(a.subject) in concepts
+        and find(a.object) in concepts
+        and find(a.subject) != find(a.object)
+    )
+    comparisons = tuple(
+        c.__class__(find(c.left), find(c.right), c.aspects, c.evidence, c.rule)
+        for c in reader.comparisons
+        if find(c.left) in concepts and find(c.right) in concepts and find(c.left) != find(c.right)
+    )
+    key_points = tuple(
+        k.__class__(
+            k.text,
+            tuple(dict.fromkeys(find(c) for c in k.concepts if find(c) in concepts)),
+            k.evidence,
+        )
+        for k in reader.key_points
+    )
+    return Extraction(
+        concepts=tuple(concepts.values()),
+        assertions=assertions,
+        comparisons=comparisons,
+        key_points=key_points,
+        languages={ctx.doc.source: ctx.lang for ctx in contexts},
+    )

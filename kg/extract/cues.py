@@ -1,0 +1,114 @@
+"""Cue words and aliases, loaded from the data files shipped in `kg/data/`."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from kg.extract.nlp import fold, pipeline
+
+__all__ = [
+    "RelationCue",
+    "aliases",
+    "glossary",
+    "has_relation_cue",
+    "heading_has",
+    "negations",
+    "relation_cues",
+    "section_cues",
+]
+
+
+@dataclass(frozen=True)
+class RelationCue:
+    """A cue phrase as lemmas; `then` is the second part of a split cue."""
+
+    predicate: str
+    lang: str
+    phrase: str
+    lemmas: tuple[str, ...]
+    then: tuple[str, ...]
+    direction: str  # forward, reverse, split
+
+    @property
+    def size(self) -> int:
+        return len(self.lemmas) + len(self.then)
+
+
+def _load(name: str) -> dict[str, Any]:
+    text = resources.files("kg").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _lemmas(phrase: str, lang: str) -> tuple[str, ...]:
+    return tuple(t.lemma_ for t in pipeline(lang)(phrase) if not t.is_space)
+
+
+@lru_cache(maxsize=1)
+def relation_cues() -> tuple[RelationCue, ...]:
+    """Every relation cue, longest first so that "agrupar en" wins over "agrupar"."""
+    cues: list[RelationCue] = []
+    for entry in _load("cues.toml")["relation"]:
+        for lang in ("es", "en"):
+            for phrase in entry.get(lang, []):
+                first, _, then = phrase.partition("|")
+                cues.append(
+                    RelationCue(
+                        entry["predicate"],
+                        lang,
+                        phrase,
+                        _lemmas(first, lang),
+                        _lemmas(then, lang) if then else (),
+                        entry["direction"],
+                    )
+                )
+    return tuple(sorted(cues, key=lambda c: -c.size))
+
+
+@lru_cache(maxsize=1)
+def section_cues() -> dict[str, tuple[str, ...]]:
+    """Folded cue phrases per section role (requirements, key_points, comparison, ...)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for role, per_lang in _load("cues.toml")["sections"].items():
+        out[role] = tuple(fold(p) for phrases in per_lang.values() for p in phrases)
+    return out
+
+
+def heading_has(role: str, title: str) -> bool:
+    """True when a heading (or header cell) contains one of the role's cue phrases."""
+    text = f" {fold(title)} "
+    return any(
+        (cue in text) if cue.startswith(" ") else (f" {cue}" in text or text.startswith(cue))
+        for cue in section_cues()[role]
+    )
+
+
+def has_relation_cue(text: str, lang: str) -> bool:
+    """True when `text` holds a relation cue phrase (then it is a statement, not a name)."""
+    lemmas = _lemmas(text, lang)
+    return any(
+        cue.lang == lang and _contains(lemmas, cue.lemmas) for cue in relation_cues() if cue.lemmas
+    )
+
+
+def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
+    n = len(sub)
+    return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
+
+
+@lru_cache(maxsize=1)
+def negations() -> frozenset[str]:
+    return frozenset(section_cues().get("negations", ()))
+
+
+@lru_cache(maxsize=1)
+def aliases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(g) for g in _load("aliases.toml")["groups"])
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict[str, str]:
+    return {fold(k): fold(v) for k, v in _load("aliases.toml")["glossary"].items()}

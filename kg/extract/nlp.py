@@ -1,0 +1,87 @@
+"""The spaCy layer: blank Spanish and English pipelines, no trained model, nothing downloaded.
+
+Each pipeline has the lookup lemmatizer (tables from spacy-lookups-data), the sentencizer and
+`kg_norm`, which sets
+- `token.lemma_` to the lemma of the lower-cased token (the tables are case-sensitive, so
+  "Requiere" would otherwise stay "Requiere"): cue patterns match on LEMMA;
+- `token.norm_` to the accent-free, lower-case singular ("ejecuciones" → "ejecucion",
+  "aliases" → "alias"): concept mentions match on NORM. Only a lemma that removes a plural
+  ending is taken, because notes mix languages and a Spanish table reads "aliases" as the verb
+  "aliar".
+
+Loading the Spanish tables takes seconds, so each pipeline is built once per process.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.lookups import Table, load_lookups
+from spacy.tokens import Doc
+
+__all__ = ["LANGUAGES", "fold", "pipeline", "singular"]
+
+LANGUAGES = ("es", "en")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free text ("Categoría" → "categoria")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=2)
+def _table(lang: str) -> Table:
+    return load_lookups(lang, ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+def _lemma(lower: str, lang: str) -> str:
+    for table_lang in (lang, *(x for x in LANGUAGES if x != lang)):
+        table = _table(table_lang)
+        if lower in table:
+            return str(table[lower])
+    return lower
+
+
+def singular(word: str, lang: str = "es") -> str:
+    """The accent-free, lower-case singular of `word`, or `word` folded if it is not a plural."""
+    lower = word.lower()
+    folded = fold(lower)
+    if len(folded) < 4 or not folded.endswith("s"):
+        return folded
+    for table_lang in (lang, *(x for x in LANGUAGES if x != lang)):
+        table = _table(table_lang)
+        if lower in table:
+            cand = fold(str(table[lower]))
+            if cand in (folded[:-1], folded[:-2]):
+                return cand
+    return folded
+
+
+@Language.component("kg_norm")
+def kg_norm(doc: Doc) -> Doc:
+    lang = doc.lang_
+    for token in doc:
+        lower = token.lower_
+        if token.is_alpha:
+            token.lemma_ = _lemma(lower, lang)
+            token.norm_ = singular(token.text, lang)
+        else:
+            token.lemma_ = lower
+            token.norm_ = fold(lower)
+    return doc
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def pipeline(lang: str) -> Language:
+    """The blank pipeline for `lang` ("es" or "en"), built once per process."""
+    if lang not in LANGUAGES:
+        lang = "en"
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kg_norm")
+    _table(lang)  # load now, not on the first document
+    return nlp

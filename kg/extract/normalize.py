@@ -1,0 +1,100 @@
+"""Labels → resolution keys: one key per concept, whatever the spelling.
+
+Two kinds of keys:
+- code identifiers (`fs.log_model(...)`, `log_model()`, `FeatureStoreClient`) get `code:` keys
+  built from the qualified name, see `code_parts`;
+- everything else gets a `term:` key: accent-free, lower-case, singular words without
+  articles or punctuation ("Las tablas offline" and "tabla offline" share a key).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.cues import glossary
+from kg.extract.nlp import fold, singular
+
+__all__ = [
+    "clean_label",
+    "code_parts",
+    "is_code_like",
+    "is_literal_value",
+    "term_key",
+]
+
+_ARTICLES = frozenset("el la los las un una unos unas lo the a an".split())
+_CALL_ARGS = re.compile(r"\(.*\)\s*$", re.DOTALL)
+_IDENTIFIER = re.compile(r"^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$")
+_CAMEL = re.compile(r"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$")
+_WORDS = re.compile(r"[^\W_]+|_", re.UNICODE)
+_DOMAIN = re.compile(r"\.(?:org|com|net|io|dev|ai|edu|gov|html?|md|txt|csv|json|ya?ml|py)$", re.I)
+_DECORATION = re.compile(r"^[\W_]+|[\s:;,.!?¿¡→\-–—*|#]+$", re.UNICODE)
+
+
+def clean_label(text: str) -> str:
+    """A label as displayed: single spaces, no surrounding decoration (emoji, colons, quotes)."""
+    text = " ".join(text.replace("\\_", "_").split())
+    text = text.strip("\"'“”‘’`«»")
+    # strip leading symbols/emoji and trailing punctuation, but keep a call's parentheses
+    while text and not (text[0].isalnum() or text[0] in "_.("):
+        text = text[1:].lstrip()
+    while text and text[-1] in " :;,.!?¿¡→-–—*|#":
+        text = text[:-1].rstrip()
+    return text
+
+
+def is_code_like(text: str) -> bool:
+    """True for identifiers as code writes them: `a.b`, `snake_case`, `CamelCase`, `f()`."""
+    bare = _CALL_ARGS.sub("", text.strip()).strip()
+    if not bare or " " in bare or not _IDENTIFIER.match(bare):
+        return False
+    return "." in bare or "_" in bare or text.strip().endswith(")") or bool(_CAMEL.match(bare))
+
+
+def is_literal_value(text: str) -> bool:
+    """True for values rather than names: numbers, quoted strings, paths, URIs, assignments."""
+    t = text.strip()
+    return (
+        not t
+        or t[0] in "\"'0123456789<[{-/"
+        or "://" in t
+        or ":/" in t
+        or "=" in t
+        or t.replace(".", "").replace("_", "").isdigit()
+        or bool(_DOMAIN.search(t))
+    )
+
+
+def code_parts(text: str) -> tuple[str, str] | None:
+    """Split a code identifier into (qualifier, name): `fs.log_model(...)` → ("fs", "log_model").
+
+    Returns None for text that is not a code identifier.
+    """
+    if not is_code_like(text):
+        return None
+    bare = _CALL_ARGS.sub("", text.strip()).strip()
+    qualifier, _, name = bare.rpartition(".")
+    return qualifier, name
+
+
+def term_key(text: str, lang: str = "es") -> str:
+    """The `term:` key of a label: its folded singular words, without articles or punctuation,
+    Spanish words mapped through the glossary, in sorted order — word order differs between
+    languages ("tablas offline", "offline tables") and rarely tells two concepts apart."""
+    words = [w for w in _WORDS.findall(text) if w != "_"]
+    words = [w for w in words if fold(w) not in _ARTICLES] or words
+    table = glossary()
+    kept = sorted({table.get(singular(w, lang), singular(w, lang)) for w in words})
+    return "term:" + " ".join(kept)
+
+
+def split_identifier(name: str) -> list[str]:
+    """Words of an identifier: `create_training_set` → [create, training, set];
+    `FeatureStoreClient` → [feature, store, client]."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name.replace("_", " ").replace(".", " "))
+    return [w.lower() for w in spaced.split()]
+
+
+def strip_decoration(text: str) -> str:
+    """Remove leading/trailing symbols and punctuation around a label."""
+    return _DECORATION.sub("", text).strip()

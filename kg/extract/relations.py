@@ -1,0 +1,586 @@
+"""Pass 2: relations between concepts, each with its evidence, rule and confidence.
+
+Rules (cue words are data, in `kg/data/cues.toml`):
+- sentence cues ("requiere", "solo disponible en", "se agrupan en", "devuelve", ...) between
+  concept mentions; a cue with no subject before it takes the table row's label or the
+  section's focus as subject;
+- requirement sections and tables ("Requisitos", "Requirements", "Requisito | Detalle"):
+  every item is a requirement of the section's focus;
+- vs tables, comparison tables (one column per side) and "X vs Y" headings: `differsFrom`
+  with a `Comparison` that keeps each aspect and each side's value;
+- code: `obj.method()` → method `methodOf` the class `obj` is bound to (or the module);
+  `from m import C` → C `partOf` m; `x = f()` → f `produces` x when x is a concept;
+- "incluye:" / "includes:" lists → items `partOf` the subject; "Alternativa: X" after a code
+  example → X `alternativeTo` the calls of that example;
+- definitions ("¿Qué es X?" sections, "X es ...", term | description tables) and key points
+  ("Puntos claves", "Memoriza esto", exam tips) attached to the concepts they mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Span as SpacySpan
+
+from kg.extract.code import analyze_code, is_python
+from kg.extract.collect import DocContext, add_label, question_subject, table_shape
+from kg.extract.cues import (
+    RelationCue,
+    has_relation_cue,
+    heading_has,
+    negations,
+    relation_cues,
+)
+from kg.extract.mentions import Mention, MentionFinder
+from kg.extract.model import Aspect, Assertion, Comparison, Evidence, KeyPoint, Predicate
+from kg.extract.normalize import split_identifier
+from kg.extract.registry import Registry
+from kg.extract.units import Unit, evidence, iter_units
+from kg.ingest.document import Block, Code, ListItem, Paragraph, RichText, Section, Table
+
+__all__ = ["RelationExtractor"]
+
+# Predicates whose subject may be left implicit ("Debes tener X" under a section about Y).
+_IMPLICIT_OK = frozenset({"requires", "produces", "usedFor"})
+# What may stand between two objects of one cue: "X y Y", "X, Y", "X / Y".
+_JOINERS = frozenset({"", "y", "e", "o", "u", "and", "or", "/", "+", "&", "ni", "nor"})
+_NO_PARTICIPLE = frozenset({"produces", "usedFor", "partOf"})
+_PARTICIPLE = re.compile(r"(?:ad[oa]s?|id[oa]s?|ed)$")
+_DEFINITION_VERB = re.compile(r"^\s*(?:es|son|is|are|means|significa|se refiere a)\b", re.I)
+_MAX_DEFINITION = 400
+
+
+class RelationExtractor:
+    """Reads every section of every document and collects assertions and comparisons."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.reg = registry
+        self.finder = MentionFinder(registry)
+        self.assertions: list[Assertion] = []
+        self.comparisons: list[Comparison] = []
+        self.key_points: list[KeyPoint] = []
+        self._focus_cache: dict[tuple[str, int], list[str]] = {}
+
+    # -- helpers ------------------------------------------------------------------------
+    def _assert(
+        self, s: str, p: Predicate, o: str, ev: Evidence, rule: str, confidence: float
+    ) -> None:
+        s, o = self.reg.find(s), self.reg.find(o)
+        if s != o and ev.text:
+            self.assertions.append(Assertion(s, p, o, ev, rule, confidence))
+
+    def _places(self, ctx: DocContext, section: Section) -> tuple[tuple[str, int], tuple[str, int]]:
+        topic = ctx.topic_of.get(section.line_start, section)
+        src = str(ctx.doc.source)
+        return (src, section.line_start), (src, topic.line_start)
+
+    def _mentions(
+        self, ctx: DocContext, section: Section, text: RichText
+    ) -> tuple[list[Mention], object]:
+        place, topic = self._places(ctx, section)
+        doc = self.finder.parse(text.text, ctx.lang)
+        return self.finder.find(text, ctx, place, topic, doc), doc
+
+    # -- focus: what a section is about -------------------------------------------------
+    def focus(self, ctx: DocContext, section: Section) -> list[str]:
+        """The concepts a section is about: API mentions or the "¿Qué es X?" subject of its
+        heading, else its parent's focus; for a topic, the method its code calls whose name
+        best matches the topic's title, else the longest concept in the title."""
+        cache_key = (str(ctx.doc.source), section.line_start)
+        if cache_key in self._focus_cache:
+            return self._focus_cache[cache_key]
+        result: list[str] = []
+        heading = self._heading_mentions(ctx, section)
+        subject = question_subject(section.title)
+        is_topic = ctx.topic_of.get(section.line_start) is section
+        api = [m.key for m in heading if m.key.startswith("code:")]
+        if api and not is_topic:
+            result = api[:1]
+        elif subject:
+            key = add_label(self.reg, ctx, subject)
+            result = [self.reg.find(key)] if key else []
+        elif is_topic:
+            result = self._code_focus(ctx, section) or [
+                m.key for m in sorted(heading, key=lambda m: -(m.end - m.start))[:1]
+            ]
+        else:
+            parent = ctx.parent_of.get(section.line_start)
+            result = self.focus(ctx, parent) if parent else []
+        self._focus_cache[cache_key] = result
+        return result
+
+    def _heading_mentions(self, ctx: DocContext, section: Section) -> list[Mention]:
+        mentions, _ = self._mentions(ctx, section, RichText(section.title))
+        return mentions
+
+    def _code_focus(self, ctx: DocContext, topic: Section) -> list[str]:
+        title_words = set(split_identifier(topic.title.lower().replace(" ", "_")))
+        best: tuple[float, int, str] | None = None
+        place, topic_place = self._places(ctx, topic)
+        counts: dict[str, int] = {}
+        for section in ctx.doc.sections:
+            if ctx.topic_of.get(section.line_start) is not topic:
+                continue
+            for block in section.blocks:
+                if isinstance(block, Code) and is_python(block.language):
+                    for call in analyze_code(block.text).calls:
+                        if call.name[:1].isupper() or ctx.resolver.owner(call.qualifier) is None:
+                            continue
+                        key = self.reg.add_code(
+                            f"{call.qualifier}.{call.name}", ctx.resolver, None, register=False
+                        )
+                        if key:
+                            counts[key] = counts.get(key, 0) + 1
+        for key, n in counts.items():
+            words = split_identifier(key.rpartition(".")[2])
+            overlap = len([w for w in words if w in title_words]) / max(len(words), 1)
+            cand = (overlap, n, key)
+            if best is None or cand > best:
+                best = cand
+        return [self.reg.find(best[2])] if best and best[0] > 0 else []
+
+    # -- the walk -----------------------------------------------------------------------
+    def read(self, contexts: Iterable[DocContext]) -> None:
+        for ctx in contexts:
+            for section in ctx.doc.sections:
+                self._section(ctx, section)
+
+    def _section(self, ctx: DocContext, section: Section) -> None:
+        title = section.title
+        ev_head = evidence(ctx.doc, section, section.line_start)
+        requirements = heading_has("requirements", title)
+        key_points = heading_has("key_points", title) or any(
+            heading_has("key_points", t) for t in section.heading_path[:-1][-1:]
+        )
+        self._vs_heading(ctx, section, ev_head)
+        subject = question_subject(title)
+        defined = False
+        previous: Block | None = None
+        for block in section.blocks:
+            if isinstance(block, Code):
+                self._code(ctx, section, block)
+            elif isinstance(block, Table):
+                self._table(ctx, section, block, requirements, key_points)
+            elif isinstance(block, (Paragraph, ListItem)):
+                unit = Unit(block.text, block.line_start, block)
+                mentions, doc = self._mentions(ctx, section, block.text)
+                self._record_mentions(ctx, section, unit, mentions)
+                if subject and not defined and isinstance(block, Paragraph):
+                    defined = self._define_subject(ctx, section, subject, unit)
+                self._sentences(ctx, section, unit, mentions, doc, row_subject=None)
+                self._definition_sentence(ctx, section, unit, mentions)
+                if requirements:
+                    self._requirement_item(ctx, section, unit, mentions)
+                if key_points:
+                    self._key_point(ctx, section, unit, mentions)
+                self._alternative(ctx, section, unit, mentions, previous)
+            previous = block if not isinstance(block, ListItem) else previous
+        self._includes_lists(ctx, section)
+
+    def _record_mentions(
+        self, ctx: DocContext, section: Section, unit: Unit, mentions: list[Mention]
+    ) -> None:
+        for m in mentions:
+            self.reg.add_mention(
+                self.reg.find(m.key), evidence(ctx.doc, section, unit.line_at(m.start))
+            )
+
+    # -- sentences ----------------------------------------------------------------------
+    def _sentences(
+        self,
+        ctx: DocContext,
+        section: Section,
+        unit: Unit,
+        mentions: list[Mention],
+        doc: object,
+        row_subject: str | None,
+    ) -> None:
+        for sent in getattr(doc, "sents", []):
+            inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+            for cue, start, end, then in self._cues(sent, inside, ctx.lang):
+                self._apply_cue(ctx, section, unit, cue, start, end, then, inside, row_subject)
+
+    def _cues(
+        self, sent: SpacySpan, mentions: list[Mention], lang: str
+    ) -> list[tuple[RelationCue, int, int, tuple[int, int] | None]]:
+        lemmas = [t.lemma_ for t in sent]
+        starts = [t.idx for t in sent]
+        ends = [t.idx + len(t.text) for t in sent]
+        taken: list[tuple[int, int]] = [(m.start, m.end) for m in mentions]
+        found: list[tuple[RelationCue, int, int, tuple[int, int] | None]] = []
+        for cue in relation_cues():
+            if cue.lang != lang:
+                continue
+            for i in _find(lemmas, cue.lemmas):
+                s, e = starts[i], ends[i + len(cue.lemmas) - 1]
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                if any(t.lower_ in negations() for t in sent[max(i - 2, 0) : i]):
+                    continue  # "No necesitas configurar ..." states no requirement
+                if cue.predicate in _NO_PARTICIPLE and _PARTICIPLE.search(sent[i].lower_):
+                    continue  # "Archivos generados: ..." describes, it does not say who generates
+                then: tuple[int, int] | None = None
+                if cue.then:
+                    later = [j for j in _find(lemmas, cue.then) if j > i + len(cue.lemmas)]
+                    if not later:
+                        continue
+                    j = later[0]
+                    then = (starts[j], ends[j + len(cue.then) - 1])
+                taken.append((s, then[1] if then else e))
+                found.append((cue, s, e, then))
+        return found
+
+    def _apply_cue(
+        self,
+        ctx: DocContext,
+        section: Section,
+        unit: Unit,
+        cue: RelationCue,
+        start: int,
+        end: int,
+        then: tuple[int, int] | None,
+        mentions: list[Mention],
+        row_subject: str | None,
+    ) -> None:
+        text = unit.text.text
+        before = [m for m in mentions if m.end <= start]
+        after = [m for m in mentions if m.start >= end]
+        rule = f"cue:{cue.lang}:{cue.phrase}"
+        if cue.direction == "split" and then:
+            objects = _run([m for m in mentions if end <= m.start < then[0]], text)
+            subjects = _run([m for m in mentions if m.start >= then[1]], text)
+        elif cue.direction == "reverse":
+            objects, subjects = [m.key for m in before[-1:]], _run(after, text)
+        else:
+            subjects, objects = [m.key for m in before[:1]], _run(after, text)
+        confidence = 0.8
+        if not subjects and cue.direction == "forward" and cue.predicate in _IMPLICIT_OK:
+            implicit = row_subject
+            if implicit is None and unit.column <= 0:
+                implicit = (self.focus(ctx, section) or [None])[0]
+            if implicit:
+                subjects, confidence = [implicit], 0.6
+                rule += " (implicit subject)"
+        ev = evidence(ctx.doc, section, unit.line_at(end))
+        for s in subjects:
+            for o in objects:
+                self._assert(s, cue.predicate, o, ev, rule, confidence)  # type: ignore[arg-type]
+
+    # -- definitions ----------------------------------------------------------------------
+    def _define_subject(self, ctx: DocContext, section: Section, subject: str, unit: Unit) -> bool:
+        key = add_label(self.reg, ctx, subject)
+        text = unit.text.text.strip()
+        if not key or not text:
+            return False
+        self.reg.add_definition(
+            key, _first_sentences(text), evidence(ctx.doc, section, unit.first_line)
+        )
+        return True
+
+    def _definition_sentence(
+        self, ctx: DocContext, section: Section, unit: Unit, mentions: list[Mention]
+    ) -> None:
+        if not mentions or unit.column > 0:
+            return
+        first = mentions[0]
+        head = unit.text.text[: first.start].strip().lower()
+        if head not in ("", "un", "una", "el", "la", "a", "an", "the"):
+            return
+        if _DEFINITION_VERB.match(unit.text.text[first.end :]):
+            ev = evidence(ctx.doc, section, unit.first_line)
+            self.reg.add_definition(first.key, _first_sentences(unit.text.text.strip()), ev)
+
+    # -- requirement sections, key points, includes lists, alternatives --------------------
+    def _requirement_item(
+        self, ctx: DocContext, section: Section, unit: Unit, mentions: list[Mention]
+    ) -> None:
+        focus = self.focus(ctx, section)
+        for s in focus:
+            for n, m in enumerate(mentions):
+                if self.reg.find(m.key) != s:
+                    ev = evidence(ctx.doc, section, unit.line_at(m.start))
+                    confidence = 0.7 if n == 0 else 0.5
+                    self._assert(s, "requires", m.key, ev, "requirements-section", confidence)
+
+    def _key_point(
+        self, ctx: DocContext, section: Section, unit: Unit, mentions: list[Mention]
+    ) -> None:
+        keys = tuple(dict.fromkeys(self.reg.find(m.key) for m in mentions))
+        ev = evidence(ctx.doc, section, unit.first_line)
+        if keys and ev.text:
+            self.key_points.append(KeyPoint(unit.text.text.strip(), keys, ev))
+
+    def _includes_lists(self, ctx: DocContext, section: Section) -> None:
+        blocks = list(section.blocks)
+        for i, block in enumerate(blocks):
+            if not isinstance(block, Paragraph):
+                continue
+            text = block.text.text.strip()
+            if not text.endswith(":") or not heading_has("includes", text[-40:]):
+                continue
+            mentions, _ = self._mentions(ctx, section, block.text)
+            owner = mentions[0].key if mentions else (self.focus(ctx, section) or [None])[0]
+            if owner is None:
+                continue
+            for item in blocks[i + 1 :]:
+                if not isinstance(item, ListItem):
+                    break
+                item_mentions, _ = self._mentions(ctx, section, item.text)
+                keys = [m.key for m in item_mentions]
+                if not keys and len(item.text.text.split()) <= 6:
+                    key = add_label(self.reg, ctx, item.text.text)
+                    keys = [key] if key else []
+                ev = evidence(ctx.doc, section, item.line_start)
+                for key in keys:
+                    self._assert(key, "partOf", owner, ev, "includes-list", 0.6)
+
+    def _alternative(
+        self,
+        ctx: DocContext,
+        section: Section,
+        unit: Unit,
+        mentions: list[Mention],
+        previous: Block | None,
+    ) -> None:
+        if not mentions or not heading_has("alternative_intro", unit.text.text[:30]):
+            return
+        if not isinstance(previous, Code):
+            return
+        alt = mentions[0].key
+        place, topic = self._places(ctx, section)
+        ev = evidence(ctx.doc, section, unit.first_line)
+        for call in analyze_code(previous.text).calls:
+            if call.name[:1].isupper():
+                continue
+            key = self.reg.add_code(
+                f"{call.qualifier}.{call.name}" if call.qualifier else f"{call.name}()",
+                ctx.resolver,
+                None,
+                register=False,
+            )
+            if key:
+                key = self.reg.resolve_bare(key, place, topic)
+                self._assert(alt, "alternativeTo", key, ev, "alternative-after-example", 0.7)
+
+    # -- comparisons ----------------------------------------------------------------------
+    def _vs_heading(self, ctx: DocContext, section: Section, ev: Evidence) -> None:
+        title = re.sub(r"^[^:]{0,40}:\s*", "", section.title)
+        sides = re.split(r"\s+(?:vs\.?|versus|frente a)\s+", title, flags=re.IGNORECASE)
+        if len(sides) != 2 or any(len(s.split()) > 6 or not s.strip() for s in sides):
+            return
+        left, right = (add_label(self.reg, ctx, re.sub(r"\s*\(.*?\)", "", s)) for s in sides)
+        if left and right:
+            self._assert(left, "differsFrom", right, ev, "vs-heading", 0.7)
+            self.comparisons.append(Comparison(left, right, (), ev, "vs-heading"))
+
+    def _table(
+        self, ctx: DocContext, section: Section, table: Table, requirements: bool, key_points: bool
+    ) -> None:
+        shape = table_shape(table)
+        comparison = shape == "comparison" or (
+            not shape
+            and len(table.header) >= 3
+            and heading_has("comparison", section.title)
+            and all(len(c.text.split()) <= 6 for c in table.header[1:])
+        )
+        requirement_table = requirements or heading_has(
+            "requirements", table.header[0].text if table.header else ""
+        )
+        definitions = (
+            shape == "terms"
+            and len(table.header) >= 2
+            and heading_has("description_headers", table.header[1].text)
+        )
+        for r, row in enumerate(table.rows):
+            line = table.row_lines[r]
+            ev = evidence(ctx.doc, section, line)
+            row_mentions: list[list[Mention]] = []
+            for c, cell in enumerate(row):
+                unit = Unit(cell, line, table, r, c)
+                mentions, doc = self._mentions(ctx, section, cell)
+                row_mentions.append(mentions)
+                self._record_mentions(ctx, section, unit, mentions)
+                subject = None
+                if c > 0 and not has_relation_cue(row[0].text, ctx.lang):
+                    subject = _row_subject(row, row_mentions[0], shape)
+                self._sentences(ctx, section, unit, mentions, doc, row_subject=subject)
+            first = (
+                add_label(self.reg, ctx, row[0].text)
+                if row and shape in ("terms", "comparison")
+                else None
+            )
+            if requirement_table and row:
+                self._requirement_row(ctx, section, row, row_mentions, ev)
+            if definitions and first and len(row) > 1 and row[1].text.strip():
+                self.reg.add_definition(first, row[1].text.strip(), ev)
+            if key_points:
+                keys = tuple(dict.fromkeys(self.reg.find(m.key) for ms in row_mentions for m in ms))
+                if first and self.reg.find(first) not in keys:
+                    keys = (self.reg.find(first), *keys)
+                if keys:
+                    text = " — ".join(c.text.strip() for c in row if c.text.strip())
+                    self.key_points.append(KeyPoint(text, keys, ev))
+        if shape == "vs":
+            self._vs_table(ctx, section, table)
+        elif comparison:
+            self._comparison_table(ctx, section, table)
+
+    def _requirement_row(
+        self,
+        ctx: DocContext,
+        section: Section,
+        row: tuple[RichText, ...],
+        row_mentions: list[list[Mention]],
+        ev: Evidence,
+    ) -> None:
+        focus = self.focus(ctx, section)
+        label = add_label(self.reg, ctx, row[0].text)
+        objects = [m.key for m in row_mentions[0]] or ([label] if label else [])
+        objects += [m.key for ms in row_mentions[1:] for m in ms if m.key.startswith("code:")]
+        for s in focus:
+            for o in dict.fromkeys(objects):
+                self._assert(s, "requires", o, ev, "requirements-table", 0.7)
+
+    def _vs_table(self, ctx: DocContext, section: Section, table: Table) -> None:
+        for r, row in enumerate(table.rows):
+            cells = [c.text.strip() for c in row]
+            lowered = [c.lower() for c in cells]
+            for v in range(1, len(cells) - 1):
+                if lowered[v] not in ("vs", "vs.", "versus"):
+                    continue
+                left, right = (
+                    add_label(self.reg, ctx, cells[v - 1]),
+                    add_label(self.reg, ctx, cells[v + 1]),
+                )
+                if not left or not right:
+                    continue
+                line = table.row_lines[r]
+                ev = evidence(ctx.doc, section, line)
+                aspects = tuple(
+                    Aspect(
+                        table.header[c].text.strip() if c < len(table.header) else "",
+                        cells[c],
+                        cells[c],
+                        line,
+                    )
+                    for c in range(len(cells))
+                    if c not in (v - 1, v, v + 1) and cells[c]
+                )
+                self._assert(left, "differsFrom", right, ev, "vs-table", 0.9)
+                self.comparisons.append(
+                    Comparison(self.reg.find(left), self.reg.find(right), aspects, ev, "vs-table")
+                )
+
+    def _comparison_table(self, ctx: DocContext, section: Section, table: Table) -> None:
+        sides = [add_label(self.reg, ctx, c.text) for c in table.header[1:]]
+        ev = evidence(ctx.doc, section, table.line_start)
+        for i in range(len(sides)):
+            for j in range(i + 1, len(sides)):
+                left, right = sides[i], sides[j]
+                if not left or not right:
+                    continue
+                aspects = tuple(
+                    Aspect(
+                        row[0].text.strip(),
+                        row[i + 1].text.strip() if i + 1 < len(row) else "",
+                        row[j + 1].text.strip() if j + 1 < len(row) else "",
+                        table.row_lines[r],
+                    )
+                    for r, row in enumerate(table.rows)
+                    if row and row[0].text.strip()
+                )
+                self._assert(left, "differsFrom", right, ev, "comparison-table", 0.9)
+                self.comparisons.append(
+                    Comparison(
+                        self.reg.find(left), self.reg.find(right), aspects, ev, "comparison-table"
+                    )
+                )
+
+    # -- code -----------------------------------------------------------------------------
+    def _code(self, ctx: DocContext, section: Section, block: Code) -> None:
+        if not is_python(block.language):
+            return
+        facts = analyze_code(block.text)
+        offset = _text_offset(ctx, block)
+        place, topic = self._places(ctx, section)
+        for imp in facts.imports:
+            if imp.name and imp.module:
+                cls = self.reg.add_code(imp.name, ctx.resolver, None, register=False)
+                if cls:
+                    module_key = self.reg.add_module(imp.module)
+                    ev = evidence(ctx.doc, section, offset + imp.line)
+                    self._assert(cls, "partOf", module_key, ev, "code-import", 0.9)
+        for call in facts.calls:
+            owner = ctx.resolver.owner(call.qualifier)
+            surface = f"{call.qualifier}.{call.name}" if call.qualifier else f"{call.name}()"
+            key = self.reg.add_code(surface, ctx.resolver, None, register=False)
+            if not key:
+                continue
+            key = self.reg.resolve_bare(key, place, topic)
+            line = offset + call.line
+            ev = evidence(ctx.doc, section, line)
+            self.reg.add_mention(key, ev)
+            if owner is not None and not call.name[:1].isupper():
+                owner_key = f"code:{owner[0].lower()}"
+                self._assert(key, "methodOf", owner_key, ev, "code-call", 0.95)
+                self.reg.add_example(key, block.text, ev)
+            if call.assigned_to:
+                target = self.reg.add_code(call.assigned_to, ctx.resolver, None, register=False)
+                if target and not call.name[:1].isupper():
+                    self._assert(key, "produces", target, ev, "code-assignment", 0.6)
+
+
+def _run(mentions: list[Mention], text: str, limit: int = 4) -> list[str]:
+    """The first mention and those joined to it by "y", "and", commas or slashes."""
+    out: list[str] = []
+    for m in mentions:
+        if out:
+            gap = text[prev.end : m.start].strip(" ,;").lower()
+            if gap not in _JOINERS:
+                break
+        out.append(m.key)
+        prev = m
+        if len(out) == limit:
+            break
+    return out
+
+
+def _find(seq: list[str], sub: tuple[str, ...]) -> list[int]:
+    if not sub:
+        return []
+    n = len(sub)
+    return [i for i in range(len(seq) - n + 1) if tuple(seq[i : i + n]) == sub]
+
+
+def _row_subject(row: tuple[RichText, ...], first: list[Mention], shape: str) -> str | None:
+    """What a table row is about: the first concept of its first cell — unless that cell is
+    a label spanning the whole cell outside a term table (a feature name, not a concept),
+    or states something itself ("Requiere X")."""
+    if not first:
+        return None
+    cell = row[0].text.strip()
+    whole = first[0].start <= 2 and first[0].end >= len(cell) - 2
+    if whole and shape != "terms" and not first[0].key.startswith("code:"):
+        return None
+    return first[0].key
+
+
+def _first_sentences(text: str, limit: int = _MAX_DEFINITION) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(". ", 0, limit)
+    return text[: cut + 1] if cut > 40 else text[:limit].rstrip() + "…"
+
+
+def _text_offset(ctx: DocContext, block: Code) -> int:
+    """Line of the code's first text line, minus one: fenced code and `In [N]:` cells start
+    one line below their first line; notebook cells and rst literal blocks do not."""
+    first = (
+        ctx.doc.lines[block.line_start - 1].strip()
+        if block.line_start <= len(ctx.doc.lines)
+        else ""
+    )
+    fenced = first.startswith(("```", "~~~")) or first.startswith("In [") or first.startswith("In[")
+    return block.line_start if fenced else block.line_start - 1

@@ -1,0 +1,122 @@
+"""An Extraction → RDF: SKOS concepts, relation triples, and for every relation a reified
+`kg:Assertion` with its provenance (section, line, evidence text, rule, confidence)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
+
+from kg.extract.model import Concept, Evidence, Extraction
+from kg.graph.build import slug, source_iri
+from kg.graph.vocab import KG, KGC
+
+__all__ = ["add_extraction", "concept_iris"]
+
+_MAX_EXAMPLES = 3
+
+
+def _slug(text: str) -> str:
+    return slug(text, limit=80)
+
+
+def concept_iris(concepts: tuple[Concept, ...]) -> dict[str, URIRef]:
+    """A readable, stable IRI per concept key: the slug of its label, made unique with a
+    short hash of the key where two labels share a slug."""
+    by_slug: dict[str, list[Concept]] = {}
+    for c in sorted(concepts, key=lambda c: c.key):
+        by_slug.setdefault(_slug(c.label), []).append(c)
+    out: dict[str, URIRef] = {}
+    for name, group in by_slug.items():
+        for i, c in enumerate(group):
+            suffix = "" if i == 0 else "-" + hashlib.sha1(c.key.encode()).hexdigest()[:6]
+            out[c.key] = KGC[name + suffix]
+    return out
+
+
+def _section(ev: Evidence) -> URIRef:
+    return URIRef(f"{source_iri(ev.source)}/L{ev.section_line}")
+
+
+def _node(kind: str, *parts: object) -> str:
+    return kind + "-" + hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:12]
+
+
+def _lit(text: str, lang: str) -> Literal:
+    return Literal(text, lang=lang) if lang else Literal(text)
+
+
+def add_extraction(graph: Graph, extraction: Extraction) -> None:
+    """Add concepts, relations, assertions, comparisons and key points to `graph`."""
+    iris = concept_iris(extraction.concepts)
+    for c in extraction.concepts:
+        _add_concept(graph, c, iris[c.key])
+    for a in extraction.assertions:
+        s, o = iris[a.subject], iris[a.object]
+        p = KG[a.predicate]
+        graph.add((s, p, o))
+        node = URIRef(
+            f"{source_iri(a.evidence.source)}/{_node('a', a.subject, a.predicate, a.object, a.evidence.line, a.rule)}"
+        )
+        graph.add((node, RDF.type, KG.Assertion))
+        graph.add((node, RDF.subject, s))
+        graph.add((node, RDF.predicate, p))
+        graph.add((node, RDF.object, o))
+        _provenance(graph, node, a.evidence)
+        graph.add((node, KG.rule, Literal(a.rule)))
+        graph.add((node, KG.confidence, Literal(round(a.confidence, 2), datatype=XSD.decimal)))
+    for n, cmp in enumerate(extraction.comparisons):
+        node = URIRef(
+            f"{source_iri(cmp.evidence.source)}/{_node('cmp', cmp.left, cmp.right, cmp.evidence.line, n)}"
+        )
+        graph.add((node, RDF.type, KG.Comparison))
+        graph.add((node, KG.left, iris[cmp.left]))
+        graph.add((node, KG.right, iris[cmp.right]))
+        graph.add((node, KG.rule, Literal(cmp.rule)))
+        _provenance(graph, node, cmp.evidence)
+        for i, aspect in enumerate(cmp.aspects, start=1):
+            a_node = URIRef(f"{node}/aspect-{i}")
+            graph.add((node, KG.hasAspect, a_node))
+            graph.add((a_node, KG.aspectName, Literal(aspect.name)))
+            graph.add((a_node, KG.leftValue, Literal(aspect.left)))
+            graph.add((a_node, KG.rightValue, Literal(aspect.right)))
+            graph.add((a_node, KG.line, Literal(aspect.line, datatype=XSD.integer)))
+            graph.add((a_node, KG.order, Literal(i, datatype=XSD.integer)))
+    for kp in extraction.key_points:
+        if not kp.concepts:
+            continue
+        node = URIRef(f"{source_iri(kp.evidence.source)}/{_node('kp', kp.text, kp.evidence.line)}")
+        graph.add((node, RDF.type, KG.KeyPoint))
+        graph.add((node, KG.text, Literal(kp.text)))
+        for key in kp.concepts:
+            graph.add((node, KG.about, iris[key]))
+        _provenance(graph, node, kp.evidence)
+    for source, lang in extraction.languages.items():
+        graph.add((source_iri(source), DCTERMS.language, Literal(lang)))
+
+
+def _provenance(graph: Graph, node: URIRef, ev: Evidence) -> None:
+    graph.add((node, PROV.wasDerivedFrom, _section(ev)))
+    graph.add((node, DCTERMS.source, source_iri(ev.source)))
+    graph.add((node, KG.line, Literal(ev.line, datatype=XSD.integer)))
+    graph.add((node, KG.evidence, Literal(ev.text)))
+
+
+def _add_concept(graph: Graph, c: Concept, iri: URIRef) -> None:
+    graph.add((iri, RDF.type, KG.Concept))
+    graph.add((iri, RDF.type, SKOS.Concept))
+    graph.add((iri, SKOS.prefLabel, _lit(c.label, c.language)))
+    graph.add((iri, KG.kind, Literal(c.kind)))
+    for alt in c.alt_labels:
+        graph.add((iri, SKOS.altLabel, _lit(alt, c.language if c.kind == "term" else "")))
+    seen: set[str] = set()
+    for text, _ev in c.definitions:
+        if text not in seen:
+            seen.add(text)
+            graph.add((iri, SKOS.definition, _lit(text, c.language)))
+    for ev in c.mentions:
+        graph.add((iri, KG.mentionedIn, _section(ev)))
+    examples = list(dict.fromkeys(code for code, _ in c.examples))[:_MAX_EXAMPLES]
+    for code in examples:
+        graph.add((iri, KG.example, Literal(code)))
