@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, KgError
-from kg.extract import Extraction, extract
+from kg.extract import extract
 from kg.graph.build import documents_graph
 from kg.graph.knowledge import add_extraction
+from kg.graph.queries import ConceptFact, concept_details, concept_facts, find_concepts
 from kg.graph.store import GraphStore, QueryResult, default_store_path
 from kg.ingest import DEFAULT_MAX_BYTES, Document, Skipped, discover, iter_documents, load_document
 
@@ -22,7 +23,9 @@ __all__ = [
     "DEFAULT_PATHS",
     "BuildReport",
     "DocumentSummary",
+    "Explanation",
     "build",
+    "explain",
     "inspect",
     "query",
     "sparql",
@@ -124,6 +127,37 @@ def build(
         concepts=len(extraction.concepts),
         relations=extraction.counts(),
     )
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A concept and every assertion about it, with evidence (`kg explain`)."""
+
+    iri: str
+    label: str
+    kind: str
+    alt_labels: tuple[str, ...]
+    definitions: tuple[str, ...]
+    facts: tuple[ConceptFact, ...]
+
+
+def explain(text: str, *, store: Path | str | None = None) -> list[Explanation]:
+    """Every concept labelled `text` (case-insensitive), with all assertions about it.
+
+    Raises:
+        StoreNotFoundError: nothing has been built yet.
+    """
+    graph = _store(store)
+    out: list[Explanation] = []
+    for match in find_concepts(graph, text):
+        alts, definitions = concept_details(graph, match.iri)
+        facts = concept_facts(graph, match.iri)
+        out.append(
+            Explanation(
+                match.iri, match.label, match.kind, tuple(alts), tuple(definitions), tuple(facts)
+            )
+        )
+    return out
 
 
 def inspect(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

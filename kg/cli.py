@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -102,6 +103,39 @@ def inspect(path: Path, as_json: bool) -> None:
         indent = "  " * max(section.level - 1, 0)
         title = section.title or "(before the first heading)"
         click.echo(f"{section.line_start:>6}-{section.line_end:<6}{indent}{title}  [{summary}]")
+
+
+@cli.command()
+@click.argument("concept")
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
+@click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
+def explain(concept: str, as_json: bool, store: Path | None) -> None:
+    """Show a concept and every assertion about it, with the evidence behind each."""
+    try:
+        found = api.explain(concept, store=store)
+    except KgError as err:
+        _fail(err)
+        return
+    if as_json:
+        click.echo(json.dumps([dataclasses.asdict(e) for e in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        raise click.ClickException(f"no concept labelled '{concept}' in the graph")
+    for e in found:
+        click.echo(f"{e.label}  [{e.kind}]  {e.iri}")
+        if e.alt_labels:
+            click.echo(f"  also: {', '.join(e.alt_labels)}")
+        for definition in e.definitions:
+            click.echo(f"  definition: {definition}")
+        for f in e.facts:
+            arrow = (
+                f"{f.predicate} → {f.other_label}"
+                if f.direction == "out"
+                else (f"← {f.predicate} {f.other_label}")
+            )
+            click.echo(f"  {arrow}")
+            click.echo(f"      {f.source}:{f.line}  ({f.rule}, {f.confidence:.2f})")
+            click.echo(f"      “{' '.join(f.evidence.split())}”")
 
 
 @cli.command()

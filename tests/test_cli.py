@@ -106,3 +106,49 @@ def test_cli_build_corpora_reads_every_file(store_path: Path, corpora_path: Path
     code, out, err = run("build", str(corpora_path))
     assert code == 0, err
     assert "documents  13" in out and "skipped    0" in out
+
+
+def test_cli_build_reports_concepts_and_relations_per_type(
+    store_path: Path, seed_path: Path
+) -> None:
+    code, out, _ = run("build", str(seed_path))
+    assert code == 0
+    counts = {
+        line.split()[0]: int(line.split()[1])
+        for line in out.splitlines()
+        if line.startswith("    ") and len(line.split()) == 2
+    }
+    assert counts["requires"] >= 10 and counts["differsFrom"] >= 3 and counts["methodOf"] >= 10
+    assert "concepts" in out
+
+
+def test_cli_explain_shows_assertions_with_evidence(store_path: Path, seed_path: Path) -> None:
+    run("build", str(seed_path))
+    code, out, _ = run("explain", "fs.score_batch")
+    assert code == 0
+    assert "requires → fs.log_model" in out
+    assert "databricks-ml-associate-study-guide.md:467" in out
+    code, out, _ = run("explain", "score_batch", "--json")
+    (concept,) = json.loads(out)
+    facts = [f for f in concept["facts"] if f["predicate"] == "requires"]
+    assert all(f["evidence"] and f["line"] > 0 and f["source"] for f in facts)
+    code, _, err = run("explain", "Kubernetes")
+    assert code == 1 and "no concept" in err
+
+
+def test_cli_build_corpora_yields_relations_from_every_notes_file(
+    store_path: Path, corpora_path: Path
+) -> None:
+    assert run("build", str(corpora_path))[0] == 0
+    query = (
+        "SELECT ?t (COUNT(DISTINCT ?a) AS ?n) WHERE { ?d a kg:Document ; dcterms:title ?t . "
+        "?a a kg:Assertion ; dcterms:source ?d } GROUP BY ?t"
+    )
+    _, out, _ = run("sparql", query, "--format", "json")
+    rows = json.loads(out)["results"]["bindings"]
+    per_file = {r["t"]["value"]: int(r["n"]["value"]) for r in rows}
+    notes = [
+        p.name for p in corpora_path.rglob("*") if p.suffix in {".md", ".mdx", ".rst", ".ipynb"}
+    ]
+    missing = [n for n in notes if n != "SOURCES.md" and not per_file.get(n)]
+    assert not missing

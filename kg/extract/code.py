@@ -7,6 +7,7 @@ line by line with a regular expression for calls, so no example is lost.
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ __all__ = ["CallSite", "CodeFacts", "ImportSite", "analyze_code", "is_python"]
 _PY_LANGS = {"", "python", "py", "python3", "ipython", "ipython3", "pycon", "pyspark"}
 _CALL_RE = re.compile(r"([A-Za-z_][\w]*(?:\(\))?(?:\.[A-Za-z_][\w]*)*)\s*\(")
 _CAMEL = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
-_BUILTINS = frozenset(dir(__builtins__) if isinstance(__builtins__, dict) else dir(__builtins__))
+_BUILTINS = frozenset(dir(builtins))
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from kg.extract.code import CodeFacts, analyze_code, is_python, merge_all
 from kg.extract.cues import aliases, has_relation_cue, heading_has, negations
-from kg.extract.nlp import fold
 from kg.extract.language import detect_language
+from kg.extract.nlp import fold
 from kg.extract.normalize import (
     clean_label,
     is_code_like,
@@ -258,6 +258,7 @@ def collect(contexts: list[DocContext]) -> Registry:
     """Pass 1 over every document: register every concept candidate."""
     reg = Registry()
     for group in aliases():
+        reg.prefer(group[0])
         keys = [reg.add_term(label, "en", None) for label in group]
         for key in keys[1:]:
             if key and keys[0]:
@@ -277,9 +278,12 @@ def collect(contexts: list[DocContext]) -> Registry:
                 text = getattr(block, "text", None)
                 if isinstance(text, RichText):
                     _rich_candidates(reg, ctx, text, places)
+    reg.keyword_names.update(
+        k.lower() for ctx in contexts for call in ctx.facts.calls for k in call.keywords
+    )
     reg.attach_unique_bare_names()
     # a module and the product of the same name ("mlflow", "MLflow") are one concept
-    for key in reg.keys():
+    for key in reg.keys():  # noqa: SIM118 (a method, not a dict)
         name = key[5:]
         if key.startswith("code:") and name.isalpha() and f"term:{name}" in reg:
             reg.union(key, f"term:{name}")
@@ -321,7 +325,7 @@ def _code_candidates(
         surface = f"{call.qualifier}.{call.name}" if call.qualifier else f"{call.name}()"
         if not call.qualifier and not is_code_like(surface):
             continue
-        if ctx.resolver.owner(call.qualifier) is None and "_" not in call.name:
-            if not (call.name[:1].isupper()):
-                continue  # `model.fit()`: a method on an unknown local object
+        unknown_owner = ctx.resolver.owner(call.qualifier) is None
+        if unknown_owner and "_" not in call.name and not call.name[:1].isupper():
+            continue  # `model.fit()`: a method on an unknown local object
         reg.add_code(surface, ctx.resolver, None, places=places)

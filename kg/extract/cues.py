@@ -32,6 +32,7 @@ class RelationCue:
     lemmas: tuple[str, ...]
     then: tuple[str, ...]
     direction: str  # forward, reverse, split
+    only_code: bool = False  # both sides must be code concepts (API calls)
 
     @property
     def size(self) -> int:
@@ -63,6 +64,7 @@ def relation_cues() -> tuple[RelationCue, ...]:
                         _lemmas(first, lang),
                         _lemmas(then, lang) if then else (),
                         entry["direction"],
+                        bool(entry.get("only_code", False)),
                     )
                 )
     return tuple(sorted(cues, key=lambda c: -c.size))

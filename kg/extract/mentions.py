@@ -18,8 +18,48 @@ __all__ = ["Mention", "MentionFinder"]
 
 # Words too common to be a concept on their own, whatever the notes bold or code-format.
 _TOO_GENERIC = frozenset(
-    "el la los las un una de del y o en es con para por que se su sus a the of and or in is "
-    "to for with it this that by on as be are x df id".split()
+    [
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "de",
+        "del",
+        "y",
+        "o",
+        "en",
+        "es",
+        "con",
+        "para",
+        "por",
+        "que",
+        "se",
+        "su",
+        "sus",
+        "a",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "is",
+        "to",
+        "for",
+        "with",
+        "it",
+        "this",
+        "that",
+        "by",
+        "on",
+        "as",
+        "be",
+        "are",
+        "x",
+        "df",
+        "id",
+    ]
 )
 
 
@@ -38,11 +78,11 @@ class MentionFinder:
         self.registry = registry
         self._matchers: dict[str, tuple[PhraseMatcher, dict[str, str]]] = {}
         self._labels: dict[str, set[str]] = {}
-        for key in registry.keys():
+        for key in registry.keys():  # noqa: SIM118 (a method, not a dict)
             if key.startswith("term:"):
                 self._labels.setdefault(key, set()).update(registry.labels_of(key))
-            elif "." not in key and "_" in key:
-                # a parameter-like name (`primary_keys`) is also written in prose ("primary keys")
+            elif "." not in key and key[5:] in registry.keyword_names:
+                # a parameter (`primary_keys=`) is also written in prose ("primary keys")
                 self._labels.setdefault(key, set()).add(key[5:].replace("_", " "))
 
     def _matcher(self, lang: str) -> tuple[PhraseMatcher, dict[str, str]]:
@@ -97,9 +137,9 @@ class MentionFinder:
         spacy_doc = doc if doc is not None else self.parse(text.text, ctx.lang)
         matcher, _ = self._matcher(ctx.lang)
         for match_id, start, end in matcher(spacy_doc):
-            span = spacy_doc[start:end]
+            matched = spacy_doc[start:end]
             key = reg.find(spacy_doc.vocab.strings[match_id])
-            found.append(Mention(key, span.start_char, span.end_char, span.text))
+            found.append(Mention(key, matched.start_char, matched.end_char, matched.text))
         # keep the longest mention at each place; marked spans win ties
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []

@@ -22,7 +22,9 @@ __all__ = [
     "term_key",
 ]
 
-_ARTICLES = frozenset("el la los las un una unos unas lo the a an".split())
+_ARTICLES = frozenset(
+    ["el", "la", "los", "las", "un", "una", "unos", "unas", "lo", "the", "a", "an"]
+)
 _CALL_ARGS = re.compile(r"\(.*\)\s*$", re.DOTALL)
 _IDENTIFIER = re.compile(r"^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$")
 _CAMEL = re.compile(r"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$")

@@ -78,6 +78,8 @@ class Registry:
         # name → qualified api keys, and where each was mentioned (for bare names)
         self._qualified: dict[str, set[str]] = defaultdict(set)
         self._seen_in: dict[str, set[tuple[str, int]]] = defaultdict(set)
+        self.keyword_names: set[str] = set()  # names code passes as keyword arguments
+        self._preferred: set[str] = set()  # labels the alias file names first
 
     # -- union-find over keys -----------------------------------------------------------
     def find(self, key: str) -> str:
@@ -178,6 +180,10 @@ class Registry:
         builder = self._builders.get(key)
         return list(builder.labels) if builder else []
 
+    def prefer(self, label: str) -> None:
+        """Make `label` the preferred label of whatever concept has it (alias file order)."""
+        self._preferred.add(label)
+
     def add_definition(self, key: str, text: str, ev: Evidence) -> None:
         self._builder(self.find(key), "term").definitions.append((text, ev))
 
@@ -230,7 +236,8 @@ class Registry:
                     kind = b.kind
             if not labels:
                 continue
-            pref = _preferred_label(labels, kind)
+            chosen = [lbl for lbl in labels if lbl in self._preferred]
+            pref = chosen[0] if chosen else _preferred_label(labels, kind)
             alts = sorted({lbl for lbl in labels if lbl != pref} | _variants(labels, kind) - {pref})
             out[root] = Concept(
                 key=root,

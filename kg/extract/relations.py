@@ -31,12 +31,14 @@ from kg.extract.cues import (
     heading_has,
     negations,
     relation_cues,
+    section_cues,
 )
 from kg.extract.mentions import Mention, MentionFinder
 from kg.extract.model import Aspect, Assertion, Comparison, Evidence, KeyPoint, Predicate
+from kg.extract.nlp import fold
 from kg.extract.normalize import split_identifier
 from kg.extract.registry import Registry
-from kg.extract.units import Unit, evidence, iter_units
+from kg.extract.units import Unit, evidence
 from kg.ingest.document import Block, Code, ListItem, Paragraph, RichText, Section, Table
 
 __all__ = ["RelationExtractor"]
@@ -85,8 +87,8 @@ class RelationExtractor:
     # -- focus: what a section is about -------------------------------------------------
     def focus(self, ctx: DocContext, section: Section) -> list[str]:
         """The concepts a section is about: API mentions or the "¿Qué es X?" subject of its
-        heading, else its parent's focus; for a topic, the method its code calls whose name
-        best matches the topic's title, else the longest concept in the title."""
+        heading; for a topic (or a top section), the method its code calls whose name best
+        matches its title, else the longest concept in the title; else its parent's focus."""
         cache_key = (str(ctx.doc.source), section.line_start)
         if cache_key in self._focus_cache:
             return self._focus_cache[cache_key]
@@ -94,19 +96,19 @@ class RelationExtractor:
         heading = self._heading_mentions(ctx, section)
         subject = question_subject(section.title)
         is_topic = ctx.topic_of.get(section.line_start) is section
+        parent = ctx.parent_of.get(section.line_start)
         api = [m.key for m in heading if m.key.startswith("code:")]
         if api and not is_topic:
             result = api[:1]
         elif subject:
             key = add_label(self.reg, ctx, subject)
             result = [self.reg.find(key)] if key else []
-        elif is_topic:
+        if not result and (is_topic or parent is None):
             result = self._code_focus(ctx, section) or [
                 m.key for m in sorted(heading, key=lambda m: -(m.end - m.start))[:1]
             ]
-        else:
-            parent = ctx.parent_of.get(section.line_start)
-            result = self.focus(ctx, parent) if parent else []
+        if not result and parent is not None:
+            result = self.focus(ctx, parent)
         self._focus_cache[cache_key] = result
         return result
 
@@ -117,10 +119,9 @@ class RelationExtractor:
     def _code_focus(self, ctx: DocContext, topic: Section) -> list[str]:
         title_words = set(split_identifier(topic.title.lower().replace(" ", "_")))
         best: tuple[float, int, str] | None = None
-        place, topic_place = self._places(ctx, topic)
         counts: dict[str, int] = {}
         for section in ctx.doc.sections:
-            if ctx.topic_of.get(section.line_start) is not topic:
+            if not topic.line_start <= section.line_start <= topic.line_end:
                 continue
             for block in section.blocks:
                 if isinstance(block, Code) and is_python(block.language):
@@ -209,9 +210,8 @@ class RelationExtractor:
         ends = [t.idx + len(t.text) for t in sent]
         taken: list[tuple[int, int]] = [(m.start, m.end) for m in mentions]
         found: list[tuple[RelationCue, int, int, tuple[int, int] | None]] = []
+        # cues of both languages: notes mix them, and a short text's language is a guess
         for cue in relation_cues():
-            if cue.lang != lang:
-                continue
             for i in _find(lemmas, cue.lemmas):
                 s, e = starts[i], ends[i + len(cue.lemmas) - 1]
                 if any(a < e and s < b for a, b in taken):
@@ -220,6 +220,8 @@ class RelationExtractor:
                     continue  # "No necesitas configurar ..." states no requirement
                 if cue.predicate in _NO_PARTICIPLE and _PARTICIPLE.search(sent[i].lower_):
                     continue  # "Archivos generados: ..." describes, it does not say who generates
+                if lang == "en" and sent[i].lower_.endswith("ing"):
+                    continue  # "depending on the ...", "requiring": describes, does not state
                 then: tuple[int, int] | None = None
                 if cue.then:
                     later = [j for j in _find(lemmas, cue.then) if j > i + len(cue.lemmas)]
@@ -246,6 +248,9 @@ class RelationExtractor:
         text = unit.text.text
         before = [m for m in mentions if m.end <= start]
         after = [m for m in mentions if m.start >= end]
+        purpose = _purpose_end(text, start)
+        if purpose:
+            before = [m for m in before if m.start >= purpose]
         rule = f"cue:{cue.lang}:{cue.phrase}"
         if cue.direction == "split" and then:
             objects = _run([m for m in mentions if end <= m.start < then[0]], text)
@@ -254,11 +259,18 @@ class RelationExtractor:
             objects, subjects = [m.key for m in before[-1:]], _run(after, text)
         else:
             subjects, objects = [m.key for m in before[:1]], _run(after, text)
+        if cue.predicate == "none":
+            return
+        if cue.only_code:
+            subjects = [k for k in subjects if k.startswith("code:")]
+            objects = [k for k in objects if k.startswith("code:")]
         confidence = 0.8
         if not subjects and cue.direction == "forward" and cue.predicate in _IMPLICIT_OK:
             implicit = row_subject
-            if implicit is None and unit.column <= 0:
-                implicit = (self.focus(ctx, section) or [None])[0]
+            # a table's first cell speaks for the section only in a term table ("Requiere X")
+            in_term_table = isinstance(unit.block, Table) and table_shape(unit.block) == "terms"
+            if implicit is None and (unit.column < 0 or (unit.column == 0 and in_term_table)):
+                implicit = next(iter(self.focus(ctx, section)), None)
             if implicit:
                 subjects, confidence = [implicit], 0.6
                 rule += " (implicit subject)"
@@ -320,7 +332,7 @@ class RelationExtractor:
             if not text.endswith(":") or not heading_has("includes", text[-40:]):
                 continue
             mentions, _ = self._mentions(ctx, section, block.text)
-            owner = mentions[0].key if mentions else (self.focus(ctx, section) or [None])[0]
+            owner = mentions[0].key if mentions else next(iter(self.focus(ctx, section)), None)
             if owner is None:
                 continue
             for item in blocks[i + 1 :]:
@@ -534,11 +546,10 @@ class RelationExtractor:
 def _run(mentions: list[Mention], text: str, limit: int = 4) -> list[str]:
     """The first mention and those joined to it by "y", "and", commas or slashes."""
     out: list[str] = []
+    prev: Mention | None = None
     for m in mentions:
-        if out:
-            gap = text[prev.end : m.start].strip(" ,;").lower()
-            if gap not in _JOINERS:
-                break
+        if prev is not None and text[prev.end : m.start].strip(" ,;").lower() not in _JOINERS:
+            break
         out.append(m.key)
         prev = m
         if len(out) == limit:
@@ -551,6 +562,18 @@ def _find(seq: list[str], sub: tuple[str, ...]) -> list[int]:
         return []
     n = len(sub)
     return [i for i in range(len(seq) - n + 1) if tuple(seq[i : i + n]) == sub]
+
+
+def _purpose_end(text: str, cue_start: int) -> int:
+    """End of a leading purpose clause ("To filter runs, you must ...") before the cue, or 0."""
+    head = fold(text[:cue_start]).lstrip()
+    comma = head.find(",")
+    if comma < 0:
+        return 0
+    for opener in section_cues().get("purpose_openers", ()):
+        if head.startswith(opener + " "):
+            return len(text[:cue_start]) - len(head) + comma + 1
+    return 0
 
 
 def _row_subject(row: tuple[RichText, ...], first: list[Mention], shape: str) -> str | None:

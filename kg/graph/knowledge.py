@@ -10,7 +10,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 
 from kg.extract.model import Concept, Evidence, Extraction
 from kg.graph.build import slug, source_iri
-from kg.graph.vocab import KG, KGC
+from kg.graph.vocab import KG, KG_IRI, KGC
 
 __all__ = ["add_extraction", "concept_iris"]
 
@@ -54,11 +54,10 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         _add_concept(graph, c, iris[c.key])
     for a in extraction.assertions:
         s, o = iris[a.subject], iris[a.object]
-        p = KG[a.predicate]
+        p = URIRef(KG_IRI + a.predicate)
         graph.add((s, p, o))
-        node = URIRef(
-            f"{source_iri(a.evidence.source)}/{_node('a', a.subject, a.predicate, a.object, a.evidence.line, a.rule)}"
-        )
+        name = _node("a", a.subject, a.predicate, a.object, a.evidence.line, a.rule)
+        node = URIRef(f"{source_iri(a.evidence.source)}/{name}")
         graph.add((node, RDF.type, KG.Assertion))
         graph.add((node, RDF.subject, s))
         graph.add((node, RDF.predicate, p))
@@ -67,9 +66,8 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         graph.add((node, KG.rule, Literal(a.rule)))
         graph.add((node, KG.confidence, Literal(round(a.confidence, 2), datatype=XSD.decimal)))
     for n, cmp in enumerate(extraction.comparisons):
-        node = URIRef(
-            f"{source_iri(cmp.evidence.source)}/{_node('cmp', cmp.left, cmp.right, cmp.evidence.line, n)}"
-        )
+        name = _node("cmp", cmp.left, cmp.right, cmp.evidence.line, n)
+        node = URIRef(f"{source_iri(cmp.evidence.source)}/{name}")
         graph.add((node, RDF.type, KG.Comparison))
         graph.add((node, KG.left, iris[cmp.left]))
         graph.add((node, KG.right, iris[cmp.right]))

@@ -37,6 +37,7 @@ _API_DIRECTIVES = (
     "class", "method", "function", "attribute", "property", "data", "exception",
     "decorator", "module", "staticmethod", "classmethod",
 )  # fmt: skip
+_CALLABLES = ("method", "function", "staticmethod", "classmethod", "decorator")
 _XREF_ROLES = ("class", "meth", "func", "attr", "mod", "obj", "data", "exc", "ref", "doc", "term")
 _INLINE_MARKUP = re.compile(r"``|\*\*|(?<!\w)[*`]|[*`](?!\w)|:\w+:`|`_")
 _SEARCH_WINDOW = 400
@@ -55,6 +56,8 @@ class _ApiDescription(Directive):  # type: ignore[misc]
         signature = " ".join(self.arguments[0].split())
         match = _SIGNATURE_NAME.match(signature)
         name = match.group(1) if match else signature
+        if self.name.rpartition(":")[2] in _CALLABLES or "(" in signature:
+            name += "()"  # a callable reads as one: `create()`
         box = nodes.topic(classes=["api"])
         box.line = self.lineno
         title = nodes.title(name, "", nodes.literal(name, name))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -9,10 +10,13 @@ from kg.ingest.document import Block, Heading, Section
 
 __all__ = ["build_sections", "clean_title"]
 
+# an explicit heading id ("## Tags {#mlflow_tags}", MDX/Pandoc) is an anchor, not title text
+_HEADING_ID = re.compile(r"\s*\\?\{#[^}]*\}\s*$")
+
 
 def clean_title(text: str) -> str:
     """A heading's text without decoration (leading emoji, trailing pipes) or extra spaces."""
-    text = " ".join(text.split())
+    text = " ".join(_HEADING_ID.sub("", text).split())
     i = 0
     while i < len(text) and (
         unicodedata.category(text[i]) in ("So", "Sk", "Mn", "Cf", "Zs") or text[i] in "\ufe0f\u200d"

@@ -45,7 +45,7 @@ def test_rst_structure_with_sphinx_directives(write) -> None:  # type: ignore[no
     assert titles == [
         ("Feature Store", 1),
         ("FeatureStoreAPI", 2),
-        ("create_online_store", 3),
+        ("create_online_store()", 3),
         ("Usage", 2),
     ]
     assert [s.line_start for s in doc.sections] == [1, 8, 12, 19]

@@ -1,0 +1,93 @@
+"""SPARQL the package itself runs over the graph. User text is never formatted into a query:
+it is bound as a value (`substitutions`), and bound variables are projected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kg.graph.store import GraphStore
+
+__all__ = ["ConceptFact", "ConceptMatch", "concept_facts", "find_concepts"]
+
+FIND_CONCEPTS = """
+SELECT DISTINCT ?q ?c ?label ?kind WHERE {
+  ?c a kg:Concept ; skos:prefLabel ?label ; kg:kind ?kind ;
+     skos:prefLabel|skos:altLabel ?any .
+  FILTER(LCASE(STR(?any)) = LCASE(STR(?q)))
+} ORDER BY ?label"""
+
+CONCEPT_FACTS = """
+SELECT ?c ?direction ?predicate ?other ?otherLabel ?source ?line ?evidence ?rule ?confidence
+WHERE {
+  { ?a rdf:subject ?c ; rdf:predicate ?predicate ; rdf:object ?other . BIND("out" AS ?direction) }
+  UNION
+  { ?a rdf:object ?c ; rdf:predicate ?predicate ; rdf:subject ?other . BIND("in" AS ?direction) }
+  ?a a kg:Assertion ; kg:line ?line ; kg:evidence ?evidence ; kg:rule ?rule ;
+     kg:confidence ?confidence ; dcterms:source ?doc .
+  ?doc dcterms:source ?source .
+  ?other skos:prefLabel ?otherLabel .
+} ORDER BY ?direction ?predicate ?otherLabel ?source ?line"""
+
+CONCEPT_DETAILS = """
+SELECT ?c ?label ?alt ?definition WHERE {
+  ?c skos:prefLabel ?label .
+  OPTIONAL { ?c skos:altLabel ?alt }
+  OPTIONAL { ?c skos:definition ?definition }
+}"""
+
+
+@dataclass(frozen=True)
+class ConceptMatch:
+    iri: str
+    label: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class ConceptFact:
+    """One assertion about a concept, seen from it: `direction` "out" (it → other) or "in"."""
+
+    direction: str
+    predicate: str
+    other_iri: str
+    other_label: str
+    source: str
+    line: int
+    evidence: str
+    rule: str
+    confidence: float
+
+
+def find_concepts(store: GraphStore, text: str) -> list[ConceptMatch]:
+    """Concepts with a label equal (case-insensitively) to `text`."""
+    result = store.query(FIND_CONCEPTS, {"q": ox.Literal(text.strip())})
+    return [ConceptMatch(r["c"].value, r["label"].value, r["kind"].value) for r in result.rows]
+
+
+def concept_details(store: GraphStore, iri: str) -> tuple[list[str], list[str]]:
+    """(alternative labels, definitions) of a concept."""
+    rows = store.query(CONCEPT_DETAILS, {"c": ox.NamedNode(iri)}).rows
+    alts = sorted({r["alt"].value for r in rows if "alt" in r})
+    definitions = list(dict.fromkeys(r["definition"].value for r in rows if "definition" in r))
+    return alts, definitions
+
+
+def concept_facts(store: GraphStore, iri: str) -> list[ConceptFact]:
+    """Every assertion about a concept, with its evidence."""
+    rows = store.query(CONCEPT_FACTS, {"c": ox.NamedNode(iri)}).rows
+    return [
+        ConceptFact(
+            r["direction"].value,
+            r["predicate"].value.rpartition("#")[2],
+            r["other"].value,
+            r["otherLabel"].value,
+            r["source"].value,
+            int(r["line"].value),
+            r["evidence"].value,
+            r["rule"].value,
+            float(r["confidence"].value),
+        )
+        for r in rows
+    ]

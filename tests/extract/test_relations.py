@@ -1,0 +1,147 @@
+"""Relation rules on small hand-written notes, Spanish and English."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import triples
+
+
+def test_relations_requires_from_spanish_cues(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# Notas\n\n"
+        "**AutoML** en Databricks solo está disponible en **ML Runtime**.\n\n"
+        "Solo en **Unity Catalog** puedes usar **model aliases**.\n\n"
+        "**Feature Serving** requiere **Online Tables** y **Model Serving**.\n"
+    )
+    found = triples(x, "requires")
+    assert ("AutoML", "requires", "ML Runtime") in found
+    assert ("model aliases", "requires", "Unity Catalog") in found
+    assert ("Feature Serving", "requires", "Online Tables") in found
+    assert ("Feature Serving", "requires", "Model Serving") in found
+
+
+def test_relations_requires_from_english_cues(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# Notes\n\nThe **Feature Store** is only available in the **ML Runtime**.\n\n"
+        "**Model Serving** requires **Unity Catalog**.\n"
+    )
+    assert triples(x, "requires") >= {
+        ("Feature Store", "requires", "ML Runtime"),
+        ("Model Serving", "requires", "Unity Catalog"),
+    }
+
+
+def test_relations_negated_and_conditional_cues_state_nothing(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# Notas\n\n**AutoML** no necesita **Unity Catalog**.\n\n"
+        "Si necesitas **GPU** usa **ML Runtime**.\n\n"
+        "**Hyperopt** needs to be configured with **SparkTrials**.\n"
+    )
+    assert triples(x, "requires") == set()
+
+
+def test_relations_evidence_is_the_source_line(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes("# N\n\ntexto\n\n**AutoML** requiere **ML Runtime**.\n")
+    (a,) = [a for a in x.assertions if a.predicate == "requires"]
+    assert (a.evidence.line, a.evidence.text) == (5, "**AutoML** requiere **ML Runtime**.")
+    assert a.evidence.section_line == 1 and a.rule.startswith("cue:es:") and 0 < a.confidence <= 1
+
+
+def test_relations_requirements_section_and_table(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# Write data to a feature table\n\n"
+        "```python\nfs = FeatureStoreClient()\nfs.write_table(name=n, df=d)\n```\n\n"
+        "## Requisitos previos\n\n"
+        "- El DataFrame debe tener `primary_keys`.\n"
+        "- Debes tener la tabla creada con `fs.create_table()`.\n\n"
+        "| Requisito | Detalle |\n|---|---|\n| Esquema | Debe coincidir con `df.schema` |\n"
+    )
+    found = triples(x, "requires")
+    assert ("fs.write_table", "requires", "primary_keys") in found
+    assert ("fs.write_table", "requires", "fs.create_table") in found
+    assert ("fs.write_table", "requires", "Esquema") in found
+
+
+def test_relations_vs_table_keeps_aspects(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# Diferencias\n\n| Concepto A | vs | Concepto B | Diferencia clave |\n"
+        "|---|---|---|---|\n| **Online features** | vs | **Offline features** | Online: latencia baja |\n"
+    )
+    assert ("Online features", "differsFrom", "Offline features") in triples(x)
+    (cmp,) = x.comparisons
+    assert cmp.aspects[0].name == "Diferencia clave"
+    assert cmp.aspects[0].left == "Online: latencia baja"
+    assert cmp.evidence.line == 5
+
+
+def test_relations_comparison_table_one_column_per_side(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# Registries\n\n| Aspect | Workspace registry | UC registry |\n|---|---|---|\n"
+        "| Scope | one workspace | all workspaces |\n| Aliases | no | yes |\n"
+    )
+    assert ("Workspace registry", "differsFrom", "UC registry") in triples(x)
+    (cmp,) = x.comparisons
+    assert [(a.name, a.left, a.right, a.line) for a in cmp.aspects] == [
+        ("Scope", "one workspace", "all workspaces", 5),
+        ("Aliases", "no", "yes", 6),
+    ]
+
+
+def test_relations_vs_heading(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes("# Batch vs Streaming\n\ntext\n")
+    assert ("Batch", "differsFrom", "Streaming") in triples(x)
+
+
+def test_relations_part_of_from_grouping_cues(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# MLflow\n\n## Experimentos (Experiments)\n\nUn experimento agrupa múltiples ejecuciones.\n\n"
+        "## Ejecuciones (Runs)\n\nLos runs se agrupan en experimentos.\n"
+    )
+    found = triples(x, "partOf")
+    assert ("Ejecuciones", "partOf", "Experimentos") in found
+    assert len({a.evidence.line for a in x.assertions if a.predicate == "partOf"}) == 2
+
+
+def test_relations_includes_list(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# R\n\nUn **ML Runtime** es un entorno que incluye:\n\n- Soporte para **AutoML**\n- Librerías\n"
+    )
+    found = triples(x, "partOf")
+    assert ("AutoML", "partOf", "ML Runtime") in found
+    assert ("Librerías", "partOf", "ML Runtime") in found
+
+
+def test_relations_code_methods_alternatives_and_products(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# Register\n\n```python\nclient = MlflowClient()\n"
+        "client.create_registered_model(name=n)\nclient.create_model_version(name=n, source=s)\n```\n\n"
+        "**Alternativa usando mlflow.register_model**\n\n"
+        "```python\nimport mlflow\nts = mlflow.register_model(model_uri=u, name=n)\n```\n"
+    )
+    found = triples(x)
+    assert ("client.create_model_version", "methodOf", "MlflowClient") in found
+    assert ("mlflow.register_model", "methodOf", "mlflow") in found
+    assert ("mlflow.register_model", "alternativeTo", "client.create_registered_model") in found
+    (a,) = [
+        a for a in x.assertions if a.predicate == "methodOf" and "version" in a.object + a.subject
+    ]
+    assert a.evidence.line == 6 and "create_model_version" in a.evidence.text
+
+
+def test_relations_definitions_from_questions_and_tables(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# T\n\n## ¿Qué es un ML Runtime en Databricks?\n\nUn ML Runtime es un entorno preconfigurado.\n\n"
+        "| Concepto | Descripción |\n|---|---|\n| Feature Lookup | Mecanismo para acceder a features |\n"
+    )
+    defs = {c.label: [d for d, _ in c.definitions] for c in x.concepts if c.definitions}
+    assert defs["ML Runtime"][0] == "Un ML Runtime es un entorno preconfigurado."
+    assert defs["Feature Lookup"] == ["Mecanismo para acceder a features"]
+
+
+def test_relations_key_points_attach_to_concepts(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# T\n\n## Puntos claves\n\n- **UC** permite compartir modelos entre workspaces.\n"
+    )
+    (kp,) = x.key_points
+    labels = {c.key: c.label for c in x.concepts}
+    assert [labels[k] for k in kp.concepts] == ["Unity Catalog"]
+    assert kp.evidence.line == 5
