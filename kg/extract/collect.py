@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from kg.extract.code import CodeFacts, analyze_code, is_python, merge_all
 from kg.extract.cues import aliases, has_relation_cue, heading_has, negations
 from kg.extract.language import detect_language
-from kg.extract.nlp import fold
+from kg.extract.nlp import fold, is_function_phrase
 from kg.extract.normalize import (
     clean_label,
     is_code_like,
@@ -147,6 +147,8 @@ def is_term_label(label: str, lang: str) -> bool:
     """
     words = label.split()
     if not words or len(words) > MAX_TERM_WORDS or label.endswith(":"):
+        return False
+    if is_function_phrase(label):
         return False
     if len(words) > 1 and any(is_code_like(w.strip("(),.;")) for w in words):
         return False

@@ -9,7 +9,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.extract.collect import _IDENT_IN_TEXT, DocContext
-from kg.extract.nlp import pipeline
+from kg.extract.nlp import is_function_phrase, pipeline
 from kg.extract.normalize import clean_label, is_code_like, is_literal_value, term_key
 from kg.extract.registry import Registry
 from kg.ingest.document import RichText

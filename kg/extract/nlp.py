@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.lookups import Table, load_lookups
 from spacy.tokens import Doc
 
-__all__ = ["LANGUAGES", "fold", "pipeline", "singular"]
+__all__ = ["LANGUAGES", "fold", "is_function_phrase", "pipeline", "singular", "stop_words"]
 
 LANGUAGES = ("es", "en")
 
@@ -73,6 +73,22 @@ def kg_norm(doc: Doc) -> Doc:
             token.lemma_ = lower
             token.norm_ = fold(lower)
     return doc
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Function words of both languages, folded ("cómo" → "como")."""
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.es.stop_words import STOP_WORDS as ES
+
+    return frozenset(fold(w) for w in ES | EN)
+
+
+def is_function_phrase(text: str) -> bool:
+    """True when every word of `text` is a function word ("¿Cómo?", "the", "de la")."""
+    words = [fold(w) for w in text.replace("¿", " ").replace("?", " ").split()]
+    words = [w.strip(".,;:!¡") for w in words]
+    return all(w in stop_words() for w in words if w)
 
 
 @lru_cache(maxsize=len(LANGUAGES))

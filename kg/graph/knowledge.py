@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
@@ -64,7 +65,8 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         graph.add((node, RDF.object, o))
         _provenance(graph, node, a.evidence)
         graph.add((node, KG.rule, Literal(a.rule)))
-        graph.add((node, KG.confidence, Literal(round(a.confidence, 2), datatype=XSD.decimal)))
+        confidence = Decimal(str(round(a.confidence, 2)))
+        graph.add((node, KG.confidence, Literal(confidence, datatype=XSD.decimal)))
     for n, cmp in enumerate(extraction.comparisons):
         name = _node("cmp", cmp.left, cmp.right, cmp.evidence.line, n)
         node = URIRef(f"{source_iri(cmp.evidence.source)}/{name}")

@@ -111,3 +111,31 @@ def test_seed_comparisons_keep_each_side(extraction: Extraction) -> None:
     latency = next(a for a in online.aspects if a.name == "Velocidad de acceso")
     assert "baja latencia" in latency.right and "Más lento" in latency.left
     assert latency.line == 488
+
+
+def test_seed_full_graph_validates_against_the_shipped_shapes(graph: Graph) -> None:
+    from importlib import resources
+
+    from pyshacl import validate
+
+    shapes = Graph().parse(
+        data=resources.files("kg").joinpath("data/shapes.ttl").read_text(), format="turtle"
+    )
+    conforms, _, report = validate(graph, shacl_graph=shapes, ont_graph=None, inference="none")
+    assert conforms, report
+
+
+def test_seed_shapes_reject_an_assertion_without_evidence(graph: Graph) -> None:
+    from importlib import resources
+
+    from pyshacl import validate
+
+    broken = Graph()
+    for triple in graph:
+        if triple[1] != KG.evidence:
+            broken.add(triple)
+    shapes = Graph().parse(
+        data=resources.files("kg").joinpath("data/shapes.ttl").read_text(), format="turtle"
+    )
+    conforms, _, _ = validate(broken, shacl_graph=shapes, inference="none")
+    assert not conforms
