@@ -91,7 +91,13 @@ class MentionFinder:
             matcher = PhraseMatcher(nlp.vocab, attr="NORM")
             ids: dict[str, str] = {}
             for key, labels in self._labels.items():
-                usable = [lbl for lbl in labels if lbl.lower() not in _TOO_GENERIC and len(lbl) > 1]
+                usable = [
+                    lbl
+                    for lbl in labels
+                    if lbl.lower() not in _TOO_GENERIC
+                    and len(lbl) > 1
+                    and not is_function_phrase(lbl)
+                ]
                 if usable:
                     ids[key] = key
                     matcher.add(key, list(nlp.pipe(usable)))
