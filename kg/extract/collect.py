@@ -40,7 +40,10 @@ _GLOSS = re.compile(r"([^\W\d][\w\s./-]*?)\s*\(\s*([^()]{1,60}?)\s*\)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/]{1,7}$")
 _QUESTION = re.compile(r"^[¿¡\s]*|[?!.:\s]+$")
 _NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[a-z][.)])\s+")
-_CONTEXT_TAIL = re.compile(r"\s+(?:en|in|de|of|para|for|con|with|dentro de)\s+[A-Z][\w\s.-]*$")
+_CONTEXT_TAIL = re.compile(
+    r"\s+(?:en|in|de|of|para|for|con|with|dentro de)\s+(?:(?:el|la|los|las|the|un|una|a|an)\s+)?"
+    r"[A-Z][\w\s.-]*$"
+)
 
 
 @dataclass
@@ -127,6 +130,8 @@ def question_subject(title: str) -> str | None:
     """X of a "¿Qué es X?" / "What is X?" heading, without articles or a trailing context
     ("¿Qué es un ML Runtime en Databricks?" → "ML Runtime")."""
     text = _QUESTION.sub("", _NUMBERING.sub("", title))
+    text = re.sub(r"^[^:¿?]{1,30}:\s*", "", text)  # "Contexto: Qué es X" → "Qué es X"
+    text = _QUESTION.sub("", text)
     folded = text.lower()
     for cue in ("qué es", "que es", "qué son", "what is", "what are", "qué significa"):
         if folded.startswith(cue):

@@ -22,8 +22,9 @@ __all__ = [
     "term_key",
 ]
 
+# Articles and prepositions carry no meaning in a name ("tablas de features online").
 _ARTICLES = frozenset(
-    ["el", "la", "los", "las", "un", "una", "unos", "unas", "lo", "the", "a", "an"]
+    "el la los las un una unos unas lo the a an de del of en in para for con with".split()
 )
 _CALL_ARGS = re.compile(r"\(.*\)\s*$", re.DOTALL)
 _IDENTIFIER = re.compile(r"^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$")

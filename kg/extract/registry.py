@@ -187,6 +187,13 @@ class Registry:
     def add_definition(self, key: str, text: str, ev: Evidence) -> None:
         self._builder(self.find(key), "term").definitions.append((text, ev))
 
+    def extend_definition(self, key: str, text: str) -> None:
+        """Append `text` to the latest definition of `key` (a definition in two paragraphs)."""
+        builder = self._builder(self.find(key), "term")
+        if builder.definitions:
+            last, ev = builder.definitions[-1]
+            builder.definitions[-1] = (f"{last} {text}", ev)
+
     def add_example(self, key: str, code: str, ev: Evidence) -> None:
         self._builder(self.find(key), "api").examples.append((code, ev))
 

@@ -24,7 +24,13 @@ from collections.abc import Iterable
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.code import analyze_code, is_python
-from kg.extract.collect import DocContext, add_label, question_subject, table_shape
+from kg.extract.collect import (
+    MAX_TERM_WORDS,
+    DocContext,
+    add_label,
+    question_subject,
+    table_shape,
+)
 from kg.extract.cues import (
     RelationCue,
     has_relation_cue,
@@ -51,6 +57,7 @@ _NO_PARTICIPLE = frozenset({"produces", "usedFor", "partOf"})
 _PARTICIPLE = re.compile(r"(?:ad[oa]s?|id[oa]s?|ed)$")
 _DEFINITION_VERB = re.compile(r"^\s*(?:es|son|is|are|means|significa|se refiere a)\b", re.I)
 _MAX_DEFINITION = 400
+_DEFINITION_CHARS = 160  # a definition this short goes on into the next paragraph
 
 
 class RelationExtractor:
@@ -98,8 +105,11 @@ class RelationExtractor:
         is_topic = ctx.topic_of.get(section.line_start) is section
         parent = ctx.parent_of.get(section.line_start)
         api = [m.key for m in heading if m.key.startswith("code:")]
+        short = len(section.title.split()) <= 4
         if api and not is_topic:
             result = api[:1]
+        elif heading and short and not is_topic and not subject:
+            result = [max(heading, key=lambda m: m.end - m.start).key]
         elif subject:
             key = add_label(self.reg, ctx, subject)
             result = [self.reg.find(key)] if key else []
@@ -156,7 +166,7 @@ class RelationExtractor:
         )
         self._vs_heading(ctx, section, ev_head)
         subject = question_subject(title)
-        defined = False
+        defined = 0  # characters of definition taken so far
         previous: Block | None = None
         for block in section.blocks:
             if isinstance(block, Code):
@@ -164,11 +174,19 @@ class RelationExtractor:
             elif isinstance(block, Table):
                 self._table(ctx, section, block, requirements, key_points)
             elif isinstance(block, (Paragraph, ListItem)):
+                pseudo = _bold_heading(block)
+                if pseudo is not None:  # "**¿Qué es un tag?**" on its own line acts as a heading
+                    subject, defined = question_subject(pseudo), 0
                 unit = Unit(block.text, block.line_start, block)
                 mentions, doc = self._mentions(ctx, section, block.text)
                 self._record_mentions(ctx, section, unit, mentions)
-                if subject and not defined and isinstance(block, Paragraph):
-                    defined = self._define_subject(ctx, section, subject, unit)
+                if (
+                    subject
+                    and pseudo is None
+                    and isinstance(block, Paragraph)
+                    and defined < _DEFINITION_CHARS
+                ):
+                    defined += self._define_subject(ctx, section, subject, unit, defined == 0)
                 self._sentences(ctx, section, unit, mentions, doc, row_subject=None)
                 self._definition_sentence(ctx, section, unit, mentions)
                 if requirements:
@@ -280,15 +298,20 @@ class RelationExtractor:
                 self._assert(s, cue.predicate, o, ev, rule, confidence)  # type: ignore[arg-type]
 
     # -- definitions ----------------------------------------------------------------------
-    def _define_subject(self, ctx: DocContext, section: Section, subject: str, unit: Unit) -> bool:
+    def _define_subject(
+        self, ctx: DocContext, section: Section, subject: str, unit: Unit, first: bool
+    ) -> int:
+        """Add a paragraph of a "¿Qué es X?" section to X's definition; returns its length."""
         key = add_label(self.reg, ctx, subject)
-        text = unit.text.text.strip()
+        text = " ".join(unit.text.text.split())
         if not key or not text:
-            return False
-        self.reg.add_definition(
-            key, _first_sentences(text), evidence(ctx.doc, section, unit.first_line)
-        )
-        return True
+            return 0
+        ev = evidence(ctx.doc, section, unit.first_line)
+        if first:
+            self.reg.add_definition(key, _first_sentences(text), ev)
+        else:
+            self.reg.extend_definition(key, _first_sentences(text))
+        return len(text)
 
     def _definition_sentence(
         self, ctx: DocContext, section: Section, unit: Unit, mentions: list[Mention]
@@ -308,6 +331,15 @@ class RelationExtractor:
         self, ctx: DocContext, section: Section, unit: Unit, mentions: list[Mention]
     ) -> None:
         focus = self.focus(ctx, section)
+        if not mentions:
+            statement = unit.text.text.strip().rstrip(":.").strip()
+            if 0 < len(statement.split()) <= 10:
+                key = self.reg.add_term(statement, ctx.lang, None)
+                ev = evidence(ctx.doc, section, unit.first_line)
+                for s in focus:
+                    if key:
+                        self._assert(s, "requires", key, ev, "requirements-section", 0.5)
+            return
         for s in focus:
             for n, m in enumerate(mentions):
                 if self.reg.find(m.key) != s:
@@ -324,28 +356,74 @@ class RelationExtractor:
             self.key_points.append(KeyPoint(unit.text.text.strip(), keys, ev))
 
     def _includes_lists(self, ctx: DocContext, section: Section) -> None:
+        """A lead-in ending with ":" and the list under it: "X incluye:" → items partOf X;
+        "Te devuelve:" → subject produces items; "Modos disponibles:" → items partOf focus."""
         blocks = list(section.blocks)
-        for i, block in enumerate(blocks):
-            if not isinstance(block, Paragraph):
+        for i, lead in enumerate(blocks):
+            if not isinstance(lead, (Paragraph, ListItem)):
                 continue
-            text = block.text.text.strip()
-            if not text.endswith(":") or not heading_has("includes", text[-40:]):
+            text = lead.text.text.strip()
+            if not text.endswith(":"):
                 continue
-            mentions, _ = self._mentions(ctx, section, block.text)
-            owner = mentions[0].key if mentions else next(iter(self.focus(ctx, section)), None)
-            if owner is None:
-                continue
+            depth = lead.depth if isinstance(lead, ListItem) else 0
+            items: list[ListItem] = []
             for item in blocks[i + 1 :]:
-                if not isinstance(item, ListItem):
+                if not isinstance(item, ListItem) or item.depth <= depth:
                     break
-                item_mentions, _ = self._mentions(ctx, section, item.text)
-                keys = [m.key for m in item_mentions]
-                if not keys and len(item.text.text.split()) <= 6:
-                    key = add_label(self.reg, ctx, item.text.text)
-                    keys = [key] if key else []
+                if item.depth == depth + 1 or depth == 0:
+                    items.append(item)
+            if not items:
+                continue
+            rule = self._lead_in_rule(ctx, section, lead)
+            if rule is None:
+                continue
+            predicate, owner, name = rule
+            for item in items:
+                keys = self._item_keys(ctx, section, item)
                 ev = evidence(ctx.doc, section, item.line_start)
                 for key in keys:
-                    self._assert(key, "partOf", owner, ev, "includes-list", 0.6)
+                    if predicate == "partOf":
+                        self._assert(key, "partOf", owner, ev, name, 0.6)
+                    else:
+                        self._assert(owner, predicate, key, ev, name, 0.6)  # type: ignore[arg-type]
+
+    def _lead_in_rule(
+        self, ctx: DocContext, section: Section, lead: Paragraph | ListItem
+    ) -> tuple[str, str, str] | None:
+        """(predicate, subject, rule name) a lead-in announces for its list, or None."""
+        mentions, doc = self._mentions(ctx, section, lead.text)
+        text = lead.text.text
+        for sent in getattr(doc, "sents", []):
+            for cue, start, _end, _then in self._cues(sent, mentions, ctx.lang):
+                if cue.predicate in ("none", "differsFrom") or cue.direction == "split":
+                    continue
+                before = [m.key for m in mentions if m.end <= start]
+                owner = before[0] if before else next(iter(self.focus(ctx, section)), None)
+                if owner is None:
+                    return None
+                return cue.predicate, owner, f"list-after:{cue.phrase}"
+        if heading_has("includes", text[-60:]) or heading_has("enumerations", text[-60:]):
+            owner = mentions[0].key if mentions else next(iter(self.focus(ctx, section)), None)
+            return ("partOf", owner, "includes-list") if owner else None
+        return None
+
+    def _item_keys(self, ctx: DocContext, section: Section, item: ListItem) -> list[str]:
+        """The concepts a list item names: its mentions, else its own short text as a term
+        ("overwrite" of `"overwrite": reemplaza toda la tabla.`)."""
+        mentions, _ = self._mentions(ctx, section, item.text)
+        if mentions:
+            return _run(mentions, item.text.text)
+        text = item.text.text.strip()
+        name = text.split(":", 1)[0] if ":" in text[:40] else text
+        name = name.strip(" \"'`.")
+        if len(name.split()) > MAX_TERM_WORDS or not name:
+            return []
+        key = self.reg.add_term(name, ctx.lang, None)
+        if key and ":" in text[:40]:
+            rest = text.split(":", 1)[1].strip()
+            if rest:
+                self.reg.add_definition(key, rest, evidence(ctx.doc, section, item.line_start))
+        return [key] if key else []
 
     def _alternative(
         self,
@@ -404,6 +482,11 @@ class RelationExtractor:
             and len(table.header) >= 2
             and heading_has("description_headers", table.header[1].text)
         )
+        header_keys: list[str] = []
+        if shape not in ("vs", "comparison"):
+            for cell in table.header:
+                found, _ = self._mentions(ctx, section, cell)
+                header_keys += [m.key for m in found]
         for r, row in enumerate(table.rows):
             line = table.row_lines[r]
             ev = evidence(ctx.doc, section, line)
@@ -426,6 +509,11 @@ class RelationExtractor:
                 self._requirement_row(ctx, section, row, row_mentions, ev)
             if definitions and first and len(row) > 1 and row[1].text.strip():
                 self.reg.add_definition(first, row[1].text.strip(), ev)
+            if header_keys and not key_points:
+                # "Escenario | ¿Por qué usar ML Runtime?": every row is a note about ML Runtime
+                keys = tuple(dict.fromkeys(self.reg.find(k) for k in header_keys))
+                text = " — ".join(c.text.strip() for c in row if c.text.strip())
+                self.key_points.append(KeyPoint(text, keys, ev))
             if key_points:
                 keys = tuple(dict.fromkeys(self.reg.find(m.key) for ms in row_mentions for m in ms))
                 if first and self.reg.find(first) not in keys:
@@ -543,6 +631,17 @@ class RelationExtractor:
                     self._assert(key, "produces", target, ev, "code-assignment", 0.6)
 
 
+def _bold_heading(block: Block) -> str | None:
+    """The text of a paragraph that is bold from end to end (a heading in disguise)."""
+    if not isinstance(block, Paragraph):
+        return None
+    text = block.text.text.strip()
+    strong = [sp for sp in block.text.spans if sp.kind == "strong"]
+    if len(strong) == 1 and strong[0].end - strong[0].start >= len(text) - 1 and "\n" not in text:
+        return text
+    return None
+
+
 def _run(mentions: list[Mention], text: str, limit: int = 4) -> list[str]:
     """The first mention and those joined to it by "y", "and", commas or slashes."""
     out: list[str] = []
@@ -567,6 +666,9 @@ def _find(seq: list[str], sub: tuple[str, ...]) -> list[int]:
 def _purpose_end(text: str, cue_start: int) -> int:
     """End of a leading purpose clause ("To filter runs, you must ...") before the cue, or 0."""
     head = fold(text[:cue_start]).lstrip()
+    label = re.match(r"^[^,:]{1,30}:\s*", head)  # "Nota de examen: Si ..."
+    if label:
+        head = head[label.end() :]
     comma = head.find(",")
     if comma < 0:
         return 0
