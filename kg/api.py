@@ -5,8 +5,9 @@ Interfaces parse input, call one function here, and render what it returns.
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from kg.extract import extract
 from kg.graph.build import documents_graph
 from kg.graph.knowledge import add_extraction
 from kg.graph.queries import ConceptFact, concept_details, concept_facts, find_concepts
+from kg.qa import Answer, QAEngine
 from kg.graph.store import GraphStore, QueryResult, default_store_path
 from kg.ingest import DEFAULT_MAX_BYTES, Document, Skipped, discover, iter_documents, load_document
 
@@ -24,6 +26,8 @@ __all__ = [
     "BuildReport",
     "DocumentSummary",
     "Explanation",
+    "answerer",
+    "ask",
     "build",
     "explain",
     "inspect",
@@ -158,6 +162,23 @@ def explain(text: str, *, store: Path | str | None = None) -> list[Explanation]:
             )
         )
     return out
+
+
+@contextlib.contextmanager
+def answerer(*, store: Path | str | None = None) -> Iterator[QAEngine]:
+    """A question-answering engine over the built graph, loaded once for many questions.
+
+    Raises:
+        StoreNotFoundError: nothing has been built yet.
+    """
+    with QAEngine.open(_store(store).path) as engine:
+        yield engine
+
+
+def ask(question: str, *, store: Path | str | None = None) -> Answer:
+    """Answer one question from the graph (loads the engine; use `answerer` for many)."""
+    with answerer(store=store) as engine:
+        return engine.ask(question)
 
 
 def inspect(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

@@ -106,6 +106,38 @@ def inspect(path: Path, as_json: bool) -> None:
 
 
 @cli.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.option("--jsonl", is_flag=True, help="Read one question per stdin line; one JSON per line.")
+@click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
+def ask(question: str | None, as_json: bool, jsonl: bool, store: Path | None) -> None:
+    """Answer a question from the graph, citing the lines of the notes it comes from."""
+    if not jsonl and not question:
+        raise click.UsageError("give a QUESTION, or --jsonl to read questions from stdin")
+    try:
+        with api.answerer(store=store) as engine:
+            if jsonl:
+                for line in sys.stdin:
+                    if line.strip():
+                        answer = engine.ask(line)
+                        click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+                return
+            answer = engine.ask(question or "")
+    except KgError as err:
+        _fail(err)
+        return
+    if as_json:
+        click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(answer.answer)
+    if answer.items:
+        click.echo("")
+        for item in answer.items:
+            for ev in item.evidence[:1]:
+                click.echo(f"  [{item.label}] {ev.source}:{ev.line}", err=True)
+
+
+@cli.command()
 @click.argument("concept")
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
 @click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)

@@ -31,7 +31,7 @@ from platformdirs import user_data_dir
 from kg.errors import QueryError, StoreError, StoreLockedError, StoreNotFoundError
 from kg.graph.vocab import PREFIXES
 
-__all__ = ["GraphStore", "QueryResult", "default_store_path"]
+__all__ = ["GraphSession", "GraphStore", "QueryResult", "default_store_path"]
 
 _CURRENT = "current"
 _LOCK = "build.lock"
@@ -133,15 +133,14 @@ class GraphStore:
             QueryError: the query is invalid, is an update, or uses SERVICE/LOAD.
             StoreNotFoundError: nothing has been built yet.
         """
+        with self.session() as session:
+            return session.query(sparql, bindings)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[GraphSession]:
+        """The live graph kept open for many queries (question answering, the app)."""
         with self.reader() as store:
-            result = self._run(store, sparql, bindings)
-            if isinstance(result, ox.QueryBoolean):
-                return QueryResult("boolean", boolean=bool(result))
-            if isinstance(result, ox.QueryTriples):
-                return QueryResult("graph", triples=tuple(result))
-            names = tuple(v.value for v in result.variables)
-            rows = tuple({n: sol[n] for n in names if sol[n] is not None} for sol in result)
-            return QueryResult("solutions", variables=names, rows=rows)
+            yield GraphSession(self, store)
 
     def query_serialized(self, sparql: str, fmt: str) -> str:
         """Run a query and serialize its results: `json` (W3C SPARQL 1.1 Query Results JSON),
@@ -215,3 +214,22 @@ class GraphStore:
         )
         for old in gens[:-1]:
             shutil.rmtree(old, ignore_errors=True)
+
+
+class GraphSession:
+    """Queries against one opened, read-only generation of a store."""
+
+    def __init__(self, owner: GraphStore, store: ox.Store) -> None:
+        self._owner = owner
+        self._store = store
+
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
+        """As `GraphStore.query`, without reopening the store."""
+        result = self._owner._run(self._store, sparql, bindings)
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult("boolean", boolean=bool(result))
+        if isinstance(result, ox.QueryTriples):
+            return QueryResult("graph", triples=tuple(result))
+        names = tuple(v.value for v in result.variables)
+        rows = tuple({n: sol[n] for n in names if sol[n] is not None} for sol in result)
+        return QueryResult("solutions", variables=names, rows=rows)

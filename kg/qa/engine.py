@@ -1,0 +1,455 @@
+"""Question → (language, intent, concepts) → SPARQL templates → rows → `Answer`.
+
+The engine holds an open, read-only graph session, the concept index and the section list;
+build it once per process (`QAEngine.open`) and ask many questions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pyoxigraph as ox
+
+from kg.extract.language import detect_language
+from kg.extract.nlp import fold
+from kg.graph.store import GraphSession, GraphStore
+from kg.qa.intents import classify, ignored_words
+from kg.qa.linking import ConceptIndex, _mapped
+from kg.qa.model import Answer, AnswerItem, EvidenceRef, LinkedConcept
+from kg.qa.phrases import say
+from kg.qa.templates import TEMPLATES
+
+__all__ = ["QAEngine"]
+
+_MAX_ITEMS = 15
+_MAX_EXAMPLE_LINES = 14
+_WORD = re.compile(r"[^\W\d_]+|[A-Za-z_][\w.]*")
+
+
+@dataclass(frozen=True)
+class _Section:
+    iri: str
+    title: str
+    source: str
+    start: int
+    end: int
+    words: frozenset[str]
+
+
+@dataclass
+class _Result:
+    found: bool
+    text: str
+    items: list[AnswerItem]
+    sparql: list[str]
+
+
+def _value(row: dict[str, Any], name: str, default: str = "") -> str:
+    term = row.get(name)
+    return str(term.value) if term is not None else default
+
+
+def _quote(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class QAEngine:
+    """Answers questions from one graph; see the module docstring."""
+
+    def __init__(self, session: GraphSession) -> None:
+        self.session = session
+        rows = session.query(TEMPLATES["labels"].query).rows
+        self.index = ConceptIndex(
+            [(_value(r, "c"), _value(r, "label"), _value(r, "kind"), _value(r, "pref")) for r in rows]
+        )
+        self.sections = [
+            _Section(
+                _value(r, "s"),
+                _value(r, "title"),
+                _value(r, "source"),
+                int(_value(r, "start", "0")),
+                int(_value(r, "end", "0")),
+                frozenset(_words(_value(r, "title"))),
+            )
+            for r in session.query(TEMPLATES["sections"].query).rows
+        ]
+
+    @classmethod
+    @contextlib.contextmanager
+    def open(cls, store: Path | str) -> Iterator[QAEngine]:
+        """An engine over the live graph of `store`, kept open while the block runs."""
+        with GraphStore(store).session() as session:
+            yield cls(session)
+
+    # -- queries ------------------------------------------------------------------------
+    def _run(self, name: str, out: list[str], **bound: str) -> list[dict[str, Any]]:
+        template = TEMPLATES[name]
+        if template.query not in out:
+            out.append(template.query)
+        bindings = {k: ox.NamedNode(v) for k, v in bound.items()}
+        return list(self.session.query(template.query, bindings).rows)
+
+    # -- entry point --------------------------------------------------------------------
+    def ask(self, question: str) -> Answer:
+        """Answer one question from the graph; never raises on odd text."""
+        question = " ".join(question.split())
+        lang = detect_language(question)
+        intent = classify(question)
+        linked = self.index.link(question, lang) if question else []
+        if not linked:
+            return self._not_found(question, lang, intent)
+        handler: dict[str, Callable[[str, list[LinkedConcept], str], _Result]] = {
+            "prerequisites": self._prerequisites,
+            "dependents": self._dependents,
+            "learning_path": self._learning_path,
+            "difference": self._difference,
+            "definition": self._definition,
+            "how_to": self._how_to,
+            "components": self._components,
+            "usage": self._usage,
+            "unknown": self._definition,
+        }
+        result = handler[intent](question, linked, lang)
+        if not result.found and intent not in ("definition", "unknown"):
+            fallback = self._about(linked[0], lang)
+            if fallback.found:
+                fallback.sparql = result.sparql + fallback.sparql
+                result = fallback
+        if not result.found:
+            return self._not_found(question, lang, intent, linked, result.sparql)
+        return Answer(
+            question=question,
+            language=lang,
+            intent=intent,
+            found=True,
+            answer=result.text.strip(),
+            concepts=tuple(linked[:5]),
+            items=tuple(result.items[:_MAX_ITEMS]),
+            sparql="\n\n".join(result.sparql),
+        )
+
+    def _not_found(
+        self,
+        question: str,
+        lang: str,
+        intent: str,
+        linked: list[LinkedConcept] | None = None,
+        sparql: list[str] | None = None,
+    ) -> Answer:
+        looked_for = ", ".join(f"“{c.label}”" for c in linked or []) or _looked_for(question)
+        suggestions = self.index.suggest(question)
+        text = say(lang, "not_found", q=looked_for)
+        if suggestions:
+            text += " " + say(lang, "suggest", s=", ".join(suggestions))
+        return Answer(
+            question=question,
+            language=lang,
+            intent=intent,
+            found=False,
+            answer=text,
+            concepts=tuple(linked or ()),
+            sparql="\n\n".join(sparql or [TEMPLATES["labels"].query]),
+            suggestions=tuple(suggestions),
+        )
+
+    # -- relation lists -------------------------------------------------------------------
+    def _relation_list(
+        self, linked: list[LinkedConcept], lang: str, template: str, relation: str, phrase: str
+    ) -> _Result:
+        sparql: list[str] = []
+        for concept in linked[:4]:
+            rows = self._run(template, sparql, c=concept.iri)
+            if not rows:
+                continue
+            items = _group_items(rows, relation)
+            lines = [say(lang, phrase, x=concept.label)]
+            for item in items:
+                ev = item.evidence[0]
+                lines.append(f"- **{item.label}** — “{_quote(ev.text)}” ({ev.source}:{ev.line})")
+            return _Result(True, "\n".join(lines), items, sparql)
+        return _Result(False, "", [], sparql)
+
+    def _prerequisites(self, q: str, linked: list[LinkedConcept], lang: str) -> _Result:
+        return self._relation_list(linked, lang, "requires", "requires", "requires")
+
+    def _dependents(self, q: str, linked: list[LinkedConcept], lang: str) -> _Result:
+        return self._relation_list(linked, lang, "required_by", "requiredBy", "required_by")
+
+    def _learning_path(self, q: str, linked: list[LinkedConcept], lang: str) -> _Result:
+        sparql: list[str] = []
+        for concept in linked[:3]:
+            rows = self._run("requires_closure", sparql, c=concept.iri)
+            if not rows:
+                continue
+            graph: nx.DiGraph = nx.DiGraph()
+            labels = {concept.iri: concept.label}
+            evidence: dict[str, EvidenceRef] = {}
+            for r in rows:
+                s, o = _value(r, "s"), _value(r, "o")
+                labels[s], labels[o] = _value(r, "sLabel"), _value(r, "oLabel")
+                graph.add_edge(o, s)  # prerequisite first
+                evidence.setdefault(
+                    o, EvidenceRef(_value(r, "source"), int(_value(r, "line")), _value(r, "evidence"))
+                )
+            for node in list(graph.nodes):
+                for p in self._run("produced_by", sparql, c=node)[:1]:
+                    producer = _value(p, "o")
+                    if producer not in graph:
+                        labels[producer] = _value(p, "label")
+                        graph.add_edge(producer, node)
+                        evidence[producer] = EvidenceRef(
+                            _value(p, "source"), int(_value(p, "line")), _value(p, "evidence")
+                        )
+            graph.remove_edges_from(list(nx.selfloop_edges(graph)))
+            order = _prerequisites_first(graph, concept.iri)
+            lines = [say(lang, "learning_path", x=concept.label)]
+            items = []
+            for n, node in enumerate(order, start=1):
+                ev = evidence.get(node)
+                where = f" ({ev.source}:{ev.line})" if ev else ""
+                lines.append(f"{n}. **{labels[node]}**{where}")
+                items.append(AnswerItem(labels[node], node, "prerequisite", (ev,) if ev else ()))
+            return _Result(True, "\n".join(lines), items, sparql)
+        return _Result(False, "", [], sparql)
+
+    # -- difference ---------------------------------------------------------------------
+    def _difference(self, q: str, linked: list[LinkedConcept], lang: str) -> _Result:
+        sparql: list[str] = []
+        wanted = [c.iri for c in linked[:4]]
+        best: list[dict[str, Any]] = []
+        for concept in linked[:4]:
+            rows = self._run("comparisons", sparql, c=concept.iri)
+            pair = [
+                r for r in rows
+                if {_value(r, "left"), _value(r, "right")} <= set(wanted)
+            ]  # fmt: skip
+            if pair:
+                best = pair
+                break
+            if rows and not best:
+                best = rows
+        if best:
+            return self._render_comparisons(best, lang, sparql)
+        return self._side_by_side(linked[:2], lang, sparql)
+
+    def _render_comparisons(self, rows: list[dict[str, Any]], lang: str, sparql: list[str]) -> _Result:
+        by_cmp: dict[str, list[dict[str, Any]]] = {}
+        for r in rows:
+            by_cmp.setdefault(_value(r, "cmp"), []).append(r)
+        lines: list[str] = []
+        items: list[AnswerItem] = []
+        for cmp_rows in list(by_cmp.values())[:3]:
+            first = cmp_rows[0]
+            a, b = _value(first, "leftLabel"), _value(first, "rightLabel")
+            ev = EvidenceRef(_value(first, "source"), int(_value(first, "line")), _value(first, "evidence"))
+            lines.append(say(lang, "difference", a=a, b=b))
+            lines.append(f"\n| {say(lang, 'aspect')} | {a} | {b} |\n|---|---|---|")
+            for r in cmp_rows:
+                if "aspect" not in r:
+                    continue
+                left, right = _cell(_value(r, "leftValue")), _cell(_value(r, "rightValue"))
+                right = "" if right == left else right
+                lines.append(f"| {_cell(_value(r, 'aspect'))} | {left} | {right} |")
+            lines.append(f"\n({say(lang, 'source')}: {ev.source}:{ev.line})\n")
+            for side in ("left", "right"):
+                items.append(AnswerItem(_value(first, side + "Label"), _value(first, side), "differsFrom", (ev,)))
+        return _Result(True, "\n".join(lines), _dedupe(items), sparql)
+
+    def _side_by_side(self, concepts: list[LinkedConcept], lang: str, sparql: list[str]) -> _Result:
+        if len(concepts) < 2:
+            return _Result(False, "", [], sparql)
+        a, b = concepts
+        facts = [self._facts(c, sparql) for c in (a, b)]
+        if not any(facts[0].values()) and not any(facts[1].values()):
+            return _Result(False, "", [], sparql)
+        lines = [say(lang, "side_by_side", a=a.label, b=b.label)]
+        lines.append(f"\n| | {a.label} | {b.label} |\n|---|---|---|")
+        for key, row_name in (("definition", "definition_row"), ("notes", "notes_row")):
+            lines.append(
+                f"| {say(lang, row_name)} | {_cell('; '.join(facts[0][key][:3]))} "
+                f"| {_cell('; '.join(facts[1][key][:3]))} |"
+            )
+        items = [AnswerItem(c.label, c.iri, "differsFrom") for c in (a, b)]
+        return _Result(True, "\n".join(lines), items, sparql)
+
+    def _facts(self, concept: LinkedConcept, sparql: list[str]) -> dict[str, list[str]]:
+        definitions = [_value(r, "definition") for r in self._run("definition", sparql, c=concept.iri)]
+        notes = [_value(r, "text") for r in self._run("key_points", sparql, c=concept.iri)]
+        produced = [_value(r, "label") for r in self._run("parts", sparql, c=concept.iri)]
+        return {"definition": definitions, "notes": notes + produced}
+
+    # -- definition, components, usage -----------------------------------------------------
+    def _definition(self, q: str, linked: list[LinkedConcept], lang: str) -> _Result:
+        sparql: list[str] = []
+        for concept in linked[:3]:
+            definitions = [_value(r, "definition") for r in self._run("definition", sparql, c=concept.iri)]
+            notes = self._run("key_points", sparql, c=concept.iri)
+            parts = self._run("parts", sparql, c=concept.iri)
+            if not definitions and not notes:
+                continue
+            lines = [say(lang, "definition", x=concept.label)]
+            lines += [f"{_quote(d, 400)}" for d in dict.fromkeys(definitions)][:2]
+            items = []
+            for r in notes[:4]:
+                ev = EvidenceRef(_value(r, "source"), int(_value(r, "line")), _value(r, "text"))
+                lines.append(f"- {_quote(ev.text, 200)} ({ev.source}:{ev.line})")
+                items.append(AnswerItem(concept.label, concept.iri, "keyPoint", (ev,)))
+            part_items = _group_items(parts, "")
+            if part_items:
+                lines.append("- " + ", ".join(i.label for i in part_items[:8]))
+            items = [AnswerItem(concept.label, concept.iri, "definition"), *items, *part_items]
+            return _Result(True, "\n".join(lines), _dedupe(items), sparql)
+        return _Result(False, "", [], sparql)
+
+    def _components(self, q: str, linked: list[LinkedConcept], lang: str) -> _Result:
+        sparql: list[str] = []
+        for concept in linked[:3]:
+            targets = [concept]
+            rows = self._run("parts", sparql, c=concept.iri)
+            if not rows:
+                for owner in self._run("owner", sparql, c=concept.iri)[:1]:
+                    targets.append(LinkedConcept(_value(owner, "o"), _value(owner, "label")))
+                    rows = self._run("parts", sparql, c=_value(owner, "o"))
+            if not rows:
+                continue
+            items = _group_items(rows, "")
+            lines = [say(lang, "parts", x=targets[-1].label)]
+            for item in items[:_MAX_ITEMS]:
+                ev = item.evidence[0]
+                lines.append(f"- **{item.label}** ({item.relation}) — {ev.source}:{ev.line}")
+            return _Result(True, "\n".join(lines), items, sparql)
+        return _Result(False, "", [], sparql)
+
+    def _usage(self, q: str, linked: list[LinkedConcept], lang: str) -> _Result:
+        sparql: list[str] = []
+        for concept in linked[:3]:
+            uses = self._run("uses", sparql, c=concept.iri)
+            notes = self._run("key_points", sparql, c=concept.iri)
+            comparisons = self._run("comparisons", sparql, c=concept.iri)
+            if not (uses or notes or comparisons):
+                continue
+            lines = [say(lang, "usage", x=concept.label)]
+            items = _group_items(uses, "usedFor")
+            for item in items:
+                lines.append(f"- **{item.label}** ({item.evidence[0].source}:{item.evidence[0].line})")
+            for r in notes[:8]:
+                ev = EvidenceRef(_value(r, "source"), int(_value(r, "line")), _value(r, "text"))
+                lines.append(f"- {_quote(ev.text, 220)} ({ev.source}:{ev.line})")
+                items.append(AnswerItem(concept.label, concept.iri, "keyPoint", (ev,)))
+            for r in comparisons:
+                if "aspect" not in r:
+                    continue
+                side = "leftValue" if _value(r, "left") == concept.iri else "rightValue"
+                lines.append(f"- {_value(r, 'aspect')}: {_cell(_value(r, side))}")
+            return _Result(True, "\n".join(lines), _dedupe(items), sparql)
+        return _Result(False, "", [], sparql)
+
+    def _about(self, concept: LinkedConcept, lang: str) -> _Result:
+        result = self._definition("", [concept], lang)
+        if result.found:
+            result.text = say(lang, "about", x=concept.label) + "\n" + result.text
+        return result
+
+    # -- how to -------------------------------------------------------------------------
+    def _how_to(self, q: str, linked: list[LinkedConcept], lang: str) -> _Result:
+        sparql: list[str] = []
+        apis = [c for c in linked if c.kind == "api"]
+        examples: dict[str, str] = {}
+        if not apis:
+            section = self._best_section(q, lang)
+            if section is not None:
+                inside = [
+                    s for s in self.sections
+                    if s.source == section.source and section.start <= s.start <= section.end
+                ]  # fmt: skip
+                for s in inside:
+                    for r in self._run("section_apis", sparql, s=s.iri):
+                        c = LinkedConcept(_value(r, "c"), _value(r, "label"), "api")
+                        if c.iri not in {a.iri for a in apis}:
+                            apis.append(c)
+                        if "example" in r:
+                            examples.setdefault(c.iri, _value(r, "example"))
+        if not apis:
+            return _Result(False, "", [], sparql)
+        lines = [say(lang, "how_to")]
+        items = []
+        for api in apis[:6]:
+            lines.append(f"- `{api.label}`")
+            items.append(AnswerItem(api.label, api.iri, "howTo"))
+        first = apis[0]
+        example = examples.get(first.iri) or next(
+            (_value(r, "example") for r in self._run("examples", sparql, c=first.iri)), ""
+        )
+        if example:
+            shown = "\n".join(example.strip("\n").split("\n")[:_MAX_EXAMPLE_LINES])
+            lines.append(f"\n{say(lang, 'example')}:\n```python\n{shown}\n```")
+        return _Result(True, "\n".join(lines), items, sparql)
+
+    def _best_section(self, question: str, lang: str) -> _Section | None:
+        words = {_mapped(w, lang) for w in _words(question)} - ignored_words()
+        best: tuple[float, int, _Section] | None = None
+        for s in self.sections:
+            mapped = {_mapped(w, lang) for w in s.words} - ignored_words()
+            if not mapped:
+                continue
+            overlap = len(words & mapped)
+            score = overlap / (len(mapped) ** 0.5)
+            cand = (score, -s.start, s)
+            if overlap and (best is None or cand[:2] > best[:2]):
+                best = cand
+        return best[2] if best else None
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text) if len(w) > 1]
+
+
+def _looked_for(question: str) -> str:
+    ignore = ignored_words()
+    words = [w for w in _WORD.findall(question) if fold(w) not in ignore]
+    return "“" + " ".join(words) + "”" if words else "“" + question + "”"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "/").split())
+
+
+def _group_items(rows: list[dict[str, Any]], relation: str) -> list[AnswerItem]:
+    """One item per object, with every piece of evidence for it."""
+    grouped: dict[str, tuple[str, str, list[EvidenceRef]]] = {}
+    for r in rows:
+        iri = _value(r, "o")
+        rel = relation or _value(r, "relation")
+        ev = EvidenceRef(_value(r, "source"), int(_value(r, "line", "0")), _value(r, "evidence"))
+        entry = grouped.setdefault(iri, (_value(r, "label"), rel, []))
+        if ev not in entry[2]:
+            entry[2].append(ev)
+    return [AnswerItem(label, iri, rel, tuple(evs)) for iri, (label, rel, evs) in grouped.items()]
+
+
+def _dedupe(items: list[AnswerItem]) -> list[AnswerItem]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for item in items:
+        key = (item.iri, item.relation)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _prerequisites_first(graph: nx.DiGraph, target: str) -> list[str]:
+    """Nodes that lead to `target`, prerequisites first (cycles broken by the graph order)."""
+    relevant = nx.ancestors(graph, target) if target in graph else set(graph.nodes)
+    sub = graph.subgraph(relevant).copy()
+    while not nx.is_directed_acyclic_graph(sub):
+        cycle = nx.find_cycle(sub)
+        sub.remove_edge(*cycle[0][:2])
+    return list(nx.lexicographical_topological_sort(sub))

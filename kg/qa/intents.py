@@ -1,0 +1,91 @@
+"""Intent of a question, from cue phrases kept as data (`kg/data/intents.toml`)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from kg.extract.nlp import fold
+
+__all__ = ["classify", "ignored_words"]
+
+
+def _load() -> dict[str, object]:
+    text = resources.files("kg").joinpath("data/intents.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _pattern(cue: str) -> re.Pattern[str]:
+    parts = [re.escape(p.strip()) for p in fold(cue).split("*")]
+    body = r"(?:\s+\S+)+?\s+".join(parts)
+    left = r"(?<![\w])" if not cue.startswith(" ") else ""
+    right = r"(?![\w])" if not cue.endswith(" ") else ""
+    return re.compile(left + body + right)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> list[tuple[str, list[re.Pattern[str]]]]:
+    data = _load()
+    order = data["order"]
+    if not isinstance(order, list):
+        raise TypeError("intents.toml: 'order' must be a list")
+    out: list[tuple[str, list[re.Pattern[str]]]] = []
+    for intent in order:
+        table = data[intent]
+        if not isinstance(table, dict):
+            continue
+        phrases = [p for lang in ("es", "en") for p in table.get(lang, [])]
+        out.append((str(intent), [_pattern(p) for p in phrases]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def ignored_words() -> frozenset[str]:
+    table = _load()["ignore"]
+    if not isinstance(table, dict):
+        return frozenset()
+    return frozenset(fold(w) for lang in ("es", "en") for w in table.get(lang, []))
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> tuple[str, ...]:
+    data = _load()
+    words: set[str] = set()
+    for intent in data["order"]:  # type: ignore[union-attr]
+        table = data[intent]
+        if isinstance(table, dict):
+            for lang in ("es", "en"):
+                for phrase in table.get(lang, []):
+                    words.update(w for w in fold(phrase).split() if w != "*")
+    return tuple(sorted(words))
+
+
+def _match(text: str) -> str:
+    for intent, patterns in _cues():
+        if any(p.search(text) for p in patterns):
+            return intent
+    return "unknown"
+
+
+def _respell(text: str) -> str:
+    """Question words replaced by the cue word they misspell ("requir" → "require")."""
+    vocab = _cue_words()
+    out = []
+    for word in text.split():
+        if word in vocab or len(word) < 3 or not word.isalpha():
+            out.append(word)
+            continue
+        best = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=80)
+        out.append(best[0] if best else word)
+    return " " + " ".join(out) + " "
+
+
+def classify(question: str) -> str:
+    """One of the stable intent identifiers; "unknown" when no cue matches, even respelt."""
+    text = " " + " ".join(fold(question).replace("¿", " ").replace("?", " ").split()) + " "
+    intent = _match(text)
+    return intent if intent != "unknown" else _match(_respell(text))

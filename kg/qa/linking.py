@@ -1,0 +1,153 @@
+"""Concept linking: which concepts of the graph a question names.
+
+The index is built once from the graph's labels (SPARQL). A question is matched by, in order:
+1. code identifiers, exactly (`fs.write_table`, `score_batch()`, `MlflowClient.search_runs`);
+2. word n-grams, longest first, by the same key extraction uses for labels (case, accents,
+   plurals, articles, word order and Spanish/English common words ignored);
+3. API names whose words all appear in the question ("escribir datos en una tabla" names
+   `write_table`), through the same glossary;
+4. fuzzy matching with rapidfuzz for typos ("scor_batch", "requir").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from kg.extract.cues import glossary
+from kg.extract.nlp import fold, singular
+from kg.extract.normalize import code_parts, is_code_like, split_identifier, term_key
+from kg.qa.intents import ignored_words
+from kg.qa.model import LinkedConcept
+
+__all__ = ["ConceptIndex"]
+
+_TOKEN = re.compile(
+    r"[A-Za-z_][\w]*(?:\(\.{0,3}\))?(?:\.[A-Za-z_][\w]*(?:\(\.{0,3}\))?)+"  # dotted code
+    r"|[A-Za-z_]\w*\(\.{0,3}\)"  # call
+    r"|[^\W\d_][\w'-]*"  # word
+)
+_MAX_NGRAM = 6
+_FUZZY_CUTOFF = 88
+
+
+@dataclass(frozen=True)
+class _Entry:
+    iri: str
+    label: str
+    kind: str
+
+
+class ConceptIndex:
+    """Every label of every concept, keyed for matching questions."""
+
+    def __init__(self, rows: list[tuple[str, str, str, str]]) -> None:
+        """`rows`: (iri, label, kind, preferred label) for every label of every concept."""
+        self.code: dict[str, set[str]] = defaultdict(set)
+        self.terms: dict[str, set[str]] = defaultdict(set)
+        self.api_words: list[tuple[frozenset[str], str]] = []
+        self.entries: dict[str, _Entry] = {}
+        self.fuzzy_keys: dict[str, set[str]] = defaultdict(set)
+        for iri, label, kind, pref in rows:
+            self.entries.setdefault(iri, _Entry(iri, pref, kind))
+            if is_code_like(label):
+                bare = label.split("(")[0].lower()
+                self.code[bare].add(iri)
+                self.fuzzy_keys[bare].add(iri)
+                parts = code_parts(label)
+                if parts and kind == "api":
+                    words = frozenset(_mapped(w) for w in split_identifier(parts[1]))
+                    if len(words) >= 2:
+                        self.api_words.append((words, iri))
+            else:
+                key = term_key(label)
+                self.terms[key].add(iri)
+                self.fuzzy_keys[fold(label)].add(iri)
+        self._fuzzy_list = list(self.fuzzy_keys)
+
+    def label(self, iri: str) -> str:
+        entry = self.entries.get(iri)
+        return entry.label if entry else iri
+
+    def link(self, question: str, lang: str) -> list[LinkedConcept]:
+        """Concepts the question names, best first; empty when it names none."""
+        tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(question)]
+        found: dict[str, float] = {}
+        order: dict[str, int] = {}
+        used = [False] * len(tokens)
+
+        def add(iris: set[str], score: float, position: int) -> None:
+            for iri in iris:
+                if score > found.get(iri, 0):
+                    found[iri] = score
+                order.setdefault(iri, position)
+
+        for i, (tok, pos) in enumerate(tokens):
+            if is_code_like(tok):
+                bare = tok.split("(")[0].lower()
+                iris = self.code.get(bare) or self.code.get(bare.rpartition(".")[2])
+                if iris:
+                    add(set(iris), 1.0, pos)
+                    used[i] = True
+        ignore = ignored_words()
+        for size in range(min(_MAX_NGRAM, len(tokens)), 0, -1):
+            for start in range(len(tokens) - size + 1):
+                span = range(start, start + size)
+                if any(used[j] for j in span):
+                    continue
+                words = [tokens[j][0] for j in span]
+                if fold(words[0]) in ignore or fold(words[-1]) in ignore:
+                    continue
+                iris = self.terms.get(term_key(" ".join(words), lang))
+                if iris:
+                    add(set(iris), 0.9 + 0.01 * size, tokens[start][1])
+                    for j in span:
+                        used[j] = True
+        question_words = {_mapped(w, lang) for w, _ in tokens}
+        for words, iri in self.api_words:
+            if words <= question_words and iri not in found:
+                add({iri}, 0.6 + 0.05 * len(words), len(question))
+        for i, (tok, pos) in enumerate(tokens):
+            if used[i] or len(tok) < 5 or fold(tok) in ignore:
+                continue
+            best = process.extractOne(
+                tok.split("(")[0].lower(), self._fuzzy_list, scorer=fuzz.ratio,
+                score_cutoff=_FUZZY_CUTOFF,
+            )  # fmt: skip
+            if best:
+                add(self.fuzzy_keys[best[0]], 0.5, pos)
+        ranked = sorted(found, key=lambda iri: (-found[iri], order[iri]))
+        return [
+            LinkedConcept(iri, self.entries[iri].label, self.entries[iri].kind, found[iri])
+            for iri in ranked
+        ]
+
+    def suggest(self, question: str, limit: int = 3) -> list[str]:
+        """Labels close to the question's words, for a "not in your notes" answer."""
+        ignore = ignored_words()
+        words = [w for w in re.findall(r"[\w.]+", fold(question)) if w not in ignore and len(w) > 2]
+        scored: dict[str, float] = {}
+        for word in words:
+            for key, score, _ in process.extract(
+                word, self._fuzzy_list, scorer=fuzz.WRatio, limit=limit
+            ):
+                if score >= 60:
+                    for iri in self.fuzzy_keys[key]:
+                        label = self.label(iri)
+                        scored[label] = max(scored.get(label, 0), score)
+        return sorted(scored, key=lambda lbl: -scored[lbl])[:limit]
+
+
+def _mapped(word: str, lang: str = "es") -> str:
+    """A word as API names are compared: singular, lemma of a verb, through the glossary."""
+    from kg.extract.nlp import _lemma
+
+    table = glossary()
+    w = singular(word, lang)
+    if w in table:
+        return table[w]
+    lemma = fold(_lemma(word.lower(), lang))
+    return table.get(lemma, lemma if lemma != word.lower() else w)

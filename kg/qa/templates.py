@@ -1,0 +1,156 @@
+"""The SPARQL templates question answering runs, one registry with names and descriptions.
+
+Every template reads the graph only; the concept (and section) it is about are bound as values
+(`?c`, `?s`) through pyoxigraph substitutions — which is why every template projects them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["TEMPLATES", "Template"]
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    description: str
+    query: str
+
+
+_EVIDENCE = """
+  ?a a kg:Assertion ; kg:line ?line ; kg:evidence ?evidence ; kg:rule ?rule ;
+     kg:confidence ?confidence ; dcterms:source ?doc .
+  ?doc dcterms:source ?source ."""
+
+TEMPLATES: dict[str, Template] = {
+    t.name: t
+    for t in (
+        Template(
+            "requires",
+            "What a concept requires, with the assertion behind each requirement.",
+            """SELECT ?c ?o ?label ?source ?line ?evidence ?rule ?confidence WHERE {
+  ?a rdf:subject ?c ; rdf:predicate kg:requires ; rdf:object ?o ."""
+            + _EVIDENCE
+            + """
+  ?o skos:prefLabel ?label .
+} ORDER BY DESC(?confidence) ?source ?line""",
+        ),
+        Template(
+            "required_by",
+            "What requires a concept (its dependents), with evidence.",
+            """SELECT ?c ?o ?label ?source ?line ?evidence ?rule ?confidence WHERE {
+  ?a rdf:object ?c ; rdf:predicate kg:requires ; rdf:subject ?o ."""
+            + _EVIDENCE
+            + """
+  ?o skos:prefLabel ?label .
+} ORDER BY DESC(?confidence) ?source ?line""",
+        ),
+        Template(
+            "requires_closure",
+            "Every requirement reachable from a concept (kg:requires*), edge by edge.",
+            """SELECT ?c ?s ?sLabel ?o ?oLabel ?source ?line ?evidence WHERE {
+  ?c kg:requires* ?s .
+  ?a rdf:subject ?s ; rdf:predicate kg:requires ; rdf:object ?o ."""
+            + _EVIDENCE
+            + """
+  ?s skos:prefLabel ?sLabel . ?o skos:prefLabel ?oLabel .
+} ORDER BY ?source ?line""",
+        ),
+        Template(
+            "produced_by",
+            "Where a concept comes from: what produces it (for learning paths).",
+            """SELECT ?c ?o ?label ?source ?line ?evidence WHERE {
+  ?a rdf:object ?c ; rdf:predicate kg:produces ; rdf:subject ?o ."""
+            + _EVIDENCE
+            + """
+  ?o skos:prefLabel ?label .
+} ORDER BY ?source ?line""",
+        ),
+        Template(
+            "comparisons",
+            "Comparisons where a concept is one side, with each aspect and each side's value.",
+            """SELECT ?c ?cmp ?left ?leftLabel ?right ?rightLabel ?aspect ?leftValue ?rightValue
+       ?order ?source ?line ?evidence WHERE {
+  ?cmp a kg:Comparison ; kg:left ?left ; kg:right ?right ; kg:line ?line ;
+       kg:evidence ?evidence ; dcterms:source ?doc .
+  ?doc dcterms:source ?source .
+  FILTER(?left = ?c || ?right = ?c)
+  ?left skos:prefLabel ?leftLabel . ?right skos:prefLabel ?rightLabel .
+  OPTIONAL { ?cmp kg:hasAspect ?asp . ?asp kg:aspectName ?aspect ; kg:leftValue ?leftValue ;
+             kg:rightValue ?rightValue ; kg:order ?order . }
+} ORDER BY ?cmp ?order""",
+        ),
+        Template(
+            "definition",
+            "A concept's definitions.",
+            """SELECT ?c ?definition WHERE { ?c skos:definition ?definition . }""",
+        ),
+        Template(
+            "key_points",
+            "Key points, exam tips and table notes about a concept, with their lines.",
+            """SELECT ?c ?text ?source ?line WHERE {
+  ?k a kg:KeyPoint ; kg:about ?c ; kg:text ?text ; kg:line ?line ; dcterms:source ?doc .
+  ?doc dcterms:source ?source .
+} ORDER BY ?source ?line""",
+        ),
+        Template(
+            "parts",
+            "What a concept includes, produces, or offers as methods (components).",
+            """SELECT ?c ?o ?label ?relation ?source ?line ?evidence WHERE {
+  { ?a rdf:object ?c ; rdf:predicate kg:partOf ; rdf:subject ?o . BIND("partOf" AS ?relation) }
+  UNION
+  { ?a rdf:subject ?c ; rdf:predicate kg:produces ; rdf:object ?o . BIND("produces" AS ?relation) }
+  UNION
+  { ?a rdf:object ?c ; rdf:predicate kg:methodOf ; rdf:subject ?o . BIND("methodOf" AS ?relation) }
+  ?a kg:line ?line ; kg:evidence ?evidence ; dcterms:source ?doc .
+  ?doc dcterms:source ?source .
+  ?o skos:prefLabel ?label .
+} ORDER BY ?relation ?source ?line""",
+        ),
+        Template(
+            "owner",
+            "The class or module a method belongs to.",
+            """SELECT ?c ?o ?label WHERE { ?c kg:methodOf ?o . ?o skos:prefLabel ?label . }""",
+        ),
+        Template(
+            "uses",
+            "What a concept is used for, with evidence.",
+            """SELECT ?c ?o ?label ?source ?line ?evidence WHERE {
+  ?a rdf:subject ?c ; rdf:predicate kg:usedFor ; rdf:object ?o ."""
+            + _EVIDENCE
+            + """
+  ?o skos:prefLabel ?label .
+} ORDER BY ?source ?line""",
+        ),
+        Template(
+            "sections",
+            "Every section title with its document, span and topic, for ranking how-to questions.",
+            """SELECT ?s ?title ?source ?start ?end WHERE {
+  ?s a kg:Section ; rdfs:label ?title ; kg:lineStart ?start ; kg:lineEnd ?end ;
+     dcterms:isPartOf ?doc . ?doc dcterms:source ?source .
+}""",
+        ),
+        Template(
+            "section_apis",
+            "The API concepts mentioned in a section, with their code examples.",
+            """SELECT ?s ?c ?label ?example WHERE {
+  ?c kg:mentionedIn ?s ; kg:kind "api" ; skos:prefLabel ?label .
+  OPTIONAL { ?c kg:example ?example }
+}""",
+        ),
+        Template(
+            "examples",
+            "A concept's code examples.",
+            """SELECT ?c ?example WHERE { ?c kg:example ?example . }""",
+        ),
+        Template(
+            "labels",
+            "Every label of every concept, for linking questions to concepts.",
+            """SELECT ?c ?label ?kind ?pref WHERE {
+  ?c a kg:Concept ; kg:kind ?kind ; skos:prefLabel ?pref ;
+     skos:prefLabel|skos:altLabel ?label .
+}""",
+        ),
+    )
+}
