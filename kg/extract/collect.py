@@ -294,6 +294,12 @@ def collect(contexts: list[DocContext]) -> Registry:
         name = key[5:]
         if key.startswith("code:") and name.isalpha() and f"term:{name}" in reg:
             reg.union(key, f"term:{name}")
+        last = name.rpartition(".")[2]
+        if key.startswith("code:") and "." in name and last.isalpha():
+            # `databricks.automl` is the API of the product written "AutoML"
+            for other in (f"term:{last}", f"code:{last}"):
+                if other in reg and any(_looks_like_name(lbl) for lbl in reg.labels_of(other)):
+                    reg.union(key, other)
     return reg
 
 

@@ -171,8 +171,9 @@ class QAEngine:
             items = _group_items(rows, relation)
             lines = [say(lang, phrase, x=concept.label)]
             for item in items:
-                ev = item.evidence[0]
-                lines.append(f"- **{item.label}** — “{_quote(ev.text)}” ({ev.source}:{ev.line})")
+                lines.append(f"- **{item.label}**")
+                for ev in item.evidence[:3]:
+                    lines.append(f"  - “{_quote(ev.text)}” ({ev.source}:{ev.line})")
             return _Result(True, "\n".join(lines), items, sparql)
         return _Result(False, "", [], sparql)
 
@@ -379,6 +380,9 @@ class QAEngine:
         if not apis:
             return _Result(False, "", [], sparql)
         lines = [say(lang, "how_to")]
+        section = self._best_section(q, lang)
+        if section is not None:
+            lines[0] += f" ({section.title} — {section.source}:{section.start})"
         items = []
         for api in apis[:6]:
             lines.append(f"- `{api.label}`")
@@ -394,14 +398,13 @@ class QAEngine:
 
     def _best_section(self, question: str, lang: str) -> _Section | None:
         words = {_mapped(w, lang) for w in _words(question)} - ignored_words()
-        best: tuple[float, int, _Section] | None = None
+        best: tuple[int, float, _Section] | None = None
         for s in self.sections:
             mapped = {_mapped(w, lang) for w in s.words} - ignored_words()
             if not mapped:
                 continue
             overlap = len(words & mapped)
-            score = overlap / (len(mapped) ** 0.5)
-            cand = (score, -s.start, s)
+            cand = (overlap, overlap / len(mapped), s)
             if overlap and (best is None or cand[:2] > best[:2]):
                 best = cand
         return best[2] if best else None

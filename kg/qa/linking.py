@@ -119,7 +119,8 @@ class ConceptIndex:
             )  # fmt: skip
             if best:
                 add(self.fuzzy_keys[best[0]], 0.5, pos)
-        ranked = sorted(found, key=lambda iri: (-found[iri], order[iri]))
+        # exact and n-gram matches in question order, then API-word matches, then fuzzy
+        ranked = sorted(found, key=lambda iri: (-_tier(found[iri]), order[iri], -found[iri]))
         return [
             LinkedConcept(iri, self.entries[iri].label, self.entries[iri].kind, found[iri])
             for iri in ranked
@@ -139,6 +140,10 @@ class ConceptIndex:
                         label = self.label(iri)
                         scored[label] = max(scored.get(label, 0), score)
         return sorted(scored, key=lambda lbl: -scored[lbl])[:limit]
+
+
+def _tier(score: float) -> int:
+    return 2 if score >= 0.9 else 1 if score >= 0.6 else 0
 
 
 def _mapped(word: str, lang: str = "es") -> str:
