@@ -17,9 +17,9 @@ from kg.extract import extract
 from kg.graph.build import documents_graph
 from kg.graph.knowledge import add_extraction
 from kg.graph.queries import ConceptFact, concept_details, concept_facts, find_concepts
-from kg.qa import Answer, QAEngine
 from kg.graph.store import GraphStore, QueryResult, default_store_path
 from kg.ingest import DEFAULT_MAX_BYTES, Document, Skipped, discover, iter_documents, load_document
+from kg.qa import Answer, QAEngine
 
 __all__ = [
     "DEFAULT_PATHS",

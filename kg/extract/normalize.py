@@ -24,7 +24,29 @@ __all__ = [
 
 # Articles and prepositions carry no meaning in a name ("tablas de features online").
 _ARTICLES = frozenset(
-    "el la los las un una unos unas lo the a an de del of en in para for con with".split()
+    [
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "unos",
+        "unas",
+        "lo",
+        "the",
+        "a",
+        "an",
+        "de",
+        "del",
+        "of",
+        "en",
+        "in",
+        "para",
+        "for",
+        "con",
+        "with",
+    ]
 )
 _CALL_ARGS = re.compile(r"\(.*\)\s*$", re.DOTALL)
 _IDENTIFIER = re.compile(r"^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$")

@@ -411,9 +411,10 @@ class RelationExtractor:
         """The concepts a list item names: its mentions, else its own short text as a term
         ("overwrite" of `"overwrite": reemplaza toda la tabla.`)."""
         mentions, _ = self._mentions(ctx, section, item.text)
-        if mentions:
-            return _run(mentions, item.text.text)
         text = item.text.text.strip()
+        covered = sum(m.end - m.start for m in mentions)
+        if mentions and (covered >= len(text) / 2 or len(text.split()) > MAX_TERM_WORDS):
+            return _run(mentions, item.text.text)
         name = text.split(":", 1)[0] if ":" in text[:40] else text
         name = name.strip(" \"'`.")
         if len(name.split()) > MAX_TERM_WORDS or not name:

@@ -67,7 +67,10 @@ class QAEngine:
         self.session = session
         rows = session.query(TEMPLATES["labels"].query).rows
         self.index = ConceptIndex(
-            [(_value(r, "c"), _value(r, "label"), _value(r, "kind"), _value(r, "pref")) for r in rows]
+            [
+                (_value(r, "c"), _value(r, "label"), _value(r, "kind"), _value(r, "pref"))
+                for r in rows
+            ]
         )
         self.sections = [
             _Section(
@@ -197,7 +200,8 @@ class QAEngine:
                 labels[s], labels[o] = _value(r, "sLabel"), _value(r, "oLabel")
                 graph.add_edge(o, s)  # prerequisite first
                 evidence.setdefault(
-                    o, EvidenceRef(_value(r, "source"), int(_value(r, "line")), _value(r, "evidence"))
+                    o,
+                    EvidenceRef(_value(r, "source"), int(_value(r, "line")), _value(r, "evidence")),
                 )
             for node in list(graph.nodes):
                 for p in self._run("produced_by", sparql, c=node)[:1]:
@@ -240,7 +244,9 @@ class QAEngine:
             return self._render_comparisons(best, lang, sparql)
         return self._side_by_side(linked[:2], lang, sparql)
 
-    def _render_comparisons(self, rows: list[dict[str, Any]], lang: str, sparql: list[str]) -> _Result:
+    def _render_comparisons(
+        self, rows: list[dict[str, Any]], lang: str, sparql: list[str]
+    ) -> _Result:
         by_cmp: dict[str, list[dict[str, Any]]] = {}
         for r in rows:
             by_cmp.setdefault(_value(r, "cmp"), []).append(r)
@@ -249,7 +255,9 @@ class QAEngine:
         for cmp_rows in list(by_cmp.values())[:3]:
             first = cmp_rows[0]
             a, b = _value(first, "leftLabel"), _value(first, "rightLabel")
-            ev = EvidenceRef(_value(first, "source"), int(_value(first, "line")), _value(first, "evidence"))
+            ev = EvidenceRef(
+                _value(first, "source"), int(_value(first, "line")), _value(first, "evidence")
+            )
             lines.append(say(lang, "difference", a=a, b=b))
             lines.append(f"\n| {say(lang, 'aspect')} | {a} | {b} |\n|---|---|---|")
             for r in cmp_rows:
@@ -260,7 +268,11 @@ class QAEngine:
                 lines.append(f"| {_cell(_value(r, 'aspect'))} | {left} | {right} |")
             lines.append(f"\n({say(lang, 'source')}: {ev.source}:{ev.line})\n")
             for side in ("left", "right"):
-                items.append(AnswerItem(_value(first, side + "Label"), _value(first, side), "differsFrom", (ev,)))
+                items.append(
+                    AnswerItem(
+                        _value(first, side + "Label"), _value(first, side), "differsFrom", (ev,)
+                    )
+                )
         return _Result(True, "\n".join(lines), _dedupe(items), sparql)
 
     def _side_by_side(self, concepts: list[LinkedConcept], lang: str, sparql: list[str]) -> _Result:
@@ -281,7 +293,9 @@ class QAEngine:
         return _Result(True, "\n".join(lines), items, sparql)
 
     def _facts(self, concept: LinkedConcept, sparql: list[str]) -> dict[str, list[str]]:
-        definitions = [_value(r, "definition") for r in self._run("definition", sparql, c=concept.iri)]
+        definitions = [
+            _value(r, "definition") for r in self._run("definition", sparql, c=concept.iri)
+        ]
         notes = [_value(r, "text") for r in self._run("key_points", sparql, c=concept.iri)]
         produced = [_value(r, "label") for r in self._run("parts", sparql, c=concept.iri)]
         return {"definition": definitions, "notes": notes + produced}
@@ -290,7 +304,9 @@ class QAEngine:
     def _definition(self, q: str, linked: list[LinkedConcept], lang: str) -> _Result:
         sparql: list[str] = []
         for concept in linked[:3]:
-            definitions = [_value(r, "definition") for r in self._run("definition", sparql, c=concept.iri)]
+            definitions = [
+                _value(r, "definition") for r in self._run("definition", sparql, c=concept.iri)
+            ]
             notes = self._run("key_points", sparql, c=concept.iri)
             parts = self._run("parts", sparql, c=concept.iri)
             if not definitions and not notes:
@@ -322,6 +338,8 @@ class QAEngine:
                 continue
             items = _group_items(rows, "")
             lines = [say(lang, "parts", x=targets[-1].label)]
+            for r in self._run("definition", sparql, c=targets[-1].iri)[:1]:
+                lines.append(_quote(_value(r, "definition"), 300))
             for item in items[:_MAX_ITEMS]:
                 ev = item.evidence[0]
                 lines.append(f"- **{item.label}** ({item.relation}) — {ev.source}:{ev.line}")
@@ -339,7 +357,9 @@ class QAEngine:
             lines = [say(lang, "usage", x=concept.label)]
             items = _group_items(uses, "usedFor")
             for item in items:
-                lines.append(f"- **{item.label}** ({item.evidence[0].source}:{item.evidence[0].line})")
+                lines.append(
+                    f"- **{item.label}** ({item.evidence[0].source}:{item.evidence[0].line})"
+                )
             for r in notes[:8]:
                 ev = EvidenceRef(_value(r, "source"), int(_value(r, "line")), _value(r, "text"))
                 lines.append(f"- {_quote(ev.text, 220)} ({ev.source}:{ev.line})")

@@ -55,7 +55,8 @@ def ignored_words() -> frozenset[str]:
 def _cue_words() -> tuple[str, ...]:
     data = _load()
     words: set[str] = set()
-    for intent in data["order"]:  # type: ignore[union-attr]
+    order = data["order"]
+    for intent in order if isinstance(order, list) else []:
         table = data[intent]
         if isinstance(table, dict):
             for lang in ("es", "en"):

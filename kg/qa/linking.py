@@ -53,18 +53,22 @@ class ConceptIndex:
         self.fuzzy_keys: dict[str, set[str]] = defaultdict(set)
         for iri, label, kind, pref in rows:
             self.entries.setdefault(iri, _Entry(iri, pref, kind))
-            if is_code_like(label):
+            if kind != "term" or is_code_like(label):
+                # names of code are matched as code: a plain word ("create", "run") in a
+                # question is not a method name unless the notes call a product that
                 bare = label.split("(")[0].lower()
-                self.code[bare].add(iri)
-                self.fuzzy_keys[bare].add(iri)
+                if is_code_like(label) or kind in ("class", "module"):
+                    self.code[bare].add(iri)
+                    self.fuzzy_keys[bare].add(iri)
+                if kind in ("class", "module") and not is_code_like(label):
+                    self.terms[term_key(label)].add(iri)
                 parts = code_parts(label)
                 if parts and kind == "api":
                     words = frozenset(_mapped(w) for w in split_identifier(parts[1]))
                     if len(words) >= 2:
                         self.api_words.append((words, iri))
             else:
-                key = term_key(label)
-                self.terms[key].add(iri)
+                self.terms[term_key(label)].add(iri)
                 self.fuzzy_keys[fold(label)].add(iri)
         self._fuzzy_list = list(self.fuzzy_keys)
 
@@ -107,9 +111,9 @@ class ConceptIndex:
                     for j in span:
                         used[j] = True
         question_words = {_mapped(w, lang) for w, _ in tokens}
-        for words, iri in self.api_words:
-            if words <= question_words and iri not in found:
-                add({iri}, 0.6 + 0.05 * len(words), len(question))
+        for api_words, iri in self.api_words:
+            if api_words <= question_words and iri not in found:
+                add({iri}, 0.6 + 0.05 * len(api_words), len(question))
         for i, (tok, pos) in enumerate(tokens):
             if used[i] or len(tok) < 5 or fold(tok) in ignore:
                 continue
@@ -147,7 +151,8 @@ def _tier(score: float) -> int:
 
 
 def _mapped(word: str, lang: str = "es") -> str:
-    """A word as API names are compared: singular, lemma of a verb, through the glossary."""
+    """A word as API names are compared: singular, through the glossary; a conjugated verb
+    by its infinitive when the glossary knows it ("escribo" → "escribir" → "write")."""
     from kg.extract.nlp import _lemma
 
     table = glossary()
@@ -155,4 +160,4 @@ def _mapped(word: str, lang: str = "es") -> str:
     if w in table:
         return table[w]
     lemma = fold(_lemma(word.lower(), lang))
-    return table.get(lemma, lemma if lemma != word.lower() else w)
+    return table.get(lemma, w)

@@ -11,7 +11,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "learning_path": "Para llegar a **{x}**, estudia en este orden:",
         "difference": "Diferencias entre **{a}** y **{b}**:",
         "difference_one": "Comparaciones de **{a}** en tus notas:",
-        "side_by_side": "Las notas no comparan **{a}** y **{b}** directamente; esto dicen de cada uno:",
+        "side_by_side": (
+            "Las notas no comparan **{a}** y **{b}** directamente; esto dicen de cada uno:"
+        ),
         "definition": "**{x}**:",
         "how_to": "Para eso, las notas usan:",
         "parts": "**{x}** incluye:",
@@ -31,7 +33,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "learning_path": "To get to **{x}**, study in this order:",
         "difference": "Differences between **{a}** and **{b}**:",
         "difference_one": "Comparisons of **{a}** in your notes:",
-        "side_by_side": "Your notes do not compare **{a}** and **{b}** directly; here is what they say about each:",
+        "side_by_side": (
+            "Your notes do not compare **{a}** and **{b}** directly; here is what they say of each:"
+        ),
         "definition": "**{x}**:",
         "how_to": "For that, your notes use:",
         "parts": "**{x}** includes:",
