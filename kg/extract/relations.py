@@ -424,7 +424,8 @@ class RelationExtractor:
             rest = text.split(":", 1)[1].strip()
             if rest:
                 self.reg.add_definition(key, rest, evidence(ctx.doc, section, item.line_start))
-        return [key] if key else []
+        # the item as named ("Soporte para AutoML"), and the concepts it names ("AutoML")
+        return list(dict.fromkeys([*([key] if key else []), *_run(mentions, text)]))
 
     def _alternative(
         self,
