@@ -81,7 +81,7 @@ def stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS as EN
     from spacy.lang.es.stop_words import STOP_WORDS as ES
 
-    return frozenset(fold(w) for w in ES | EN)
+    return frozenset(fold(w) for w in ES | EN) | {"e.g", "i.e", "etc", "ej", "p. ej", "vs"}
 
 
 def is_function_phrase(text: str) -> bool:

@@ -336,7 +336,8 @@ class QAEngine:
                     rows = self._run("parts", sparql, c=_value(owner, "o"))
             if not rows:
                 continue
-            items = _group_items(rows, "")
+            rank = {"produces": 0, "partOf": 1, "methodOf": 2}
+            items = sorted(_group_items(rows, ""), key=lambda i: rank.get(i.relation, 3))
             lines = [say(lang, "parts", x=targets[-1].label)]
             for r in self._run("definition", sparql, c=targets[-1].iri)[:1]:
                 lines.append(_quote(_value(r, "definition"), 300))

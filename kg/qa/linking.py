@@ -51,8 +51,10 @@ class ConceptIndex:
         self.api_words: list[tuple[frozenset[str], str]] = []
         self.entries: dict[str, _Entry] = {}
         self.fuzzy_keys: dict[str, set[str]] = defaultdict(set)
+        self.all_labels: dict[str, list[str]] = defaultdict(list)
         for iri, label, kind, pref in rows:
             self.entries.setdefault(iri, _Entry(iri, pref, kind))
+            self.all_labels[iri].append(label)
             if kind != "term" or is_code_like(label):
                 # names of code are matched as code: a plain word ("create", "run") in a
                 # question is not a method name unless the notes call a product that
@@ -89,12 +91,19 @@ class ConceptIndex:
                     found[iri] = score
                 order.setdefault(iri, position)
 
+        question_words = {_mapped(w, lang) for w, _ in tokens} | {
+            _mapped(w, lang)
+            for tok, _ in tokens
+            if is_code_like(tok)
+            for w in split_identifier(tok)
+        }
         for i, (tok, pos) in enumerate(tokens):
             if is_code_like(tok):
                 bare = tok.split("(")[0].lower()
                 iris = self.code.get(bare) or self.code.get(bare.rpartition(".")[2])
                 if iris:
-                    add(set(iris), 1.0, pos)
+                    best = self._closest(set(iris), question_words)
+                    add(best, 1.0 if len(best) == 1 else 0.7, pos)
                     used[i] = True
         ignore = ignored_words()
         for size in range(min(_MAX_NGRAM, len(tokens)), 0, -1):
@@ -110,10 +119,9 @@ class ConceptIndex:
                     add(set(iris), 0.9 + 0.01 * size, tokens[start][1])
                     for j in span:
                         used[j] = True
-        question_words = {_mapped(w, lang) for w, _ in tokens}
-        for api_words, iri in self.api_words:
-            if api_words <= question_words and iri not in found:
-                add({iri}, 0.6 + 0.05 * len(api_words), len(question))
+        subset = {iri for api_words, iri in self.api_words if api_words <= question_words}
+        for iri in self._closest(subset - set(found), question_words):
+            add({iri}, 0.65, len(question))
         for i, (tok, pos) in enumerate(tokens):
             if used[i] or len(tok) < 5 or fold(tok) in ignore:
                 continue
@@ -124,11 +132,38 @@ class ConceptIndex:
             if best:
                 add(self.fuzzy_keys[best[0]], 0.5, pos)
         # exact and n-gram matches in question order, then API-word matches, then fuzzy
+        # a module or class named only as the qualifier of a linked method is not asked about
+        for iri in list(found):
+            entry = self.entries[iri]
+            if entry.kind in ("module", "class") and any(
+                other != iri
+                and self.entries[other].kind == "api"
+                and any(lbl.lower().startswith(entry.label.lower() + ".")
+                        for lbl in self.all_labels.get(other, []))
+                for other in found
+            ):  # fmt: skip
+                del found[iri]
         ranked = sorted(found, key=lambda iri: (-_tier(found[iri]), order[iri], -found[iri]))
         return [
             LinkedConcept(iri, self.entries[iri].label, self.entries[iri].kind, found[iri])
             for iri in ranked
         ]
+
+    def _closest(self, iris: set[str], question_words: set[str]) -> set[str]:
+        """Of several concepts one name could mean (`log_model`), those whose full name
+        shares the most words with the question (`fs.log_model` for "feature store")."""
+        if len(iris) <= 1:
+            return iris
+        overlap = {
+            iri: max(
+                (len({_mapped(w) for w in split_identifier(lbl)} & question_words)
+                 for lbl in self.all_labels.get(iri, [self.label(iri)])),
+                default=0,
+            )
+            for iri in iris
+        }  # fmt: skip
+        top = max(overlap.values())
+        return {iri for iri, n in overlap.items() if n == top}
 
     def suggest(self, question: str, limit: int = 3) -> list[str]:
         """Labels close to the question's words, for a "not in your notes" answer."""
@@ -139,7 +174,7 @@ class ConceptIndex:
             for key, score, _ in process.extract(
                 word, self._fuzzy_list, scorer=fuzz.WRatio, limit=limit
             ):
-                if score >= 60:
+                if score >= 75 and len(key) > 3:
                     for iri in self.fuzzy_keys[key]:
                         label = self.label(iri)
                         scored[label] = max(scored.get(label, 0), score)
