@@ -102,8 +102,8 @@ class ConceptIndex:
                 bare = tok.split("(")[0].lower()
                 iris = self.code.get(bare) or self.code.get(bare.rpartition(".")[2])
                 if iris:
-                    best = self._closest(set(iris), question_words)
-                    add(best, 1.0 if len(best) == 1 else 0.7, pos)
+                    closest = self._closest(set(iris), question_words)
+                    add(closest, 1.0 if len(closest) == 1 else 0.7, pos)
                     used[i] = True
         ignore = ignored_words()
         for size in range(min(_MAX_NGRAM, len(tokens)), 0, -1):
@@ -125,13 +125,12 @@ class ConceptIndex:
         for i, (tok, pos) in enumerate(tokens):
             if used[i] or len(tok) < 5 or fold(tok) in ignore:
                 continue
-            best = process.extractOne(
+            near = process.extractOne(
                 tok.split("(")[0].lower(), self._fuzzy_list, scorer=fuzz.ratio,
                 score_cutoff=_FUZZY_CUTOFF,
             )  # fmt: skip
-            if best:
-                add(self.fuzzy_keys[best[0]], 0.5, pos)
-        # exact and n-gram matches in question order, then API-word matches, then fuzzy
+            if near:
+                add(self.fuzzy_keys[near[0]], 0.5, pos)
         # a module or class named only as the qualifier of a linked method is not asked about
         for iri in list(found):
             entry = self.entries[iri]
@@ -143,6 +142,7 @@ class ConceptIndex:
                 for other in found
             ):  # fmt: skip
                 del found[iri]
+        # exact and n-gram matches in question order, then API-word matches, then fuzzy
         ranked = sorted(found, key=lambda iri: (-_tier(found[iri]), order[iri], -found[iri]))
         return [
             LinkedConcept(iri, self.entries[iri].label, self.entries[iri].kind, found[iri])
