@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, KgError
-from kg.extract import extract
-from kg.graph.build import documents_graph
-from kg.graph.knowledge import add_extraction
 from kg.graph.queries import ConceptFact, concept_details, concept_facts, find_concepts
 from kg.graph.store import GraphStore, QueryResult, default_store_path
 from kg.ingest import DEFAULT_MAX_BYTES, Document, Skipped, discover, iter_documents, load_document
 from kg.qa import Answer, QAEngine
+from kg.qa.evaluate import EvalReport, load_cases
+from kg.qa.evaluate import evaluate as run_evaluation
 
 __all__ = [
     "DEFAULT_PATHS",
@@ -29,6 +28,7 @@ __all__ = [
     "answerer",
     "ask",
     "build",
+    "evaluate",
     "explain",
     "inspect",
     "query",
@@ -111,6 +111,11 @@ def build(
             + ", ".join(str(p) for p in (paths or DEFAULT_PATHS))
             + "; the previous graph is unchanged"
         )
+    # imported here: spaCy and rdflib load only when a build runs, not for every question
+    from kg.extract import extract
+    from kg.graph.build import documents_graph
+    from kg.graph.knowledge import add_extraction
+
     extraction = extract(documents)
     graph = documents_graph(documents)
     add_extraction(graph, extraction)
@@ -179,6 +184,18 @@ def ask(question: str, *, store: Path | str | None = None) -> Answer:
     """Answer one question from the graph (loads the engine; use `answerer` for many)."""
     with answerer(store=store) as engine:
         return engine.ask(question)
+
+
+def evaluate(questions: Path | str, *, store: Path | str | None = None) -> EvalReport:
+    """Answer every question of a YAML file and judge the answers (`kg eval`).
+
+    Raises:
+        InputError: the questions file cannot be read.
+        StoreNotFoundError: nothing has been built yet.
+    """
+    cases = load_cases(questions)
+    with answerer(store=store) as engine:
+        return run_evaluation(engine, cases)
 
 
 def inspect(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

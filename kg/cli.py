@@ -137,6 +137,33 @@ def ask(question: str | None, as_json: bool, jsonl: bool, store: Path | None) ->
                 click.echo(f"  [{item.label}] {ev.source}:{ev.line}", err=True)
 
 
+@cli.command(name="eval")
+@click.argument("questions", type=click.Path(path_type=Path))
+@click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
+@click.option("--min", "minimum", type=float, default=0.0, help="Exit 1 below this percentage.")
+@click.option("--verbose", is_flag=True, help="Show every case, not only the failures.")
+def evaluate(questions: Path, store: Path | None, minimum: float, verbose: bool) -> None:
+    """Score question answering on a YAML file of questions, per intent."""
+    try:
+        report = api.evaluate(questions, store=store)
+    except KgError as err:
+        _fail(err)
+        return
+    for r in report.results:
+        if verbose or not r.ok:
+            click.echo(f"{'ok  ' if r.ok else 'FAIL'} {r.id} [{r.intent}] {r.question}")
+            for reason in r.reasons:
+                click.echo(f"       {reason}")
+    click.echo("")
+    for intent, (good, total) in report.by_intent().items():
+        click.echo(f"  {intent:<15}{good}/{total}")
+    total = len(report.results)
+    pct = 100.0 * report.correct / total if total else 0.0
+    click.echo(f"qa: {report.correct}/{total} correct ({pct:.1f}%)")
+    if pct < minimum:
+        raise SystemExit(1)
+
+
 @cli.command()
 @click.argument("concept")
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")

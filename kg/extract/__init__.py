@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kg.extract.collect import build_contexts, collect
 from kg.extract.model import (
     Aspect,
     Assertion,
@@ -19,8 +18,6 @@ from kg.extract.model import (
     Extraction,
     KeyPoint,
 )
-from kg.extract.nlp import pipeline
-from kg.extract.relations import RelationExtractor
 from kg.ingest.document import Document
 
 __all__ = [
@@ -38,12 +35,17 @@ __all__ = [
 
 def warm_up() -> None:
     """Build the spaCy pipelines now (seconds), rather than on the first document."""
+    from kg.extract.nlp import pipeline  # spaCy is imported only when extraction runs
+
     for lang in ("es", "en"):
         pipeline(lang)
 
 
 def extract(documents: Sequence[Document]) -> Extraction:
     """Concepts and relations of `documents`, every relation with its evidence."""
+    from kg.extract.collect import build_contexts, collect
+    from kg.extract.relations import RelationExtractor
+
     contexts = build_contexts(list(documents))
     registry = collect(contexts)
     reader = RelationExtractor(registry)

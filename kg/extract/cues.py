@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from kg.extract.nlp import fold, pipeline
+from kg.extract.lexicon import fold
 
 __all__ = [
     "RelationCue",
@@ -45,6 +45,8 @@ def _load(name: str) -> dict[str, Any]:
 
 
 def _lemmas(phrase: str, lang: str) -> tuple[str, ...]:
+    from kg.extract.nlp import pipeline  # spaCy loads only when cues are matched
+
     return tuple(t.lemma_ for t in pipeline(lang)(phrase) if not t.is_space)
 
 

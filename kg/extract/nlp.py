@@ -14,51 +14,19 @@ Loading the Spanish tables takes seconds, so each pipeline is built once per pro
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.lookups import Table, load_lookups
 from spacy.tokens import Doc
+
+from kg.extract.lexicon import LANGUAGES, fold, lemma, singular
 
 __all__ = ["LANGUAGES", "fold", "is_function_phrase", "pipeline", "singular", "stop_words"]
 
-LANGUAGES = ("es", "en")
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free text ("Categoría" → "categoria")."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=2)
-def _table(lang: str) -> Table:
-    return load_lookups(lang, ["lemma_lookup"]).get_table("lemma_lookup")
-
 
 def _lemma(lower: str, lang: str) -> str:
-    for table_lang in (lang, *(x for x in LANGUAGES if x != lang)):
-        table = _table(table_lang)
-        if lower in table:
-            return str(table[lower])
-    return lower
-
-
-def singular(word: str, lang: str = "es") -> str:
-    """The accent-free, lower-case singular of `word`, or `word` folded if it is not a plural."""
-    lower = word.lower()
-    folded = fold(lower)
-    if len(folded) < 4 or not folded.endswith("s"):
-        return folded
-    for table_lang in (lang, *(x for x in LANGUAGES if x != lang)):
-        table = _table(table_lang)
-        if lower in table:
-            cand = fold(str(table[lower]))
-            if cand in (folded[:-1], folded[:-2]):
-                return cand
-    return folded
+    return lemma(lower, lang)
 
 
 @Language.component("kg_norm")
@@ -68,7 +36,7 @@ def kg_norm(doc: Doc) -> Doc:
         lower = token.lower_
         if token.is_alpha:
             token.lemma_ = _lemma(lower, lang)
-            token.norm_ = singular(token.text, lang)
+            token.norm_ = singular(token.text)
         else:
             token.lemma_ = lower
             token.norm_ = fold(lower)
@@ -99,5 +67,5 @@ def pipeline(lang: str) -> Language:
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("kg_norm")
-    _table(lang)  # load now, not on the first document
+    lemma("", lang)  # load the table now, not on the first document
     return nlp

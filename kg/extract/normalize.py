@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.cues import glossary
-from kg.extract.nlp import fold, singular
+from kg.extract.lexicon import fold, singular
 
 __all__ = [
     "clean_label",
@@ -109,7 +109,7 @@ def term_key(text: str, lang: str = "es") -> str:
     words = [w for w in _WORDS.findall(text) if w != "_"]
     words = [w for w in words if fold(w) not in _ARTICLES] or words
     table = glossary()
-    kept = sorted({table.get(singular(w, lang), singular(w, lang)) for w in words})
+    kept = sorted({table.get(singular(w), singular(w)) for w in words})
     return "term:" + " ".join(kept)
 
 

@@ -19,8 +19,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from kg.extract.code import CodeFacts, is_class_name
+from kg.extract.lexicon import fold, singular
 from kg.extract.model import Concept, ConceptKind, Evidence
-from kg.extract.nlp import fold, singular
 from kg.extract.normalize import clean_label, code_parts, term_key
 
 __all__ = ["CodeResolver", "Registry"]

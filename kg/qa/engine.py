@@ -17,7 +17,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.extract.language import detect_language
-from kg.extract.nlp import fold
+from kg.extract.lexicon import fold
 from kg.graph.store import GraphSession, GraphStore
 from kg.qa.intents import classify, ignored_words
 from kg.qa.linking import ConceptIndex, _mapped

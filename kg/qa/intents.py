@@ -9,7 +9,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process
 
-from kg.extract.nlp import fold
+from kg.extract.lexicon import fold
 
 __all__ = ["classify", "ignored_words"]
 

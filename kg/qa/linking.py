@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from kg.extract.cues import glossary
-from kg.extract.nlp import fold, singular
+from kg.extract.lexicon import fold, singular
 from kg.extract.normalize import code_parts, is_code_like, split_identifier, term_key
 from kg.qa.intents import ignored_words
 from kg.qa.model import LinkedConcept
@@ -188,10 +188,10 @@ def _tier(score: float) -> int:
 def _mapped(word: str, lang: str = "es") -> str:
     """A word as API names are compared: singular, through the glossary; a conjugated verb
     by its infinitive when the glossary knows it ("escribo" → "escribir" → "write")."""
-    from kg.extract.nlp import _lemma
+    from kg.extract.lexicon import lemma as _lemma
 
     table = glossary()
-    w = singular(word, lang)
+    w = singular(word)
     if w in table:
         return table[w]
     lemma = fold(_lemma(word.lower(), lang))

@@ -19,10 +19,11 @@ def test_nlp_lemma_of_capitalised_token_and_plural_norm() -> None:
 
 def test_nlp_norm_only_removes_plurals_in_mixed_language_text() -> None:
     # the Spanish table reads "aliases" as the verb "aliar"; the norm keeps the English noun
-    assert singular("aliases", "es") == "alias"
-    assert singular("runs", "es") == "run"
-    assert singular("features", "en") == "feature"
-    assert singular("status", "en") == "status"
+    assert singular("aliases") == "alias"
+    assert singular("runs") == "run"
+    assert singular("features") == "feature"
+    assert singular("status") == "status"
+    assert singular("Ejecuciones") == "ejecucion"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,87 @@
+"""Lemma tables of spacy-lookups-data, read directly (no spaCy import), and the two small
+tables question answering needs, cached on disk so a cold `kg ask` starts fast.
+
+- `lemma(word, lang)`: the full lookup table (extraction's cue matching).
+- `singular(word)`: plural → singular, only where the lemma just drops a plural ending
+  ("ejecuciones" → "ejecucion", "aliases" → "alias"; never "aliases" → "aliar").
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import pickle
+import unicodedata
+from functools import lru_cache
+from importlib import metadata
+from importlib.resources import files
+from pathlib import Path
+
+from platformdirs import user_cache_dir
+
+__all__ = ["fold", "lemma", "singular"]
+
+LANGUAGES = ("es", "en")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free text ("Categoría" → "categoria")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _table(lang: str) -> dict[str, str]:
+    data = files("spacy_lookups_data").joinpath(f"data/{lang}_lemma_lookup.json.gz").read_bytes()
+    table: dict[str, str] = json.loads(gzip.decompress(data))
+    return table
+
+
+def lemma(lower: str, lang: str) -> str:
+    """The lemma of a lower-cased word, from its language's table, else the other's."""
+    for table_lang in (lang, *(x for x in LANGUAGES if x != lang)):
+        found = _table(table_lang).get(lower)
+        if found is not None:
+            return found
+    return lower
+
+
+def _cache_file() -> Path:
+    version = metadata.version("spacy-lookups-data")
+    return Path(user_cache_dir("kg", appauthor=False)) / f"plurals-{version}.pickle"
+
+
+@lru_cache(maxsize=1)
+def _plurals() -> dict[str, str]:
+    path = _cache_file()
+    try:
+        with path.open("rb") as fh:
+            cached = pickle.load(fh)
+        if isinstance(cached, dict):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        pass
+    plurals: dict[str, str] = {}
+    for lang in LANGUAGES:
+        for word, lem in _table(lang).items():
+            low = word.lower()
+            if len(low) < 4 or not low.endswith("s") or low in plurals:
+                continue
+            folded, cand = fold(low), fold(lem)
+            if cand in (folded[:-1], folded[:-2]):
+                plurals[low] = cand
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(plurals, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home only costs the next start a second
+    return plurals
+
+
+def singular(word: str) -> str:
+    """The accent-free, lower-case singular of `word`, or `word` folded if not a plural."""
+    lower = word.lower()
+    return _plurals().get(lower) or fold(lower)

@@ -1,0 +1,1 @@
+"""The RDF graph: vocabulary, building from documents and extractions, the store, queries."""

@@ -1,0 +1,133 @@
+"""Question answering over the seed notes, through the engine and the JSON contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.qa import QAEngine
+from kg.qa.templates import TEMPLATES
+
+
+def labels(answer) -> list[str]:  # type: ignore[no-untyped-def]
+    return [i.label for i in answer.items]
+
+
+def test_engine_prerequisites_cite_the_table_row(engine: QAEngine) -> None:
+    answer = engine.ask("¿Qué requiere score_batch?")
+    assert answer.found and answer.language == "es" and answer.intent == "prerequisites"
+    assert "fs.log_model" in labels(answer)
+    item = next(i for i in answer.items if i.label == "fs.log_model")
+    lines = {(e.line, e.text) for e in item.evidence}
+    assert any(line == 467 and "fs.log_model(...)" in text for line, text in lines)
+    assert "AutoML" not in answer.answer
+
+
+def test_engine_links_typos_and_api_words(engine: QAEngine) -> None:
+    typo = engine.ask("wat does scor_batch requir?")
+    assert typo.found and typo.concepts[0].label.endswith("score_batch")
+    words = engine.ask("¿Cómo escribo datos en una feature table?")
+    assert any("write_table" in c.label for c in words.concepts)
+
+
+def test_engine_answers_in_the_question_language(engine: QAEngine) -> None:
+    assert engine.ask("What does AutoML require?").answer.startswith("**AutoML** requires")
+    assert engine.ask("¿Qué requiere AutoML?").answer.startswith("**AutoML** requiere")
+
+
+def test_engine_difference_is_a_side_by_side_table(engine: QAEngine) -> None:
+    answer = engine.ask("Diferencia entre promover código y promover modelos")
+    assert answer.found and answer.intent == "difference"
+    assert "| Promover modelos | Promover código |" in answer.answer.replace(
+        "| Promover código | Promover modelos |", "| Promover modelos | Promover código |"
+    )
+    assert "Usa datos más recientes" in answer.answer
+
+
+def test_engine_learning_path_lists_prerequisites_first(engine: QAEngine) -> None:
+    answer = engine.ask("What should I learn before score_batch?")
+    order = labels(answer)
+    assert "fs.log_model" in order and "training_set" in order
+    assert order.index("create_training_set") < order.index("training_set")
+
+
+def test_engine_how_to_gives_the_method_and_example(engine: QAEngine) -> None:
+    answer = engine.ask("Which method removes a tag from a model version?")
+    assert labels(answer)[0].endswith("delete_model_version_tag")
+    assert "```python" in answer.answer
+
+
+def test_engine_outside_the_notes_says_so(engine: QAEngine) -> None:
+    for question in ("What is Kubernetes?", "¿Qué es TensorRT?"):
+        answer = engine.ask(question)
+        assert not answer.found and answer.items == ()
+        assert "Kubernetes" in answer.answer or "TensorRT" in answer.answer
+
+
+def test_engine_sparql_is_the_template_that_ran(engine: QAEngine) -> None:
+    answer = engine.ask("¿Qué depende de fs.log_model?")
+    assert TEMPLATES["required_by"].query in answer.sparql
+    assert "fs.log_model" not in answer.sparql  # bound as a value, never formatted in
+
+
+def test_engine_odd_input_never_raises(engine: QAEngine) -> None:
+    for question in ("", "   ", "???", "SELECT * WHERE { ?s ?p ?o }", "x" * 5000, "\x00\n"):
+        answer = engine.ask(question)
+        assert isinstance(answer.found, bool)
+
+
+def test_cli_ask_json_contract(seed_store: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["ask", "What does AutoML require?", "--json", "--store", str(seed_store)]
+    )
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert set(data) >= {
+        "question",
+        "language",
+        "intent",
+        "found",
+        "answer",
+        "concepts",
+        "items",
+        "sparql",
+    }
+    assert data["found"] is True and len(data["answer"]) <= 2000
+    item = data["items"][0]
+    assert set(item) == {"label", "iri", "relation", "evidence"}
+    assert set(item["evidence"][0]) == {"source", "line", "text"}
+
+
+def test_cli_ask_jsonl_keeps_order(seed_store: Path) -> None:
+    questions = "¿Qué requiere score_batch?\n\nWhat is Kubernetes?\nWhat does AutoML require?\n"
+    result = CliRunner().invoke(
+        cli, ["ask", "--jsonl", "--store", str(seed_store)], input=questions
+    )
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["question"] for a in answers] == [
+        "¿Qué requiere score_batch?",
+        "What is Kubernetes?",
+        "What does AutoML require?",
+    ]
+    assert [a["found"] for a in answers] == [True, False, True]
+
+
+def test_cli_eval_reports_per_intent(seed_store: Path) -> None:
+    questions = Path(__file__).resolve().parent / "qa_dev.yaml"
+    result = CliRunner().invoke(
+        cli, ["eval", str(questions), "--store", str(seed_store), "--min", "90"]
+    )
+    assert result.exit_code == 0, result.stdout
+    assert "prerequisites" in result.stdout and result.stdout.strip().splitlines()[-1].startswith(
+        "qa: "
+    )
+
+
+def test_cli_eval_bad_file_is_a_clear_error(seed_store: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "q.yaml"
+    bad.write_text("just: a mapping\n")
+    result = CliRunner().invoke(cli, ["eval", str(bad), "--store", str(seed_store)])
+    assert result.exit_code == 1 and "q.yaml" in result.stderr

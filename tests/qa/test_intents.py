@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.qa import classify
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("¿Qué requiere score_batch?", "prerequisites"),
+        ("What are the requirements for fs.write_table?", "prerequisites"),
+        ("wat does score_batch requir?", "prerequisites"),
+        ("¿Qué depende de fs.log_model?", "dependents"),
+        ("Which features require Unity Catalog?", "dependents"),
+        ("online vs offline features", "difference"),
+        ("How is write_table different from create_table?", "difference"),
+        ("¿Qué es un ML Runtime?", "definition"),
+        ("How do I promote a challenger model to champion?", "how_to"),
+        ("¿Qué modos tiene write_table?", "components"),
+        ("What does databricks.automl.classify return?", "components"),
+        ("When should I use the ML Runtime?", "usage"),
+        ("What should I learn before score_batch?", "learning_path"),
+        ("hola", "unknown"),
+    ],
+)
+def test_intents_from_cue_words(question: str, intent: str) -> None:
+    assert classify(question) == intent
