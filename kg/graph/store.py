@@ -39,6 +39,7 @@ _LOCK = "build.lock"
 _STRIP = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|<[^<>\s]*>|#[^\n]*'
 )
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _FORBIDDEN = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
 
 FORMATS = {
@@ -111,7 +112,10 @@ class GraphStore:
             del store
 
     def _run(self, store: ox.Store, sparql: str, bindings: dict[str, Any] | None) -> Any:
-        if _FORBIDDEN.search(_STRIP.sub(" ", sparql)):
+        # SPARQL allows \uXXXX escapes anywhere; check the text as a parser that expands them
+        # would read it, so "\u0053ERVICE" cannot slip past
+        expanded = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
+        if _FORBIDDEN.search(_STRIP.sub(" ", expanded)):
             raise QueryError("SERVICE and LOAD are not allowed: queries cannot reach the network")
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         try:
