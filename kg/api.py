@@ -6,6 +6,7 @@ Interfaces parse input, call one function here, and render what it returns.
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -28,10 +29,15 @@ __all__ = [
     "answerer",
     "ask",
     "build",
+    "documents",
     "evaluate",
     "explain",
+    "graph_exists",
     "inspect",
+    "live_generation",
+    "open_engine",
     "query",
+    "save_upload",
     "sparql",
 ]
 
@@ -178,6 +184,60 @@ def answerer(*, store: Path | str | None = None) -> Iterator[QAEngine]:
     """
     with QAEngine.open(_store(store).path) as engine:
         yield engine
+
+
+def open_engine(*, store: Path | str | None = None) -> QAEngine:
+    """An engine that keeps the graph open while it lives (for the app's resource cache)."""
+    return QAEngine.load(_store(store).path)
+
+
+def graph_exists(*, store: Path | str | None = None) -> bool:
+    return _store(store).exists()
+
+
+def live_generation(*, store: Path | str | None = None) -> str:
+    """An identifier of the live graph; it changes with every build (cache key)."""
+    return _store(store).live_generation().name
+
+
+DOCUMENTS = """SELECT ?d ?source ?lang ?lines (COUNT(DISTINCT ?s) AS ?sections)
+       (COUNT(DISTINCT ?t) AS ?topics) WHERE {
+  ?d a kg:Document ; dcterms:source ?source ; kg:lineCount ?lines .
+  OPTIONAL { ?d dcterms:language ?lang }
+  OPTIONAL { ?s dcterms:isPartOf ?d }
+  OPTIONAL { ?d kg:hasTopic ?t }
+} GROUP BY ?d ?source ?lang ?lines ORDER BY ?source"""
+
+
+def documents(*, store: Path | str | None = None) -> list[dict[str, str]]:
+    """The documents in the graph with their language and counts."""
+    result = _store(store).query(DOCUMENTS)
+    return [{k: v.value for k, v in row.items() if k != "d"} for row in result.rows]
+
+
+def save_upload(
+    name: str, data: bytes, folder: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Path:
+    """Save an uploaded note under `folder` with a safe name; refuse other types and sizes.
+
+    Raises:
+        InputError: the type is not one kg reads, the file is too large or not text.
+    """
+    from kg.ingest import FORMATS
+    from kg.ingest.encoding import decode_bytes
+
+    base = Path(Path(name).name)
+    stem = re.sub(r"[^\w-]+", "-", base.stem).strip("-") or "note"
+    safe = stem + re.sub(r"[^\w.]+", "", base.suffix.lower())
+    if Path(safe).suffix.lower() not in FORMATS:
+        raise InputError(Path(safe), f"unsupported file type; use {', '.join(sorted(FORMATS))}")
+    if len(data) > max_bytes:
+        raise InputError(Path(safe), f"file is {len(data):,} bytes, over the {max_bytes:,} limit")
+    decode_bytes(data, safe)  # refuses binary and empty files before anything is written
+    target = Path(folder) / safe
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return target
 
 
 def ask(question: str, *, store: Path | str | None = None) -> Answer:

@@ -140,11 +140,20 @@ class GraphStore:
         with self.session() as session:
             return session.query(sparql, bindings)
 
+    def open_session(self) -> GraphSession:
+        """A read-only session over the live graph that stays open until dropped (for
+        long-lived processes such as the app, where a `with` block cannot span requests)."""
+        gen = self.live_generation()
+        try:
+            return GraphSession(self, ox.Store.read_only(str(gen)), gen)
+        except OSError as err:
+            raise StoreError(f"cannot open the graph at {gen}: {err}") from err
+
     @contextlib.contextmanager
     def session(self) -> Iterator[GraphSession]:
         """The live graph kept open for many queries (question answering, the app)."""
         with self.reader() as store:
-            yield GraphSession(self, store)
+            yield GraphSession(self, store, self.live_generation())
 
     def query_serialized(self, sparql: str, fmt: str) -> str:
         """Run a query and serialize its results: `json` (W3C SPARQL 1.1 Query Results JSON),
@@ -223,9 +232,10 @@ class GraphStore:
 class GraphSession:
     """Queries against one opened, read-only generation of a store."""
 
-    def __init__(self, owner: GraphStore, store: ox.Store) -> None:
+    def __init__(self, owner: GraphStore, store: ox.Store, generation: Path) -> None:
         self._owner = owner
         self._store = store
+        self.generation = generation  # which build this session reads
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
         """As `GraphStore.query`, without reopening the store."""

@@ -91,6 +91,47 @@ class QAEngine:
         with GraphStore(store).session() as session:
             yield cls(session)
 
+    @classmethod
+    def load(cls, store: Path | str) -> QAEngine:
+        """An engine whose graph stays open as long as the engine lives (the app)."""
+        return cls(GraphStore(store).open_session())
+
+    def concept(self, iri: str) -> LinkedConcept:
+        return LinkedConcept(iri, self.index.label(iri), self.index.entries[iri].kind)
+
+    def concepts(self) -> list[LinkedConcept]:
+        """Every concept, by label."""
+        return sorted(
+            (LinkedConcept(e.iri, e.label, e.kind) for e in self.index.entries.values()),
+            key=lambda c: c.label.lower(),
+        )
+
+    def compare(self, a: str, b: str, lang: str = "en") -> Answer:
+        """The difference between two concepts (by IRI), as `ask` would answer it."""
+        linked = [self.concept(a), self.concept(b)]
+        return self._answer("", lang, "difference", linked, self._difference("", linked, lang))
+
+    def learning_path(self, iri: str, lang: str = "en") -> Answer:
+        """The prerequisites of a concept (by IRI), transitively, in study order."""
+        linked = [self.concept(iri)]
+        return self._answer(
+            "", lang, "learning_path", linked, self._learning_path("", linked, lang)
+        )
+
+    def _answer(
+        self, question: str, lang: str, intent: str, linked: list[LinkedConcept], result: _Result
+    ) -> Answer:
+        return Answer(
+            question=question,
+            language=lang,
+            intent=intent,
+            found=result.found,
+            answer=result.text.strip(),
+            concepts=tuple(linked[:5]),
+            items=tuple(result.items[:_MAX_ITEMS]),
+            sparql="\n\n".join(result.sparql),
+        )
+
     # -- queries ------------------------------------------------------------------------
     def _run(self, name: str, out: list[str], **bound: str) -> list[dict[str, Any]]:
         template = TEMPLATES[name]
@@ -127,16 +168,7 @@ class QAEngine:
                 result = fallback
         if not result.found:
             return self._not_found(question, lang, intent, linked, result.sparql)
-        return Answer(
-            question=question,
-            language=lang,
-            intent=intent,
-            found=True,
-            answer=result.text.strip(),
-            concepts=tuple(linked[:5]),
-            items=tuple(result.items[:_MAX_ITEMS]),
-            sparql="\n\n".join(result.sparql),
-        )
+        return self._answer(question, lang, intent, linked, result)
 
     def _not_found(
         self,

@@ -1,0 +1,125 @@
+"""Dependency views over the graph, computed with networkx from SPARQL rows: the concept-level
+`requires` graph and the topic-level graph (topic A depends on topic B when a concept of A
+requires a concept introduced in B — introduced: first mentioned, in document order)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from kg.graph.store import GraphSession
+
+__all__ = ["DependencyGraph", "concept_graph", "topic_graph"]
+
+RELATION_EDGES = """
+SELECT ?relation ?s ?sLabel ?o ?oLabel WHERE {
+  ?s ?relation ?o .
+  ?s skos:prefLabel ?sLabel . ?o skos:prefLabel ?oLabel .
+}"""
+
+CONCEPT_TOPICS = """
+SELECT ?c ?topic ?title ?order ?source ?start WHERE {
+  ?c a kg:Concept ; kg:mentionedIn ?section .
+  ?section kg:parentSection* ?topic ; kg:lineStart ?start ; dcterms:isPartOf ?doc .
+  ?topic a kg:Topic ; rdfs:label ?title ; kg:order ?order .
+  ?doc dcterms:source ?source .
+}"""
+
+
+@dataclass
+class DependencyGraph:
+    """Nodes (id → label, group) and edges (dependent → prerequisite), capped for display."""
+
+    nodes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    edges: list[tuple[str, str]] = field(default_factory=list)
+    truncated: bool = False
+
+    def to_networkx(self) -> Any:
+        graph = nx.DiGraph()
+        for node, (label, group) in self.nodes.items():
+            graph.add_node(node, label=label, group=group)
+        graph.add_edges_from(self.edges)
+        return graph
+
+    def most_required(self, limit: int = 10) -> list[tuple[str, int]]:
+        """The nodes most others depend on (in-degree), for "study these first"."""
+        graph = self.to_networkx()
+        ranked = sorted(graph.in_degree(), key=lambda pair: -pair[1])
+        return [(self.nodes[n][0], d) for n, d in ranked[:limit] if d]
+
+    def cycles(self) -> list[list[str]]:
+        return [[self.nodes[n][0] for n in c] for c in nx.simple_cycles(self.to_networkx())]
+
+
+def _node(iri: str) -> Any:
+    import pyoxigraph as ox
+
+    return ox.NamedNode(iri)
+
+
+def _introduced_in(session: GraphSession) -> dict[str, tuple[str, str, int]]:
+    """Concept → (topic IRI, topic title, topic order) of its first mention."""
+    first: dict[str, tuple[str, int, str, str, int]] = {}
+    for r in session.query(CONCEPT_TOPICS).rows:
+        c, source, start = r["c"].value, r["source"].value, int(r["start"].value)
+        cand = (source, start, r["topic"].value, r["title"].value, int(r["order"].value))
+        if c not in first or cand[:2] < first[c][:2]:
+            first[c] = cand
+    return {c: (t, title, order) for c, (_, _, t, title, order) in first.items()}
+
+
+def concept_graph(
+    session: GraphSession,
+    relation: str = "requires",
+    topic: str | None = None,
+    focus: str | None = None,
+    limit: int = 300,
+) -> DependencyGraph:
+    """Concepts linked by `relation`, optionally within one topic or around one concept."""
+    from kg.graph.vocab import KG_IRI
+
+    rows = session.query(RELATION_EDGES, {"relation": _node(KG_IRI + relation)}).rows
+    topics = _introduced_in(session)
+    out = DependencyGraph()
+    edges = []
+    for r in rows:
+        s, o = r["s"].value, r["o"].value
+        if topic and topic not in (topics.get(s, ("",))[0], topics.get(o, ("",))[0]):
+            continue
+        edges.append((s, r["sLabel"].value, o, r["oLabel"].value))
+    if focus:
+        graph = nx.DiGraph((s, o) for s, _, o, _ in edges)
+        keep = (
+            ({focus} | nx.descendants(graph, focus) | nx.ancestors(graph, focus))
+            if focus in graph
+            else set()
+        )
+        edges = [e for e in edges if e[0] in keep and e[2] in keep]
+    for s, sl, o, ol in edges:
+        if len(out.nodes) >= limit and (s not in out.nodes or o not in out.nodes):
+            out.truncated = True
+            continue
+        out.nodes.setdefault(s, (sl, topics.get(s, ("", ""))[1]))
+        out.nodes.setdefault(o, (ol, topics.get(o, ("", ""))[1]))
+        out.edges.append((s, o))
+    return out
+
+
+def topic_graph(session: GraphSession) -> DependencyGraph:
+    """Topics linked when a concept of one requires a concept introduced in the other."""
+    topics = _introduced_in(session)
+    from kg.graph.vocab import KG
+
+    rows = session.query(RELATION_EDGES, {"relation": _node(str(KG.requires))}).rows
+    out = DependencyGraph()
+    for r in rows:
+        a, b = topics.get(r["s"].value), topics.get(r["o"].value)
+        if not a or not b or a[0] == b[0]:
+            continue
+        out.nodes.setdefault(a[0], (a[1], str(a[2])))
+        out.nodes.setdefault(b[0], (b[1], str(b[2])))
+        if (a[0], b[0]) not in out.edges:
+            out.edges.append((a[0], b[0]))
+    return out
