@@ -1,0 +1,40 @@
+"""End to end in a real browser: Debian's Chromium driven by Playwright (never a downloaded
+browser), against `streamlit run app.py` on 127.0.0.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from kg import api
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_app
+from tests.conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("browser") / "store"
+    api.build([SEED], store=path)
+    return path
+
+
+def test_browser_ask_and_graph(store: Path) -> None:
+    with streamlit_app(store) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url, wait_until="domcontentloaded")
+        box = page.get_by_role("textbox").last
+        box.wait_for(timeout=30_000)
+        box.fill("¿Qué requiere score_batch?")
+        box.press("Enter")
+        page.get_by_text("log_model").first.wait_for(timeout=30_000)
+        assert (
+            "data/databricks-ml-associate-study-guide.md:467" in page.content()
+            or page.get_by_text("fs.log_model").count()
+        )
+        page.get_by_text("Grafo", exact=True).click()
+        page.locator("svg g.node").first.wait_for(timeout=30_000)
+        assert page.locator("svg g.node").count() > 10
+        browser.close()
