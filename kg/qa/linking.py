@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -73,6 +74,7 @@ class ConceptIndex:
                 self.terms[term_key(label)].add(iri)
                 self.fuzzy_keys[fold(label)].add(iri)
         self._fuzzy_list = list(self.fuzzy_keys)
+        self._term_words = [(frozenset(key[5:].split()), key) for key in self.terms]
 
     def label(self, iri: str) -> str:
         entry = self.entries.get(iri)
@@ -131,6 +133,8 @@ class ConceptIndex:
             )  # fmt: skip
             if near:
                 add(self.fuzzy_keys[near[0]], 0.5, pos)
+        if not found:
+            self._wider(tokens, lang, add)
         # a module or class named only as the qualifier of a linked method is not asked about
         for iri in list(found):
             entry = self.entries[iri]
@@ -148,6 +152,25 @@ class ConceptIndex:
             LinkedConcept(iri, self.entries[iri].label, self.entries[iri].kind, found[iri])
             for iri in ranked
         ]
+
+    def _wider(self, tokens: list[tuple[str, int]], lang: str, add: Any) -> None:
+        """Last resort: a name that holds all the words of a phrase of the question and at
+        most two more ("feature table" → "Feature Store Table"), the shortest such name."""
+        ignore = ignored_words()
+        for size in range(min(_MAX_NGRAM, len(tokens)), 1, -1):
+            for start in range(len(tokens) - size + 1):
+                words = [tokens[j][0] for j in range(start, start + size)]
+                if fold(words[0]) in ignore or fold(words[-1]) in ignore:
+                    continue
+                wanted = frozenset(term_key(" ".join(words), lang)[5:].split())
+                fits = [(len(ws), key) for ws, key in self._term_words if wanted <= ws]
+                fits = [f for f in fits if f[0] <= len(wanted) + 2]
+                if fits:
+                    shortest = min(n for n, _ in fits)
+                    for n, key in sorted(fits):
+                        if n == shortest:
+                            add(self.terms[key], 0.55, tokens[start][1])
+                    return
 
     def _closest(self, iris: set[str], question_words: set[str]) -> set[str]:
         """Of several concepts one name could mean (`log_model`), those whose full name
