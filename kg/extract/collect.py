@@ -256,6 +256,15 @@ def _heading_candidates(reg: Registry, ctx: DocContext, section: Section) -> Non
         b = add_label(reg, ctx, gloss.group(2), places)
         if a and b and a != b:
             reg.union(a, b)
+    words = title.split()
+    if (
+        section.level == 1
+        and not subject
+        and not gloss
+        and 2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+    ):
+        add_label(reg, ctx, title, places)  # a name in Title Case: "MLflow Model Registry"
     for match in _IDENT_IN_TEXT.finditer(title):
         if is_code_like(match.group(1)):
             reg.add_code(match.group(1), ctx.resolver, None, places=places)

@@ -41,7 +41,7 @@ from kg.extract.cues import (
 )
 from kg.extract.mentions import Mention, MentionFinder
 from kg.extract.model import Aspect, Assertion, Comparison, Evidence, KeyPoint, Predicate
-from kg.extract.nlp import fold
+from kg.extract.nlp import fold, is_function_phrase
 from kg.extract.normalize import split_identifier
 from kg.extract.registry import Registry
 from kg.extract.units import Unit, evidence
@@ -122,6 +122,14 @@ class RelationExtractor:
         self._focus_cache[cache_key] = result
         return result
 
+    def _api_heading(self, ctx: DocContext, section: Section) -> str | None:
+        """The API a heading names when it is (almost) nothing else: "`create()`"."""
+        mentions = [m for m in self._heading_mentions(ctx, section) if m.key.startswith("code:")]
+        title = section.title.strip()
+        if len(mentions) == 1 and (mentions[0].end - mentions[0].start) >= 0.6 * len(title):
+            return mentions[0].key
+        return None
+
     def _heading_mentions(self, ctx: DocContext, section: Section) -> list[Mention]:
         mentions, _ = self._mentions(ctx, section, RichText(section.title))
         return mentions
@@ -167,6 +175,7 @@ class RelationExtractor:
         self._vs_heading(ctx, section, ev_head)
         subject = question_subject(title)
         defined = 0  # characters of definition taken so far
+        api_subject = self._api_heading(ctx, section)
         previous: Block | None = None
         for block in section.blocks:
             if isinstance(block, Code):
@@ -180,6 +189,11 @@ class RelationExtractor:
                 unit = Unit(block.text, block.line_start, block)
                 mentions, doc = self._mentions(ctx, section, block.text)
                 self._record_mentions(ctx, section, unit, mentions)
+                if api_subject and isinstance(block, Paragraph) and not _all_code(block):
+                    # "## `fs.write_table()`" then "Writes a DataFrame ...": what it does
+                    ev = evidence(ctx.doc, section, unit.first_line)
+                    self.reg.add_definition(api_subject, _first_sentences(block.text.text), ev)
+                    api_subject = None
                 if (
                     subject
                     and pseudo is None
@@ -398,7 +412,10 @@ class RelationExtractor:
                 if cue.predicate in ("none", "differsFrom") or cue.direction == "split":
                     continue
                 before = [m.key for m in mentions if m.end <= start]
-                owner = before[0] if before else next(iter(self.focus(ctx, section)), None)
+                owner = before[0] if before else None
+                if owner is None and cue.predicate in ("produces", "partOf"):
+                    # "Te devuelve:" speaks for the section; "Others must be set:" does not
+                    owner = next(iter(self.focus(ctx, section)), None)
                 if owner is None:
                     return None
                 return cue.predicate, owner, f"list-after:{cue.phrase}"
@@ -417,7 +434,7 @@ class RelationExtractor:
             return _run(mentions, item.text.text)
         name = text.split(":", 1)[0] if ":" in text[:40] else text
         name = name.strip(" \"'`.")
-        if len(name.split()) > MAX_TERM_WORDS or not name:
+        if len(name.split()) > MAX_TERM_WORDS or not name or is_function_phrase(name):
             return []
         key = self.reg.add_term(name, ctx.lang, None)
         if key and ":" in text[:40]:
@@ -631,6 +648,13 @@ class RelationExtractor:
                 target = self.reg.add_code(call.assigned_to, ctx.resolver, None, register=False)
                 if target and not call.name[:1].isupper():
                     self._assert(key, "produces", target, ev, "code-assignment", 0.6)
+
+
+def _all_code(block: Paragraph) -> bool:
+    """A paragraph that is one inline code span (a signature), not prose."""
+    text = block.text.text.strip()
+    code = [sp for sp in block.text.spans if sp.kind == "code"]
+    return len(code) == 1 and code[0].end - code[0].start >= len(text) - 2
 
 
 def _bold_heading(block: Block) -> str | None:
