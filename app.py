@@ -11,7 +11,9 @@ import json
 import os
 from pathlib import Path
 
+import networkx as nx
 import streamlit as st
+from streamlit_cytoscape import EdgeStyle, Event, NodeStyle, streamlit_cytoscape
 
 from kg import api
 from kg.errors import KgError
@@ -35,6 +37,7 @@ UI = {
         "truncated": "Grafo recortado: se muestran los primeros nodos.",
         "no_graph": "Aún no hay grafo: se construye desde data/.", "none": "Nada en tus notas.",
         "most_required": "Los más requeridos",
+        "static": "Vista estática", "truncated_rows": "Resultado recortado a 1000 filas.",
     },
     "en": {
         "ask": "Ask", "concept": "Concept", "compare": "Compare", "graph": "Graph",
@@ -51,6 +54,7 @@ UI = {
         "truncated": "Graph capped: showing the first nodes.",
         "no_graph": "No graph yet: building it from data/.", "none": "Nothing in your notes.",
         "most_required": "Most required",
+        "static": "Static view", "truncated_rows": "Results capped at 1000 rows.",
     },
 }  # fmt: skip
 EXAMPLES = [
@@ -117,6 +121,8 @@ engine = engine_for(store, api.live_generation(store=store))
 concepts = engine.concepts()
 by_iri = {c.iri: c for c in concepts}
 pages = ["ask", "concept", "compare", "graph", "path", "sparql", "notes"]
+if "goto" in st.session_state:  # set by a click elsewhere, applied before the radio exists
+    st.session_state["page"] = st.session_state.pop("goto")
 page = st.sidebar.radio("kg", pages, format_func=lambda p: T[p], key="page")
 st.title("kg")
 
@@ -139,6 +145,20 @@ def show_answer(answer: Answer) -> None:
                 st.markdown(f"**{item.label}** — `{ev.source}:{ev.line}`  \n> {ev.text}")
     with st.expander("SPARQL"):
         st.code(answer.sparql, language="sparql")
+
+
+def _clicked_node(event: object, nodes: dict[str, tuple[str, str]]) -> str | None:
+    """The node id a graph event names, wherever the component puts it."""
+    stack = [event]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if item.get("id") in nodes:
+                return str(item["id"])
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 def concept_picker(label: str, key: str, default: str | None = None) -> str | None:
@@ -167,7 +187,7 @@ if page == "ask":
             show_answer(engine.ask(current))
 
 elif page == "concept":
-    iri = concept_picker(T["pick"], "concept-pick", st.session_state.get("concept"))
+    iri = concept_picker(T["pick"], "concept-pick", st.session_state.pop("concept", None))
     if iri:
         found = api.explain(by_iri[iri].label, store=store)
         view = next((e for e in found if e.iri == iri), found[0] if found else None)
@@ -197,6 +217,18 @@ elif page == "concept":
                         st.markdown(
                             f"- **{f.other_label}** ({f.predicate}) — {where}  \n  > {f.evidence}"
                         )
+            if view.examples:
+                st.subheader(T["examples_code"])
+                for code in view.examples:
+                    st.code(code, language="python")
+            if view.key_points:
+                st.subheader(T["tips"])
+                for point in view.key_points:
+                    st.markdown(f"- {point.text} — `{point.source}:{point.line}`")
+            if view.sections:
+                st.subheader(T["sections"])
+                for sec in view.sections:
+                    st.markdown(f"- {sec.text} — `{sec.source}:{sec.line}`")
 
 elif page == "compare":
     left, right = st.columns(2)
@@ -223,16 +255,53 @@ elif page == "graph":
     if graph.truncated:
         st.warning(T["truncated"])
     st.caption(f"{len(graph.nodes)} nodes · {len(graph.edges)} edges")
-    dot = [
-        "digraph G {",
-        "rankdir=LR;",
-        'node [shape=box, style="rounded,filled", fillcolor="#eef3fb"];',
-    ]
-    for node, (label, _group) in graph.nodes.items():
-        dot.append(f"{json.dumps(node)} [label={json.dumps(label[:40])}];")
-    dot += [f"{json.dumps(s)} -> {json.dumps(o)};" for s, o in graph.edges]
-    dot.append("}")
-    st.graphviz_chart("\n".join(dot))
+    focus_iri = None if level == "topic_level" else focus
+    ahead = graph.to_networkx()
+    prereqs = set(nx.descendants(ahead, focus_iri)) if focus_iri in ahead else set()
+    if st.toggle(T["static"], value=False):
+        style = 'node [shape=box, style="rounded,filled", fillcolor="#eef3fb"];'
+        dot = ["digraph G {", "rankdir=LR;", style]
+        for node, (label, _group) in graph.nodes.items():
+            color = ', fillcolor="#ffd9a0"' if node in prereqs or node == focus_iri else ""
+            dot.append(f"{json.dumps(node)} [label={json.dumps(label[:40])}{color}];")
+        dot += [f"{json.dumps(s)} -> {json.dumps(o)};" for s, o in graph.edges]
+        dot.append("}")
+        st.graphviz_chart("\n".join(dot))
+    else:
+        kind = {
+            node: "Focus" if node == focus_iri else "Prerequisite" if node in prereqs else "Concept"
+            for node in graph.nodes
+        }
+        elements = {
+            "nodes": [
+                {"data": {"id": n, "label": kind[n], "name": label[:40]}}
+                for n, (label, _group) in graph.nodes.items()
+            ],
+            "edges": [
+                {"data": {"id": f"e{i}", "source": s, "target": o, "label": "requires"}}
+                for i, (s, o) in enumerate(graph.edges)
+            ],
+        }
+        text = {"label": "data(name)", "font-size": 11, "color": "#1b1b1b", "text-valign": "bottom"}
+        styles = [
+            NodeStyle("Concept", "#6b8fd6", "name", custom_styles=text),
+            NodeStyle("Prerequisite", "#f0a030", "name", custom_styles=text),
+            NodeStyle("Focus", "#d64545", "name", custom_styles=text),
+        ]
+        clicked = streamlit_cytoscape(
+            elements,
+            layout="cose",
+            node_styles=styles,
+            edge_styles=[EdgeStyle("requires", caption=None, directed=True)],
+            events=[Event("open", "dblclick dbltap", "node")],
+            key=f"cyto-{level}-{focus}",
+            height=600,
+        )
+        target = _clicked_node(clicked, graph.nodes)
+        if target and level == "concept_level":
+            st.session_state["concept"] = target
+            st.session_state["goto"] = "concept"
+            st.rerun()
     st.subheader(T["most_required"])
     st.table([{"concept": label, "n": n} for label, n in graph.most_required()])
 
@@ -259,23 +328,27 @@ elif page == "sparql":
     query = st.text_area("SPARQL", value=SPARQL_EXAMPLES[example], height=180)
     if st.button(T["run"]):
         try:
-            result = api.query(query, store=store)
+            bounded = api.sparql_bounded(query, store=store, timeout=5.0, max_rows=1000)
         except KgError as err:
             st.error(str(err))
         else:
-            if result.kind == "boolean":
-                st.write(result.boolean)
-            elif result.kind == "graph":
-                st.code(
-                    "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in result.triples)
-                )
+            if bounded.kind == "boolean":
+                st.write(bounded.boolean)
+            elif bounded.kind == "graph":
+                st.code(bounded.text, language="turtle")
             else:
-                rows = [{k: v.value for k, v in row.items()} for row in result.rows]
-                st.dataframe(rows, width="stretch", hide_index=True)
-                st.download_button("CSV", api.sparql(query, fmt="csv", store=store), "results.csv")
+                if bounded.truncated:
+                    st.warning(T["truncated_rows"])
+                st.dataframe(list(bounded.rows), width="stretch", hide_index=True)
                 st.download_button(
-                    "JSON", api.sparql(query, fmt="json", store=store), "results.json"
+                    "JSON", json.dumps(list(bounded.rows), ensure_ascii=False), "results.json"
                 )
+                header = ",".join(bounded.variables)
+                lines = [
+                    ",".join(json.dumps(r.get(v, "")) for v in bounded.variables)
+                    for r in bounded.rows
+                ]
+                st.download_button("CSV", "\n".join([header, *lines]), "results.csv")
 
 elif page == "notes":
     st.subheader(T["documents"])

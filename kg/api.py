@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, KgError
-from kg.graph.queries import ConceptFact, concept_details, concept_facts, find_concepts
+from kg.graph.bounded import BoundedResult, run_bounded
+from kg.graph.queries import (
+    ConceptFact,
+    Located,
+    concept_details,
+    concept_extras,
+    concept_facts,
+    find_concepts,
+)
 from kg.graph.store import GraphStore, QueryResult, default_store_path
 from kg.ingest import DEFAULT_MAX_BYTES, Document, Skipped, discover, iter_documents, load_document
 from kg.qa import Answer, QAEngine
@@ -39,6 +47,7 @@ __all__ = [
     "query",
     "save_upload",
     "sparql",
+    "sparql_bounded",
 ]
 
 DEFAULT_PATHS: tuple[str, ...] = ("data",)
@@ -154,6 +163,9 @@ class Explanation:
     alt_labels: tuple[str, ...]
     definitions: tuple[str, ...]
     facts: tuple[ConceptFact, ...]
+    examples: tuple[str, ...] = ()
+    key_points: tuple[Located, ...] = ()
+    sections: tuple[Located, ...] = ()
 
 
 def explain(text: str, *, store: Path | str | None = None) -> list[Explanation]:
@@ -167,9 +179,18 @@ def explain(text: str, *, store: Path | str | None = None) -> list[Explanation]:
     for match in find_concepts(graph, text):
         alts, definitions = concept_details(graph, match.iri)
         facts = concept_facts(graph, match.iri)
+        examples, points, sections = concept_extras(graph, match.iri)
         out.append(
             Explanation(
-                match.iri, match.label, match.kind, tuple(alts), tuple(definitions), tuple(facts)
+                match.iri,
+                match.label,
+                match.kind,
+                tuple(alts),
+                tuple(definitions),
+                tuple(facts),
+                tuple(examples),
+                tuple(points),
+                tuple(sections),
             )
         )
     return out
@@ -272,6 +293,18 @@ def query(
 ) -> QueryResult:
     """Run a read-only SPARQL query over the built graph, values bound apart from the text."""
     return _store(store).query(sparql_text, bindings)
+
+
+def sparql_bounded(
+    sparql_text: str,
+    *,
+    store: Path | str | None = None,
+    timeout: float = 5.0,
+    max_rows: int = 1000,
+) -> BoundedResult:
+    """A read-only query stopped at `timeout` seconds, at most `max_rows` rows (`truncated`
+    says when more were found); for queries people type in the app."""
+    return run_bounded(_store(store).path, sparql_text, timeout=timeout, max_rows=max_rows)
 
 
 def sparql(sparql_text: str, *, fmt: str = "json", store: Path | str | None = None) -> str:

@@ -66,7 +66,10 @@ def test_app_concept_page(app: AppTest) -> None:
     at = go(app, "concept")
     at.selectbox[0].set_value(SCORE_BATCH).run()
     assert at.header[0].value == "score_batch"
-    assert "fs.log_model" in texts(at)
+    shown = texts(at)
+    assert "fs.log_model" in shown and ":467" in shown
+    assert any("fs.score_batch(" in c.value for c in at.code)  # its code example
+    assert "Paso a paso con ejemplo" in shown  # a section that mentions it
 
 
 def test_app_compare_page_renders_side_by_side(app: AppTest) -> None:
@@ -74,14 +77,31 @@ def test_app_compare_page_renders_side_by_side(app: AppTest) -> None:
     at.selectbox[0].set_value("https://kg.invalid/concept/online-features").run()
     at.selectbox[1].set_value("https://kg.invalid/concept/offline-features").run()
     assert "| Online features | Offline features |" in texts(at)
+    assert "| 41 |" in texts(at)  # the source row of the aspect
 
 
 def test_app_graph_page_draws_nodes(app: AppTest) -> None:
     at = go(app, "graph")
-    caption = at.caption[0].value
-    assert int(caption.split()[0]) > 10
+    assert int(at.caption[0].value.split()[0]) > 10
+    assert at.get("component_instance"), "the interactive graph is drawn"
+    at.toggle[0].set_value(True).run()
     chart = at.get("graphviz_chart")[0]
     assert "score_batch" in chart.proto.spec
+
+
+def test_app_graph_highlights_the_focus_prerequisites(app: AppTest) -> None:
+    at = go(app, "graph")
+    at.selectbox[1].set_value(SCORE_BATCH).run()
+    at.toggle[0].set_value(True).run()
+    spec = at.get("graphviz_chart")[0].proto.spec
+    assert "fs.log_model" in spec and "#ffd9a0" in spec
+    assert "AutoML" not in spec  # only what leads to or from score_batch
+
+
+def test_app_graph_topics(app: AppTest) -> None:
+    at = go(app, "graph")
+    at.radio[0].set_value("topic_level").run()
+    assert int(at.caption[0].value.split()[0]) >= 2
 
 
 def test_app_learning_path_page(app: AppTest) -> None:
@@ -91,6 +111,15 @@ def test_app_learning_path_page(app: AppTest) -> None:
     assert any("fs.log_model" in label for label in labels)
     at.checkbox[0].check().run()
     assert at.success  # "you can learn next"
+
+
+def test_app_sparql_page_stops_long_queries(app: AppTest) -> None:
+    at = go(app, "sparql")
+    at.text_area[0].set_value(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    ).run()
+    next(b for b in at.button if b.label == "Ejecutar").click().run(timeout=30)
+    assert any("was stopped" in e.value for e in at.error)
 
 
 def test_app_sparql_page_rows_and_errors(app: AppTest) -> None:

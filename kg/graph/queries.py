@@ -9,7 +9,15 @@ import pyoxigraph as ox
 
 from kg.graph.store import GraphStore
 
-__all__ = ["ConceptFact", "ConceptMatch", "concept_facts", "find_concepts"]
+__all__ = [
+    "ConceptFact",
+    "ConceptMatch",
+    "Located",
+    "concept_details",
+    "concept_extras",
+    "concept_facts",
+    "find_concepts",
+]
 
 FIND_CONCEPTS = """
 SELECT DISTINCT ?q ?c ?label ?kind WHERE {
@@ -36,6 +44,45 @@ SELECT ?c ?label ?alt ?definition WHERE {
   OPTIONAL { ?c skos:altLabel ?alt }
   OPTIONAL { ?c skos:definition ?definition }
 }"""
+
+
+CONCEPT_EXAMPLES = """SELECT ?c ?example WHERE { ?c kg:example ?example . }"""
+
+CONCEPT_KEY_POINTS = """
+SELECT ?c ?text ?source ?line WHERE {
+  ?k a kg:KeyPoint ; kg:about ?c ; kg:text ?text ; kg:line ?line ; dcterms:source ?doc .
+  ?doc dcterms:source ?source .
+} ORDER BY ?source ?line"""
+
+CONCEPT_SECTIONS = """
+SELECT DISTINCT ?c ?title ?source ?line WHERE {
+  ?c kg:mentionedIn ?s . ?s rdfs:label ?title ; kg:lineStart ?line ; dcterms:isPartOf ?doc .
+  ?doc dcterms:source ?source .
+} ORDER BY ?source ?line"""
+
+
+@dataclass(frozen=True)
+class Located:
+    """A text with the file and line it comes from."""
+
+    text: str
+    source: str
+    line: int
+
+
+def concept_extras(store: GraphStore, iri: str) -> tuple[list[str], list[Located], list[Located]]:
+    """(code examples, key points, sections that mention it) of a concept."""
+    node = {"c": ox.NamedNode(iri)}
+    examples = [r["example"].value for r in store.query(CONCEPT_EXAMPLES, node).rows]
+    points = [
+        Located(r["text"].value, r["source"].value, int(r["line"].value))
+        for r in store.query(CONCEPT_KEY_POINTS, node).rows
+    ]
+    sections = [
+        Located(r["title"].value, r["source"].value, int(r["line"].value))
+        for r in store.query(CONCEPT_SECTIONS, node).rows
+    ]
+    return examples, points, sections
 
 
 @dataclass(frozen=True)

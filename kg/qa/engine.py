@@ -291,13 +291,16 @@ class QAEngine:
                 _value(first, "source"), int(_value(first, "line")), _value(first, "evidence")
             )
             lines.append(say(lang, "difference", a=a, b=b))
-            lines.append(f"\n| {say(lang, 'aspect')} | {a} | {b} |\n|---|---|---|")
+            lines.append(
+                f"\n| {say(lang, 'aspect')} | {a} | {b} | {say(lang, 'line')} |\n|---|---|---|---|"
+            )
             for r in cmp_rows:
                 if "aspect" not in r:
                     continue
                 left, right = _cell(_value(r, "leftValue")), _cell(_value(r, "rightValue"))
                 right = "" if right == left else right
-                lines.append(f"| {_cell(_value(r, 'aspect'))} | {left} | {right} |")
+                row_line = _value(r, "aspectLine")
+                lines.append(f"| {_cell(_value(r, 'aspect'))} | {left} | {right} | {row_line} |")
             lines.append(f"\n({say(lang, 'source')}: {ev.source}:{ev.line})\n")
             for side in ("left", "right"):
                 items.append(
@@ -316,7 +319,11 @@ class QAEngine:
             return _Result(False, "", [], sparql)
         lines = [say(lang, "side_by_side", a=a.label, b=b.label)]
         lines.append(f"\n| | {a.label} | {b.label} |\n|---|---|---|")
-        for key, row_name in (("definition", "definition_row"), ("notes", "notes_row")):
+        for key, row_name in (
+            ("definition", "definition_row"),
+            ("requires", "requires_row"),
+            ("notes", "notes_row"),
+        ):
             lines.append(
                 f"| {say(lang, row_name)} | {_cell('; '.join(facts[0][key][:3]))} "
                 f"| {_cell('; '.join(facts[1][key][:3]))} |"
@@ -330,7 +337,8 @@ class QAEngine:
         ]
         notes = [_value(r, "text") for r in self._run("key_points", sparql, c=concept.iri)]
         produced = [_value(r, "label") for r in self._run("parts", sparql, c=concept.iri)]
-        return {"definition": definitions, "notes": notes + produced}
+        needs = [_value(r, "label") for r in self._run("requires", sparql, c=concept.iri)]
+        return {"definition": definitions, "requires": needs, "notes": notes + produced}
 
     # -- definition, components, usage -----------------------------------------------------
     def _definition(self, q: str, linked: list[LinkedConcept], lang: str) -> _Result:

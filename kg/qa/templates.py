@@ -71,14 +71,14 @@ TEMPLATES: dict[str, Template] = {
             "comparisons",
             "Comparisons where a concept is one side, with each aspect and each side's value.",
             """SELECT ?c ?cmp ?left ?leftLabel ?right ?rightLabel ?aspect ?leftValue ?rightValue
-       ?order ?source ?line ?evidence WHERE {
+       ?order ?aspectLine ?source ?line ?evidence WHERE {
   ?cmp a kg:Comparison ; kg:left ?left ; kg:right ?right ; kg:line ?line ;
        kg:evidence ?evidence ; dcterms:source ?doc .
   ?doc dcterms:source ?source .
   FILTER(?left = ?c || ?right = ?c)
   ?left skos:prefLabel ?leftLabel . ?right skos:prefLabel ?rightLabel .
   OPTIONAL { ?cmp kg:hasAspect ?asp . ?asp kg:aspectName ?aspect ; kg:leftValue ?leftValue ;
-             kg:rightValue ?rightValue ; kg:order ?order . }
+             kg:rightValue ?rightValue ; kg:order ?order ; kg:line ?aspectLine . }
 } ORDER BY ?cmp ?order""",
         ),
         Template(
