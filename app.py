@@ -13,6 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 import streamlit as st
+from rapidfuzz import process
 from streamlit_cytoscape import EdgeStyle, Event, NodeStyle, streamlit_cytoscape
 
 from kg import api
@@ -38,6 +39,8 @@ UI = {
         "no_graph": "Aún no hay grafo: se construye desde data/.", "none": "Nada en tus notas.",
         "most_required": "Los más requeridos",
         "static": "Vista estática", "truncated_rows": "Resultado recortado a 1000 filas.",
+        "in_context": "Ver en contexto", "all_topics": "Todos los temas",
+        "search": "Buscar (admite errores de tipeo)",
     },
     "en": {
         "ask": "Ask", "concept": "Concept", "compare": "Compare", "graph": "Graph",
@@ -55,6 +58,8 @@ UI = {
         "no_graph": "No graph yet: building it from data/.", "none": "Nothing in your notes.",
         "most_required": "Most required",
         "static": "Static view", "truncated_rows": "Results capped at 1000 rows.",
+        "in_context": "Show in context", "all_topics": "All topics",
+        "search": "Search (typos are fine)",
     },
 }  # fmt: skip
 EXAMPLES = [
@@ -140,9 +145,17 @@ def show_answer(answer: Answer) -> None:
     if answer.concepts:
         st.caption(T["concepts"] + ": " + ", ".join(c.label for c in answer.concepts))
     with st.expander(T["evidence"]):
-        for item in answer.items:
-            for ev in item.evidence:
+        for n, item in enumerate(answer.items):
+            for m, ev in enumerate(item.evidence):
                 st.markdown(f"**{item.label}** — `{ev.source}:{ev.line}`  \n> {ev.text}")
+                if st.toggle(T["in_context"], key=f"ctx-{n}-{m}-{ev.line}"):
+                    try:
+                        around = api.context(ev.source, ev.line)
+                    except KgError as err:
+                        st.error(str(err))
+                    else:
+                        marked = [f"{'▶' if k == ev.line else ' '} {k:>5}  {t}" for k, t in around]
+                        st.code("\n".join(marked), language="markdown")
     with st.expander("SPARQL"):
         st.code(answer.sparql, language="sparql")
 
@@ -162,10 +175,12 @@ def _clicked_node(event: object, nodes: dict[str, tuple[str, str]]) -> str | Non
 
 
 def concept_picker(label: str, key: str, default: str | None = None) -> str | None:
+    """A concept select box; `default` (a click elsewhere) replaces its current choice."""
     iris = [c.iri for c in concepts]
-    index = iris.index(default) if default in iris else None
+    if default in iris:
+        st.session_state[key] = default
     return st.selectbox(
-        label, iris, index=index, key=key, format_func=lambda i: by_iri[i].label,
+        label, iris, index=None, key=key, format_func=lambda i: by_iri[i].label,
         placeholder=T["pick"],
     )  # fmt: skip
 
@@ -187,6 +202,14 @@ if page == "ask":
             show_answer(engine.ask(current))
 
 elif page == "concept":
+    typed = st.text_input(T["search"], key="concept-search")
+    if typed:
+        close = process.extract(typed, {c.iri: c.label for c in concepts}, limit=8)
+        options = [iri for _label, score, iri in close if score >= 50]
+        if options:
+            st.session_state["concept"] = st.radio(
+                T["pick"], options, format_func=lambda i: by_iri[i].label, horizontal=True
+            )
     iri = concept_picker(T["pick"], "concept-pick", st.session_state.pop("concept", None))
     if iri:
         found = api.explain(by_iri[iri].label, store=store)
@@ -251,7 +274,12 @@ elif page == "graph":
             ["requires", "partOf", "methodOf", "differsFrom", "produces", "alternativeTo"],
         )
         focus = concept_picker(T["pick"], "graph-focus")
-        graph = concept_graph(engine.session, relation=relation, focus=focus)
+        topic_names = dict(api.topics(store=store))
+        topic = st.selectbox(
+            T["topics"], list(topic_names), index=None, format_func=topic_names.get,
+            placeholder=T["all_topics"],
+        )  # fmt: skip
+        graph = concept_graph(engine.session, relation=relation, focus=focus, topic=topic)
     if graph.truncated:
         st.warning(T["truncated"])
     st.caption(f"{len(graph.nodes)} nodes · {len(graph.edges)} edges")

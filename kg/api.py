@@ -37,6 +37,7 @@ __all__ = [
     "answerer",
     "ask",
     "build",
+    "context",
     "documents",
     "evaluate",
     "explain",
@@ -48,6 +49,7 @@ __all__ = [
     "save_upload",
     "sparql",
     "sparql_bounded",
+    "topics",
 ]
 
 DEFAULT_PATHS: tuple[str, ...] = ("data",)
@@ -234,6 +236,28 @@ def documents(*, store: Path | str | None = None) -> list[dict[str, str]]:
     """The documents in the graph with their language and counts."""
     result = _store(store).query(DOCUMENTS)
     return [{k: v.value for k, v in row.items() if k != "d"} for row in result.rows]
+
+
+def context(source: str, line: int, *, radius: int = 4) -> list[tuple[int, str]]:
+    """The repaired lines around `line` of a source file, to show evidence in its place.
+
+    Raises:
+        InputError: the file cannot be read any more.
+    """
+    doc = load_document(source)
+    start, end = max(1, line - radius), min(doc.line_count, line + radius)
+    return [(n, doc.lines[n - 1]) for n in range(start, end + 1)]
+
+
+def topics(*, store: Path | str | None = None) -> list[tuple[str, str]]:
+    """(IRI, title) of every topic, in document order."""
+    result = _store(store).query(TOPICS)
+    return [(row["t"].value, row["title"].value) for row in result.rows]
+
+
+TOPICS = """SELECT ?t ?title WHERE {
+  ?d kg:hasTopic ?t . ?t rdfs:label ?title ; kg:order ?order . ?d dcterms:source ?source .
+} ORDER BY ?source ?order"""
 
 
 def save_upload(

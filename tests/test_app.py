@@ -135,3 +135,26 @@ def test_app_notes_page_lists_documents(app: AppTest) -> None:
     at = go(app, "notes")
     sources = list(at.dataframe[0].value["source"])
     assert any("databricks-ml-associate-study-guide.md" in s for s in sources)
+
+
+def test_app_evidence_in_context(app: AppTest) -> None:
+    app.chat_input[0].set_value("¿Qué requiere score_batch?").run()
+    app.toggle[0].set_value(True).run()
+    shown = "\n".join(c.value for c in app.code)
+    assert "▶   467" in shown and "Modelo registrado" in shown
+
+
+def test_app_concept_search_tolerates_typos(app: AppTest) -> None:
+    at = go(app, "concept")
+    at.text_input[0].set_value("scor_bach").run()
+    assert "score_batch" in at.main.radio[0].options
+    assert at.header[0].value == "score_batch"
+
+
+def test_app_graph_topic_filter(app: AppTest, built: Path) -> None:
+    at = go(app, "graph")
+    everything = int(at.caption[0].value.split()[0])
+    topic = next(iri for iri, title in api.topics(store=built) if title.startswith("Write data"))
+    at.selectbox[2].set_value(topic).run()
+    within = int(at.caption[0].value.split()[0])
+    assert 0 < within < everything
