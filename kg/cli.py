@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import sys
@@ -12,6 +13,7 @@ import click
 
 from kg import __version__, api
 from kg.errors import KgError
+from kg.graph.store import GraphStore, default_store_path
 from kg.ingest import DEFAULT_MAX_BYTES, document_to_dict
 
 __all__ = ["cli", "main"]
@@ -135,6 +137,29 @@ def ask(question: str | None, as_json: bool, jsonl: bool, store: Path | None) ->
         for item in answer.items:
             for ev in item.evidence[:1]:
                 click.echo(f"  [{item.label}] {ev.source}:{ev.line}", err=True)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--timeout", default=5.0, show_default=True, help="Seconds a query may run.")
+@click.option("--max-rows", default=10_000, show_default=True, help="Rows a query may return.")
+@click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
+@click.option("--verbose", is_flag=True, help="Log every request.")
+def serve(
+    host: str, port: int, timeout: float, max_rows: int, store: Path | None, verbose: bool
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 Protocol endpoint (GET/POST /sparql)."""
+    from kg.serve import make_server
+    from kg.serve import serve as run
+
+    path = store or default_store_path()
+    if not GraphStore(path).exists():
+        raise click.ClickException(f"no graph at {path}; run `kg build` first")
+    server = make_server(path, host, port, timeout=timeout, max_rows=max_rows, verbose=verbose)
+    click.echo(f"SPARQL endpoint on http://{host}:{server.server_address[1]}/sparql", err=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        run(server)
 
 
 @cli.command(name="eval")

@@ -40,7 +40,7 @@ _STRIP = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|<[^<>\s]*>|#[^\n]*'
 )
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_FORBIDDEN = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
+_FORBIDDEN = re.compile(r"\b(SERVICE|LOAD|FROM)\b", re.IGNORECASE)
 
 FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -116,7 +116,7 @@ class GraphStore:
         # would read it, so "\u0053ERVICE" cannot slip past
         expanded = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
         if _FORBIDDEN.search(_STRIP.sub(" ", expanded)):
-            raise QueryError("SERVICE and LOAD are not allowed: queries cannot reach the network")
+            raise QueryError("SERVICE, LOAD and FROM are not allowed: queries read this graph only")
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         try:
             return store.query(sparql, prefixes=PREFIXES, substitutions=subs or None)
