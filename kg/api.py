@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError, KgError
+from kg.errors import InputError, KgError, QueryError
 from kg.graph.bounded import BoundedResult, run_bounded
 from kg.graph.queries import (
     ConceptFact,
@@ -24,6 +24,7 @@ from kg.graph.queries import (
     find_concepts,
 )
 from kg.graph.store import GraphStore, QueryResult, default_store_path
+from kg.graph.validate import Validation
 from kg.ingest import DEFAULT_MAX_BYTES, Document, Skipped, discover, iter_documents, load_document
 from kg.qa import Answer, QAEngine
 from kg.qa.evaluate import EvalReport, load_cases
@@ -41,6 +42,8 @@ __all__ = [
     "documents",
     "evaluate",
     "explain",
+    "export",
+    "graph",
     "graph_exists",
     "inspect",
     "live_generation",
@@ -50,6 +53,7 @@ __all__ = [
     "sparql",
     "sparql_bounded",
     "topics",
+    "validate",
 ]
 
 DEFAULT_PATHS: tuple[str, ...] = ("data",)
@@ -317,6 +321,59 @@ def query(
 ) -> QueryResult:
     """Run a read-only SPARQL query over the built graph, values bound apart from the text."""
     return _store(store).query(sparql_text, bindings)
+
+
+def graph(*, store: Path | str | None = None) -> Any:
+    """The whole built graph as an rdflib Graph (for validation and export)."""
+    from rdflib import Graph
+
+    data = _store(store).query_serialized("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "ntriples")
+    return Graph().parse(data=data, format="nt")
+
+
+def validate(*, store: Path | str | None = None) -> Validation:
+    """Check the built graph against the shipped SHACL shapes."""
+    from kg.graph.validate import validate_graph
+
+    return validate_graph(graph(store=store))
+
+
+EXPORT_FORMATS = ("turtle", "nt", "jsonld", "graphml")
+
+
+def export(fmt: str, *, store: Path | str | None = None) -> str:
+    """The whole graph as Turtle, N-Triples, JSON-LD, or GraphML (for Gephi and yEd).
+
+    Raises:
+        QueryError: an unknown format.
+    """
+    if fmt == "turtle":
+        return _store(store).query_serialized("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "turtle")
+    if fmt == "nt":
+        return _store(store).query_serialized(
+            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "ntriples"
+        )
+    if fmt == "jsonld":
+        return str(graph(store=store).serialize(format="json-ld"))
+    if fmt == "graphml":
+        return _graphml(graph(store=store))
+    raise QueryError(f"unknown export format '{fmt}'; use one of {', '.join(EXPORT_FORMATS)}")
+
+
+def _graphml(rdf: Any) -> str:
+    """Resources as nodes (labelled), resource-to-resource triples as edges (predicate)."""
+    import networkx as nx
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDFS, SKOS
+
+    out = nx.MultiDiGraph()
+    for s, p, o in rdf:
+        if isinstance(o, URIRef) and isinstance(s, URIRef):
+            out.add_edge(str(s), str(o), predicate=str(p))
+    for node in list(out.nodes):
+        label = rdf.value(URIRef(node), SKOS.prefLabel) or rdf.value(URIRef(node), RDFS.label)
+        out.nodes[node]["label"] = str(label) if isinstance(label, Literal) else node
+    return "\n".join(nx.generate_graphml(out))
 
 
 def sparql_bounded(

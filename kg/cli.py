@@ -162,6 +162,39 @@ def serve(
         run(server)
 
 
+@cli.command()
+@click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
+def validate(store: Path | None) -> None:
+    """Check the built graph against the SHACL shapes shipped with kg."""
+    try:
+        result = api.validate(store=store)
+    except KgError as err:
+        _fail(err)
+        return
+    if result.conforms:
+        click.echo("the graph conforms to the kg shapes")
+        return
+    click.echo(result.report, err=True)
+    raise click.ClickException(f"{result.violations} violation(s) of the kg shapes")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(api.EXPORT_FORMATS), default="turtle")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write here, not stdout.")
+@click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
+def export(fmt: str, output: Path | None, store: Path | None) -> None:
+    """Write the whole graph as Turtle, N-Triples, JSON-LD or GraphML."""
+    try:
+        text = api.export(fmt, store=store)
+    except KgError as err:
+        _fail(err)
+        return
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
 @cli.command(name="eval")
 @click.argument("questions", type=click.Path(path_type=Path))
 @click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
@@ -228,7 +261,7 @@ def explain(concept: str, as_json: bool, store: Path | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "ntriples"]),
+    type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "ntriples", "nt"]),
     default="table",
     show_default=True,
 )
@@ -237,10 +270,13 @@ def sparql(query: str | None, query_file: Any, fmt: str, store: Path | None) -> 
     """Run a read-only SPARQL query over the graph (standard prefixes are predeclared)."""
     if query_file is not None:
         query = query_file.read()
+    elif query in (None, "-") and not sys.stdin.isatty():
+        query = sys.stdin.read()
     if not query:
         raise click.UsageError("give a QUERY or --file F")
     try:
         if fmt != "table":
+            fmt = "ntriples" if fmt == "nt" else fmt
             click.echo(api.sparql(query, fmt=fmt, store=store), nl=False)
             return
         result = api.query(query, store=store)
