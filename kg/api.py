@@ -23,7 +23,7 @@ from kg.graph.queries import (
     concept_facts,
     find_concepts,
 )
-from kg.graph.store import GraphStore, QueryResult, default_store_path
+from kg.graph.store import QueryResult, Store, default_store_path, open_store
 from kg.graph.validate import Validation
 from kg.ingest import DEFAULT_MAX_BYTES, Document, Skipped, discover, iter_documents, load_document
 from kg.qa import Answer, QAEngine
@@ -90,8 +90,9 @@ class BuildReport:
         return sum(d.topics for d in self.documents)
 
 
-def _store(store: Path | str | None) -> GraphStore:
-    return GraphStore(Path(store) if store else default_store_path())
+def _store(store: Path | str | None) -> Store:
+    """The embedded store at a folder, or a SPARQL server at a URL (same interface)."""
+    return open_store(store if store else default_store_path())
 
 
 def build(

@@ -13,12 +13,15 @@ import click
 
 from kg import __version__, api
 from kg.errors import KgError
-from kg.graph.store import GraphStore, default_store_path
+from kg.graph.store import default_store_path, open_store
 from kg.ingest import DEFAULT_MAX_BYTES, document_to_dict
 
 __all__ = ["cli", "main"]
 
-_STORE_HELP = "Folder of the graph store (default: $KG_STORE or the per-user data folder)."
+_STORE_HELP = (
+    "Graph store: a folder (embedded Oxigraph) or a SPARQL server URL "
+    "(default: $KG_STORE or the per-user data folder)."
+)
 
 
 def _fail(err: KgError) -> None:
@@ -33,7 +36,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
+@click.option("--store", envvar="KG_STORE", help=_STORE_HELP)
 @click.option("--strict", is_flag=True, help="Fail the build on the first unreadable file.")
 @click.option(
     "--max-bytes",
@@ -42,7 +45,7 @@ def cli() -> None:
     show_default=True,
     help="Skip files larger than this.",
 )
-def build(paths: tuple[Path, ...], store: Path | None, strict: bool, max_bytes: int) -> None:
+def build(paths: tuple[Path, ...], store: str | None, strict: bool, max_bytes: int) -> None:
     """Build the graph from files and folders (default: data/)."""
     bar: Any = None
 
@@ -111,8 +114,8 @@ def inspect(path: Path, as_json: bool) -> None:
 @click.argument("question", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
 @click.option("--jsonl", is_flag=True, help="Read one question per stdin line; one JSON per line.")
-@click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
-def ask(question: str | None, as_json: bool, jsonl: bool, store: Path | None) -> None:
+@click.option("--store", envvar="KG_STORE", help=_STORE_HELP)
+def ask(question: str | None, as_json: bool, jsonl: bool, store: str | None) -> None:
     """Answer a question from the graph, citing the lines of the notes it comes from."""
     if not jsonl and not question:
         raise click.UsageError("give a QUESTION, or --jsonl to read questions from stdin")
@@ -144,17 +147,17 @@ def ask(question: str | None, as_json: bool, jsonl: bool, store: Path | None) ->
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--timeout", default=5.0, show_default=True, help="Seconds a query may run.")
 @click.option("--max-rows", default=10_000, show_default=True, help="Rows a query may return.")
-@click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
+@click.option("--store", envvar="KG_STORE", help=_STORE_HELP)
 @click.option("--verbose", is_flag=True, help="Log every request.")
 def serve(
-    host: str, port: int, timeout: float, max_rows: int, store: Path | None, verbose: bool
+    host: str, port: int, timeout: float, max_rows: int, store: str | None, verbose: bool
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 Protocol endpoint (GET/POST /sparql)."""
     from kg.serve import make_server
     from kg.serve import serve as run
 
     path = store or default_store_path()
-    if not GraphStore(path).exists():
+    if not open_store(path).exists():
         raise click.ClickException(f"no graph at {path}; run `kg build` first")
     server = make_server(path, host, port, timeout=timeout, max_rows=max_rows, verbose=verbose)
     click.echo(f"SPARQL endpoint on http://{host}:{server.server_address[1]}/sparql", err=True)
@@ -163,8 +166,8 @@ def serve(
 
 
 @cli.command()
-@click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
-def validate(store: Path | None) -> None:
+@click.option("--store", envvar="KG_STORE", help=_STORE_HELP)
+def validate(store: str | None) -> None:
     """Check the built graph against the SHACL shapes shipped with kg."""
     try:
         result = api.validate(store=store)
@@ -181,8 +184,8 @@ def validate(store: Path | None) -> None:
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(api.EXPORT_FORMATS), default="turtle")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write here, not stdout.")
-@click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
-def export(fmt: str, output: Path | None, store: Path | None) -> None:
+@click.option("--store", envvar="KG_STORE", help=_STORE_HELP)
+def export(fmt: str, output: Path | None, store: str | None) -> None:
     """Write the whole graph as Turtle, N-Triples, JSON-LD or GraphML."""
     try:
         text = api.export(fmt, store=store)
@@ -197,10 +200,10 @@ def export(fmt: str, output: Path | None, store: Path | None) -> None:
 
 @cli.command(name="eval")
 @click.argument("questions", type=click.Path(path_type=Path))
-@click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
+@click.option("--store", envvar="KG_STORE", help=_STORE_HELP)
 @click.option("--min", "minimum", type=float, default=0.0, help="Exit 1 below this percentage.")
 @click.option("--verbose", is_flag=True, help="Show every case, not only the failures.")
-def evaluate(questions: Path, store: Path | None, minimum: float, verbose: bool) -> None:
+def evaluate(questions: Path, store: str | None, minimum: float, verbose: bool) -> None:
     """Score question answering on a YAML file of questions, per intent."""
     try:
         report = api.evaluate(questions, store=store)
@@ -225,8 +228,8 @@ def evaluate(questions: Path, store: Path | None, minimum: float, verbose: bool)
 @cli.command()
 @click.argument("concept")
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
-@click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
-def explain(concept: str, as_json: bool, store: Path | None) -> None:
+@click.option("--store", envvar="KG_STORE", help=_STORE_HELP)
+def explain(concept: str, as_json: bool, store: str | None) -> None:
     """Show a concept and every assertion about it, with the evidence behind each."""
     try:
         found = api.explain(concept, store=store)
@@ -265,8 +268,8 @@ def explain(concept: str, as_json: bool, store: Path | None) -> None:
     default="table",
     show_default=True,
 )
-@click.option("--store", type=click.Path(path_type=Path), envvar="KG_STORE", help=_STORE_HELP)
-def sparql(query: str | None, query_file: Any, fmt: str, store: Path | None) -> None:
+@click.option("--store", envvar="KG_STORE", help=_STORE_HELP)
+def sparql(query: str | None, query_file: Any, fmt: str, store: str | None) -> None:
     """Run a read-only SPARQL query over the graph (standard prefixes are predeclared)."""
     if query_file is not None:
         query = query_file.read()

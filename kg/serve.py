@@ -160,7 +160,12 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(
-        self, address: tuple[str, int], store: Path, timeout: float, max_rows: int, verbose: bool
+        self,
+        address: tuple[str, int],
+        store: Path | str,
+        timeout: float,
+        max_rows: int,
+        verbose: bool,
     ) -> None:
         super().__init__(address, _Handler)
         self.store = store
@@ -170,7 +175,7 @@ class _Server(ThreadingHTTPServer):
 
 
 def make_server(
-    store: Path,
+    store: Path | str,
     host: str = "127.0.0.1",
     port: int = 7878,
     *,

@@ -43,10 +43,10 @@ class BoundedResult:
 
 
 def _child(conn: Connection, store: str, query: str) -> None:
-    from kg.graph.store import GraphStore
+    from kg.graph.store import open_store
 
     try:
-        graph = GraphStore(store)
+        graph = open_store(store)
         result = graph.query(query)
         if result.kind == "graph":
             conn.send(("graph", graph.query_serialized(query, "turtle")))
@@ -171,12 +171,12 @@ def solutions_as(data: dict[str, Any], fmt: str) -> str:
 def _child_serialized(conn: Connection, store: str, query: str, formats: tuple[str, str]) -> None:
     import resource
 
-    from kg.graph.store import GraphStore
+    from kg.graph.store import open_store
 
     with contextlib.suppress(ValueError, OSError):  # a query may not take the machine
         resource.setrlimit(resource.RLIMIT_AS, (_MEMORY_CAP, _MEMORY_CAP))
     try:
-        graph = GraphStore(store)
+        graph = open_store(store)
         result = graph.query(query)
         if result.kind == "graph":
             conn.send(("text", graph.query_serialized(query, formats[1]), formats[1]))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.graph.store import GraphStore
+from kg.graph.store import Store
 
 __all__ = [
     "ConceptFact",
@@ -70,7 +70,7 @@ class Located:
     line: int
 
 
-def concept_extras(store: GraphStore, iri: str) -> tuple[list[str], list[Located], list[Located]]:
+def concept_extras(store: Store, iri: str) -> tuple[list[str], list[Located], list[Located]]:
     """(code examples, key points, sections that mention it) of a concept."""
     node = {"c": ox.NamedNode(iri)}
     examples = [r["example"].value for r in store.query(CONCEPT_EXAMPLES, node).rows]
@@ -107,13 +107,13 @@ class ConceptFact:
     confidence: float
 
 
-def find_concepts(store: GraphStore, text: str) -> list[ConceptMatch]:
+def find_concepts(store: Store, text: str) -> list[ConceptMatch]:
     """Concepts with a label equal (case-insensitively) to `text`."""
     result = store.query(FIND_CONCEPTS, {"q": ox.Literal(text.strip())})
     return [ConceptMatch(r["c"].value, r["label"].value, r["kind"].value) for r in result.rows]
 
 
-def concept_details(store: GraphStore, iri: str) -> tuple[list[str], list[str]]:
+def concept_details(store: Store, iri: str) -> tuple[list[str], list[str]]:
     """(alternative labels, definitions) of a concept."""
     rows = store.query(CONCEPT_DETAILS, {"c": ox.NamedNode(iri)}).rows
     alts = sorted({r["alt"].value for r in rows if "alt" in r})
@@ -121,7 +121,7 @@ def concept_details(store: GraphStore, iri: str) -> tuple[list[str], list[str]]:
     return alts, definitions
 
 
-def concept_facts(store: GraphStore, iri: str) -> list[ConceptFact]:
+def concept_facts(store: Store, iri: str) -> list[ConceptFact]:
     """Every assertion about a concept, with its evidence."""
     rows = store.query(CONCEPT_FACTS, {"c": ox.NamedNode(iri)}).rows
     return [

@@ -23,7 +23,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 from platformdirs import user_data_dir
@@ -31,7 +31,15 @@ from platformdirs import user_data_dir
 from kg.errors import QueryError, StoreError, StoreLockedError, StoreNotFoundError
 from kg.graph.vocab import PREFIXES
 
-__all__ = ["GraphSession", "GraphStore", "QueryResult", "default_store_path"]
+__all__ = [
+    "GraphSession",
+    "GraphStore",
+    "QueryResult",
+    "Store",
+    "check_query",
+    "default_store_path",
+    "open_store",
+]
 
 _CURRENT = "current"
 _LOCK = "build.lock"
@@ -227,6 +235,40 @@ class GraphStore:
         )
         for old in gens[:-1]:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def check_query(sparql: str) -> None:
+    """Refuse what could reach the network or other data: SERVICE, LOAD, FROM.
+
+    Raises:
+        QueryError: the query uses one of them.
+    """
+    # SPARQL allows \uXXXX escapes anywhere; check the text as a parser that expands them
+    # would read it, so "\u0053ERVICE" cannot slip past
+    expanded = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
+    if _FORBIDDEN.search(_STRIP.sub(" ", expanded)):
+        raise QueryError("SERVICE, LOAD and FROM are not allowed: queries read this graph only")
+
+
+class Store(Protocol):
+    """What every graph store offers: the embedded `GraphStore` and `RemoteStore` alike."""
+
+    path: Any
+
+    def exists(self) -> bool: ...
+    def live_generation(self) -> Path: ...
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult: ...
+    def query_serialized(self, sparql: str, fmt: str) -> str: ...
+    def replace(self, ntriples: bytes) -> Path: ...
+    def session(self) -> Any: ...
+    def open_session(self) -> Any: ...
+
+
+def open_store(spec: Path | str) -> Store:
+    """The store a `--store` value names: a folder (embedded) or a SPARQL server URL."""
+    from kg.graph.remote import RemoteStore, is_remote
+
+    return RemoteStore(str(spec)) if is_remote(spec) else GraphStore(spec)
 
 
 class GraphSession:

@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from kg.extract.language import detect_language
 from kg.extract.lexicon import fold
-from kg.graph.store import GraphSession, GraphStore
+from kg.graph.store import GraphSession, open_store
 from kg.qa.intents import classify, ignored_words
 from kg.qa.linking import ConceptIndex, _mapped
 from kg.qa.model import Answer, AnswerItem, EvidenceRef, LinkedConcept
@@ -88,13 +88,13 @@ class QAEngine:
     @contextlib.contextmanager
     def open(cls, store: Path | str) -> Iterator[QAEngine]:
         """An engine over the live graph of `store`, kept open while the block runs."""
-        with GraphStore(store).session() as session:
+        with open_store(store).session() as session:
             yield cls(session)
 
     @classmethod
     def load(cls, store: Path | str) -> QAEngine:
         """An engine whose graph stays open as long as the engine lives (the app)."""
-        return cls(GraphStore(store).open_session())
+        return cls(open_store(store).open_session())
 
     def concept(self, iri: str) -> LinkedConcept:
         return LinkedConcept(iri, self.index.label(iri), self.index.entries[iri].kind)

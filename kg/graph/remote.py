@@ -1,0 +1,142 @@
+"""A graph in any SPARQL 1.1 server (Oxigraph server, Virtuoso, GraphDB, Neptune), behind the
+same interface as the embedded store: `--store http://host:port` (or its `/query` URL).
+
+Queries go over the SPARQL 1.1 Protocol; a build replaces the server's default graph with one
+Graph Store Protocol `PUT` (`/store?default`), which a server applies as a whole. Values are
+bound by appending a `VALUES` clause built from RDF terms (validated and escaped by
+pyoxigraph), never by formatting user text into the query.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError, StoreError, StoreNotFoundError
+from kg.graph.store import QueryResult, check_query
+from kg.graph.vocab import prefix_header
+
+__all__ = ["RemoteStore", "is_remote"]
+
+_RESULTS = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+}
+
+
+def is_remote(spec: Path | str) -> bool:
+    return str(spec).startswith(("http://", "https://"))
+
+
+def _values(bindings: dict[str, Any]) -> str:
+    """A `VALUES` clause for bound terms; `str()` of a pyoxigraph term is its escaped form."""
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(str(term) for term in bindings.values())
+    return f"\nVALUES ({names}) {{ ({terms}) }}"
+
+
+def _bind(sparql: str, bindings: dict[str, Any]) -> str:
+    """The query with a `VALUES` block opening its WHERE group, so that filters see the values
+    (a trailing VALUES joins only after the group's filters ran)."""
+    match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE) or re.search(r"\{", sparql)
+    if match is None:
+        raise QueryError("cannot bind values: the query has no group pattern")
+    return sparql[: match.end()] + _values(bindings) + "\n" + sparql[match.end() :]
+
+
+class RemoteStore:
+    """A graph held by a SPARQL 1.1 server."""
+
+    def __init__(self, url: str, timeout: float = 30.0) -> None:
+        base = url.rstrip("/")
+        for suffix in ("/query", "/sparql"):
+            if base.endswith(suffix):
+                base = base[: -len(suffix)]
+        self.base = base
+        self.path = url  # what reports show as "the store"
+        self.query_url = base + "/query"
+        self.store_url = base + "/store"
+        self.timeout = timeout
+
+    # -- protocol -------------------------------------------------------------------------
+    def _request(self, url: str, data: bytes | None, headers: dict[str, str], method: str) -> bytes:
+        request = urllib.request.Request(url, data=data, headers=headers, method=method)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                body: bytes = response.read()
+                return body
+        except urllib.error.HTTPError as err:
+            detail = err.read().decode("utf-8", errors="replace")[:300]
+            if err.code == 400:
+                raise QueryError(f"the server refused the query: {detail}") from err
+            raise StoreError(f"{url}: HTTP {err.code} {detail}") from err
+        except OSError as err:
+            raise StoreError(f"cannot reach the graph server at {self.base}: {err}") from err
+
+    def _post(self, sparql: str, accept: str) -> bytes:
+        check_query(sparql)
+        text = prefix_header() + sparql
+        headers = {"Content-Type": "application/sparql-query", "Accept": accept}
+        return self._request(self.query_url, text.encode("utf-8"), headers, "POST")
+
+    # -- the store interface ----------------------------------------------------------------
+    def exists(self) -> bool:
+        try:
+            return bool(self.query("ASK { ?s a kg:Document }").boolean)
+        except StoreError:
+            return False
+
+    def live_generation(self) -> Path:
+        if not self.exists():
+            raise StoreNotFoundError(f"no graph at {self.base}; run `kg build --store {self.base}`")
+        return Path("remote")
+
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
+        text = _bind(sparql, bindings) if bindings else sparql
+        body = self._post(text, f"{_RESULTS['json']}, {_RESULTS['ntriples']};q=0.9")
+        if body.lstrip().startswith(b"{"):
+            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            if isinstance(parsed, ox.QueryBoolean):
+                return QueryResult("boolean", boolean=bool(parsed))
+            names = tuple(v.value for v in parsed.variables)
+            rows = tuple({n: s[n] for n in names if s[n] is not None} for s in parsed)
+            return QueryResult("solutions", variables=names, rows=rows)
+        triples = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
+        return QueryResult("graph", triples=tuple(triples))
+
+    def query_serialized(self, sparql: str, fmt: str) -> str:
+        if fmt not in _RESULTS:
+            raise QueryError(f"unknown format '{fmt}'")
+        return self._post(sparql, _RESULTS[fmt]).decode("utf-8")
+
+    def replace(self, ntriples: bytes) -> Path:
+        """Make `ntriples` the server's whole default graph, in one request."""
+        headers = {"Content-Type": "application/n-triples"}
+        self._request(self.store_url + "?default", ntriples, headers, "PUT")
+        return Path("remote")
+
+    def session(self) -> Any:
+        import contextlib
+
+        return contextlib.nullcontext(_RemoteSession(self))
+
+    def open_session(self) -> Any:
+        return _RemoteSession(self)
+
+
+class _RemoteSession:
+    def __init__(self, store: RemoteStore) -> None:
+        self._store = store
+        self.generation = Path("remote")
+
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
+        return self._store.query(sparql, bindings)
