@@ -1,5 +1,5 @@
 """SPARQL the package itself runs over the graph. User text is never formatted into a query:
-it is bound as a value (`substitutions`), and bound variables are projected."""
+it is bound as a value (`bind_values`: a VALUES block of RDF terms)."""
 
 from __future__ import annotations
 

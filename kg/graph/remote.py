@@ -9,7 +9,6 @@ pyoxigraph), never by formatting user text into the query.
 
 from __future__ import annotations
 
-import re
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError, StoreNotFoundError
-from kg.graph.store import QueryResult, check_query
+from kg.graph.store import QueryResult, bind_values, check_query
 from kg.graph.vocab import prefix_header
 
 __all__ = ["RemoteStore", "is_remote"]
@@ -35,22 +34,6 @@ _RESULTS = {
 
 def is_remote(spec: Path | str) -> bool:
     return str(spec).startswith(("http://", "https://"))
-
-
-def _values(bindings: dict[str, Any]) -> str:
-    """A `VALUES` clause for bound terms; `str()` of a pyoxigraph term is its escaped form."""
-    names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(str(term) for term in bindings.values())
-    return f"\nVALUES ({names}) {{ ({terms}) }}"
-
-
-def _bind(sparql: str, bindings: dict[str, Any]) -> str:
-    """The query with a `VALUES` block opening its WHERE group, so that filters see the values
-    (a trailing VALUES joins only after the group's filters ran)."""
-    match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE) or re.search(r"\{", sparql)
-    if match is None:
-        raise QueryError("cannot bind values: the query has no group pattern")
-    return sparql[: match.end()] + _values(bindings) + "\n" + sparql[match.end() :]
 
 
 class RemoteStore:
@@ -101,7 +84,7 @@ class RemoteStore:
         return Path("remote")
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
-        text = _bind(sparql, bindings) if bindings else sparql
+        text = bind_values(sparql, bindings) if bindings else sparql
         body = self._post(text, f"{_RESULTS['json']}, {_RESULTS['ntriples']};q=0.9")
         if body.lstrip().startswith(b"{"):
             parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)

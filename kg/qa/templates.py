@@ -1,7 +1,7 @@
 """The SPARQL templates question answering runs, one registry with names and descriptions.
 
 Every template reads the graph only; the concept (and section) it is about are bound as values
-(`?c`, `?s`) through pyoxigraph substitutions — which is why every template projects them.
+(`?c`, `?s`) by `kg.graph.store.bind_values` (a VALUES block of RDF terms).
 """
 
 from __future__ import annotations
