@@ -60,6 +60,27 @@ def _child(conn: Connection, store: str, query: str) -> None:
         conn.close()
 
 
+def _in_child(target: Callable[..., None], args: tuple[Any, ...], timeout: float) -> Any:
+    """Run `target(conn, *args)` in a forked child; its one message, or an error at the
+    deadline (the child is killed: no thread could stop the query)."""
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=target, args=(child, *args), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        if not parent.poll(timeout):
+            raise QueryTimeoutError(f"the query ran longer than {timeout:g} s and was stopped")
+        return parent.recv()
+    except EOFError as err:
+        raise QueryError("the query process ended without an answer (out of memory?)") from err
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(1)
+        parent.close()
+
+
 def run_bounded(
     store: Path | str, query: str, *, timeout: float = 5.0, max_rows: int = 1000
 ) -> BoundedResult:
@@ -69,22 +90,7 @@ def run_bounded(
         QueryTimeoutError: the deadline passed (the child was killed).
         QueryError: the query is invalid or not allowed.
     """
-    ctx = mp.get_context("fork")
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, str(store), query), daemon=True)
-    proc.start()
-    child.close()
-    try:
-        if not parent.poll(timeout):
-            raise QueryTimeoutError(f"the query ran longer than {timeout:g} s and was stopped")
-        kind, payload = parent.recv()
-    except EOFError as err:
-        raise QueryError("the query process ended without an answer") from err
-    finally:
-        if proc.is_alive():
-            proc.kill()
-        proc.join(1)
-        parent.close()
+    kind, payload = _in_child(_child, (str(store), query), timeout)
     if kind == "error":
         raise QueryError(str(payload))
     if kind == "boolean":
@@ -210,25 +216,8 @@ def serialize_bounded(
     Raises:
         QueryTimeoutError: the deadline passed; QueryError: invalid or refused query.
     """
-    ctx = mp.get_context("fork")
-    parent, child = ctx.Pipe(duplex=False)
     formats = (accept(False), accept(True))
-    proc = ctx.Process(
-        target=_child_serialized, args=(child, str(store), query, formats), daemon=True
-    )
-    proc.start()
-    child.close()
-    try:
-        if not parent.poll(timeout):
-            raise QueryTimeoutError(f"the query ran longer than {timeout:g} s and was stopped")
-        kind, payload, fmt = parent.recv()
-    except EOFError as err:
-        raise QueryError("the query process ended without an answer (out of memory?)") from err
-    finally:
-        if proc.is_alive():
-            proc.kill()
-        proc.join(1)
-        parent.close()
+    kind, payload, fmt = _in_child(_child_serialized, (str(store), query, formats), timeout)
     if kind == "error":
         raise QueryError(str(payload))
     if kind == "text":
