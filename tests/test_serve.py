@@ -180,3 +180,11 @@ def test_serve_health_and_page(endpoint: str) -> None:
     status, _headers, body = call(f"{endpoint}/")
     assert status == 200 and "<form" in body and "http" not in body.replace("http-equiv", "")
     assert call(f"{endpoint}/nope")[0] == 404
+
+
+def test_serve_ask_as_json_and_xml(endpoint: str) -> None:
+    status, _, body = get(endpoint, "ASK { ?t a kg:Topic }")
+    assert status == 200 and json.loads(body)["boolean"] is True
+    status, headers, body = get(endpoint, "ASK { ?t a kg:Topic }", "application/sparql-results+xml")
+    assert headers["Content-Type"].startswith("application/sparql-results+xml")
+    assert "<boolean>true</boolean>" in body

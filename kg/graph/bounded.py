@@ -223,10 +223,14 @@ def serialize_bounded(
     if kind == "text":
         return str(payload), fmt, False
     if kind == "boolean":
-        data: dict[str, Any] = {"head": {}, "boolean": bool(payload)}
-        if fmt == "json":
-            return json.dumps(data), fmt, False
-        return json.dumps(data), "json", False
+        value = "true" if payload else "false"
+        if fmt == "xml":
+            xml = (
+                '<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+                f"<head/><boolean>{value}</boolean></sparql>"
+            )
+            return xml, "xml", False
+        return json.dumps({"head": {}, "boolean": bool(payload)}), "json", False
     data = json.loads(payload)
     bindings = data["results"]["bindings"]
     truncated = len(bindings) > max_rows
