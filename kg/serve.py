@@ -23,28 +23,16 @@ from urllib.parse import parse_qs, urlparse
 
 from kg.errors import KgError, QueryError, StoreError, StoreNotFoundError
 from kg.graph.bounded import QueryTimeoutError, serialize_bounded
+from kg.graph.store import MEDIA_TYPES
 
 __all__ = ["make_server", "serve"]
 
 _MAX_BODY = 1_000_000
-_MEDIA = {
-    "application/sparql-results+json": "json",
+_MEDIA = {media: fmt for fmt, media in MEDIA_TYPES.items()} | {
     "application/json": "json",
-    "application/sparql-results+xml": "xml",
     "application/xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-    "text/turtle": "turtle",
-    "application/n-triples": "ntriples",
 }
-_CONTENT_TYPE = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "turtle": "text/turtle",
-    "ntriples": "application/n-triples",
-}
+_CONTENT_TYPE = MEDIA_TYPES
 _PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>kg SPARQL</title>
 <style>body{font:15px system-ui;margin:2em;max-width:60em}textarea{width:100%;height:12em;
 font:13px monospace}pre{background:#f4f4f4;padding:1em;overflow:auto}</style></head><body>

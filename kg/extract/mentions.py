@@ -10,56 +10,15 @@ from spacy.tokens import Doc
 
 from kg.extract.collect import _IDENT_IN_TEXT, DocContext
 from kg.extract.nlp import is_function_phrase, pipeline
-from kg.extract.normalize import clean_label, is_code_like, is_literal_value, term_key
+from kg.extract.normalize import ARTICLES, clean_label, is_code_like, is_literal_value, term_key
 from kg.extract.registry import Registry
 from kg.ingest.document import RichText
 
 __all__ = ["Mention", "MentionFinder"]
 
 # Words too common to be a concept on their own, whatever the notes bold or code-format.
-_TOO_GENERIC = frozenset(
-    [
-        "el",
-        "la",
-        "los",
-        "las",
-        "un",
-        "una",
-        "de",
-        "del",
-        "y",
-        "o",
-        "en",
-        "es",
-        "con",
-        "para",
-        "por",
-        "que",
-        "se",
-        "su",
-        "sus",
-        "a",
-        "the",
-        "of",
-        "and",
-        "or",
-        "in",
-        "is",
-        "to",
-        "for",
-        "with",
-        "it",
-        "this",
-        "that",
-        "by",
-        "on",
-        "as",
-        "be",
-        "are",
-        "x",
-        "df",
-        "id",
-    ]
+_TOO_GENERIC = ARTICLES | frozenset(
+    "y o es se su sus que por and or is to it this that by on as be are x df id".split()
 )
 
 

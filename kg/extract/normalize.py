@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 # Articles and prepositions carry no meaning in a name ("tablas de features online").
-_ARTICLES = frozenset(
+ARTICLES = frozenset(
     [
         "el",
         "la",
@@ -107,7 +107,7 @@ def term_key(text: str, lang: str = "es") -> str:
     Spanish words mapped through the glossary, in sorted order — word order differs between
     languages ("tablas offline", "offline tables") and rarely tells two concepts apart."""
     words = [w for w in _WORDS.findall(text) if w != "_"]
-    words = [w for w in words if fold(w) not in _ARTICLES] or words
+    words = [w for w in words if fold(w) not in ARTICLES] or words
     table = glossary()
     kept = sorted({table.get(singular(w), singular(w)) for w in words})
     return "term:" + " ".join(kept)

@@ -17,19 +17,10 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError, StoreNotFoundError
-from kg.graph.store import QueryResult, bind_values, check_query
+from kg.graph.store import MEDIA_TYPES, QueryResult, bind_values, check_query
 from kg.graph.vocab import prefix_header
 
 __all__ = ["RemoteStore", "is_remote"]
-
-_RESULTS = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "turtle": "text/turtle",
-    "ntriples": "application/n-triples",
-}
 
 
 def is_remote(spec: Path | str) -> bool:
@@ -85,7 +76,7 @@ class RemoteStore:
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
         text = bind_values(sparql, bindings) if bindings else sparql
-        body = self._post(text, f"{_RESULTS['json']}, {_RESULTS['ntriples']};q=0.9")
+        body = self._post(text, f"{MEDIA_TYPES['json']}, {MEDIA_TYPES['ntriples']};q=0.9")
         if body.lstrip().startswith(b"{"):
             parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
             if isinstance(parsed, ox.QueryBoolean):
@@ -97,9 +88,9 @@ class RemoteStore:
         return QueryResult("graph", triples=tuple(triples))
 
     def query_serialized(self, sparql: str, fmt: str) -> str:
-        if fmt not in _RESULTS:
+        if fmt not in MEDIA_TYPES:
             raise QueryError(f"unknown format '{fmt}'")
-        return self._post(sparql, _RESULTS[fmt]).decode("utf-8")
+        return self._post(sparql, MEDIA_TYPES[fmt]).decode("utf-8")
 
     def replace(self, ntriples: bytes) -> Path:
         """Make `ntriples` the server's whole default graph, in one request."""

@@ -32,6 +32,7 @@ from kg.errors import QueryError, StoreError, StoreLockedError, StoreNotFoundErr
 from kg.graph.vocab import PREFIXES
 
 __all__ = [
+    "MEDIA_TYPES",
     "GraphSession",
     "GraphStore",
     "QueryResult",
@@ -50,6 +51,16 @@ _STRIP = re.compile(
 )
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _FORBIDDEN = re.compile(r"\b(SERVICE|LOAD|FROM)\b", re.IGNORECASE)
+
+# Media types of the W3C result and RDF formats, by the names kg uses for them.
+MEDIA_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+}
 
 FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
