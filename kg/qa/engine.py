@@ -19,8 +19,8 @@ import pyoxigraph as ox
 from kg.extract.language import detect_language
 from kg.extract.lexicon import fold
 from kg.graph.store import GraphSession, open_store
-from kg.qa.intents import classify, ignored_words
-from kg.qa.linking import ConceptIndex, _mapped
+from kg.qa.intents import classify, cue_words, ignored_words
+from kg.qa.linking import ConceptIndex, _mapped, word_senses
 from kg.qa.model import Answer, AnswerItem, EvidenceRef, LinkedConcept
 from kg.qa.phrases import say
 from kg.qa.templates import TEMPLATES
@@ -349,7 +349,7 @@ class QAEngine:
             ]
             notes = self._run("key_points", sparql, c=concept.iri)
             parts = self._run("parts", sparql, c=concept.iri)
-            if not definitions and not notes:
+            if not definitions and not notes and not parts:
                 continue
             lines = [say(lang, "definition", x=concept.label)]
             lines += [f"{_quote(d, 400)}" for d in dict.fromkeys(definitions)][:2]
@@ -440,6 +440,8 @@ class QAEngine:
                             examples.setdefault(c.iri, _value(r, "example"))
         if not apis:
             return _Result(False, "", [], sparql)
+        # calls with an example in the notes first, then qualified names, then the rest
+        apis.sort(key=lambda a: (a.iri not in examples, "." not in a.label))
         lines = [say(lang, "how_to")]
         section = self._best_section(q, lang)
         if section is not None:
@@ -458,7 +460,7 @@ class QAEngine:
         return _Result(True, "\n".join(lines), items, sparql)
 
     def _best_section(self, question: str, lang: str) -> _Section | None:
-        words = {_mapped(w, lang) for w in _words(question)} - ignored_words()
+        words = {s for w in _words(question) for s in word_senses(w, lang)} - ignored_words()
         best: tuple[int, float, _Section] | None = None
         for s in self.sections:
             mapped = {_mapped(w, lang) for w in s.words} - ignored_words()
@@ -476,7 +478,7 @@ def _words(text: str) -> list[str]:
 
 
 def _looked_for(question: str) -> str:
-    ignore = ignored_words()
+    ignore = ignored_words() | cue_words()
     words = [w for w in _WORD.findall(question) if fold(w) not in ignore]
     return "“" + " ".join(words) + "”" if words else "“" + question + "”"
 

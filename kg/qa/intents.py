@@ -51,6 +51,11 @@ def ignored_words() -> frozenset[str]:
     return frozenset(fold(w) for lang in ("es", "en") for w in table.get(lang, []))
 
 
+def cue_words() -> frozenset[str]:
+    """Every word of every intent cue ("explain", "qué", "difference")."""
+    return frozenset(_cue_words())
+
+
 @lru_cache(maxsize=1)
 def _cue_words() -> tuple[str, ...]:
     data = _load()

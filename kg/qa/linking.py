@@ -19,7 +19,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from kg.extract.cues import glossary
-from kg.extract.lexicon import fold, singular
+from kg.extract.lexicon import fold, lemma, singular
 from kg.extract.normalize import code_parts, is_code_like, split_identifier, term_key
 from kg.qa.intents import ignored_words
 from kg.qa.model import LinkedConcept
@@ -211,11 +211,19 @@ def _tier(score: float) -> int:
 def _mapped(word: str, lang: str = "es") -> str:
     """A word as API names are compared: singular, through the glossary; a conjugated verb
     by its infinitive when the glossary knows it ("escribo" → "escribir" → "write")."""
-    from kg.extract.lexicon import lemma as _lemma
-
     table = glossary()
     w = singular(word)
     if w in table:
         return table[w]
-    lemma = fold(_lemma(word.lower(), lang))
-    return table.get(lemma, w)
+    return table.get(fold(lemma(word.lower(), lang)), w)
+
+
+def word_senses(word: str, lang: str = "es") -> set[str]:
+    """Every reading of a question word: "registro" is the noun (registry) and the verb
+    (I register), so both are kept when matching names and section titles."""
+    table = glossary()
+    senses = {_mapped(word, lang)}
+    infinitive = table.get(fold(lemma(word.lower(), lang)))
+    if infinitive:
+        senses.add(infinitive)
+    return senses
