@@ -149,8 +149,15 @@ def ask(question: str | None, as_json: bool, jsonl: bool, store: str | None) -> 
 @click.option("--max-rows", default=10_000, show_default=True, help="Rows a query may return.")
 @click.option("--store", envvar="KG_STORE", help=_STORE_HELP)
 @click.option("--verbose", is_flag=True, help="Log every request.")
+@click.option("--workers", default=0, help="Query processes (default: one per CPU, at least 2).")
 def serve(
-    host: str, port: int, timeout: float, max_rows: int, store: str | None, verbose: bool
+    host: str,
+    port: int,
+    timeout: float,
+    max_rows: int,
+    store: str | None,
+    verbose: bool,
+    workers: int,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 Protocol endpoint (GET/POST /sparql)."""
     from kg.serve import make_server
@@ -159,7 +166,9 @@ def serve(
     path = store or default_store_path()
     if not open_store(path).exists():
         raise click.ClickException(f"no graph at {path}; run `kg build` first")
-    server = make_server(path, host, port, timeout=timeout, max_rows=max_rows, verbose=verbose)
+    server = make_server(
+        path, host, port, timeout=timeout, max_rows=max_rows, verbose=verbose, workers=workers
+    )
     click.echo(f"SPARQL endpoint on http://{host}:{server.server_address[1]}/sparql", err=True)
     with contextlib.suppress(KeyboardInterrupt):
         run(server)

@@ -3,8 +3,9 @@
 - `GET /sparql?query=…`, `POST /sparql` with a URL-encoded form or `application/sparql-query`;
 - results by content negotiation: SPARQL JSON (default), XML, CSV, TSV; Turtle or N-Triples
   for CONSTRUCT/DESCRIBE;
-- every query runs in its own child process, killed at the deadline (`--timeout`), with a
-  memory cap; at most `--max-rows` rows are returned, and `truncated` says when more matched;
+- queries run in a pool of worker processes that keep the graph open; a worker past the
+  deadline (`--timeout`) is killed and replaced; each has a memory cap; at most
+  `--max-rows` rows are returned, and `truncated` says when more matched;
 - updates, `SERVICE`, `LOAD` and `FROM` are refused before anything runs (queries never reach
   the network); every error has one JSON shape: `{"error": {"status", "type", "message"}}`;
 - `GET /health` and a small query page at `/` (no external assets).
@@ -15,6 +16,7 @@ Interfaces are thin: this module parses HTTP and calls `kg.graph.bounded`, nothi
 from __future__ import annotations
 
 import json
+import os
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,7 +24,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from kg.errors import KgError, QueryError, StoreError, StoreNotFoundError
-from kg.graph.bounded import QueryTimeoutError, serialize_bounded
+from kg.graph.bounded import QueryTimeoutError, WorkerPool, answer_in_pool
 from kg.graph.store import MEDIA_TYPES
 
 __all__ = ["make_server", "serve"]
@@ -126,8 +128,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         accept = self.headers.get("Accept") or ""
         try:
-            body, fmt, truncated = serialize_bounded(
-                self.server.store,
+            body, fmt, truncated = answer_in_pool(
+                self.server.pool,
                 query,
                 accept=lambda graph: _negotiate(accept, graph),
                 timeout=self.server.query_timeout,
@@ -154,9 +156,11 @@ class _Server(ThreadingHTTPServer):
         timeout: float,
         max_rows: int,
         verbose: bool,
+        workers: int,
     ) -> None:
         super().__init__(address, _Handler)
         self.store = store
+        self.pool = WorkerPool(store, size=workers)
         self.query_timeout = timeout
         self.max_rows = max_rows
         self.verbose = verbose
@@ -170,9 +174,12 @@ def make_server(
     timeout: float = 5.0,
     max_rows: int = 10_000,
     verbose: bool = False,
+    workers: int = 0,
 ) -> _Server:
-    """An endpoint ready to `serve_forever()` (port 0 picks a free port)."""
-    return _Server((host, port), store, timeout, max_rows, verbose)
+    """An endpoint ready to `serve_forever()` (port 0 picks a free port); `workers` query
+    processes (default: one per CPU, at least two)."""
+    size = workers or max(os.cpu_count() or 2, 2)
+    return _Server((host, port), store, timeout, max_rows, verbose, size)
 
 
 def serve(server: _Server, background: bool = False) -> threading.Thread | None:
@@ -185,4 +192,5 @@ def serve(server: _Server, background: bool = False) -> threading.Thread | None:
         server.serve_forever()
     finally:
         server.server_close()
+        server.pool.close()
     return None

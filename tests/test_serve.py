@@ -32,6 +32,7 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+    server.pool.close()
 
 
 def call(
@@ -173,6 +174,7 @@ def test_serve_kills_a_runaway_query_and_keeps_serving(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+        server.pool.close()
 
 
 def test_serve_health_and_page(endpoint: str) -> None:
@@ -188,3 +190,21 @@ def test_serve_ask_as_json_and_xml(endpoint: str) -> None:
     status, headers, body = get(endpoint, "ASK { ?t a kg:Topic }", "application/sparql-results+xml")
     assert headers["Content-Type"].startswith("application/sparql-results+xml")
     assert "<boolean>true</boolean>" in body
+
+
+def test_serve_workers_follow_a_rebuild(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    store = tmp_path / "store"
+    first = write("a/one.md", "# One\n\n# Two\n")
+    api.build([first], store=store)
+    server = make_server(store, port=0, workers=1)
+    serve(server, background=True)
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    count = "SELECT (COUNT(?t) AS ?n) WHERE { ?t a kg:Topic }"
+    try:
+        assert json.loads(get(url, count)[2])["results"]["bindings"][0]["n"]["value"] == "2"
+        api.build([write("b/three.md", "# A\n\n# B\n\n# C\n")], store=store)
+        assert json.loads(get(url, count)[2])["results"]["bindings"][0]["n"]["value"] == "3"
+    finally:
+        server.shutdown()
+        server.server_close()
+        server.pool.close()

@@ -10,19 +10,23 @@ from __future__ import annotations
 import contextlib
 import json
 import multiprocessing as mp
+import queue
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
+
 from kg.errors import KgError, QueryError
 
 __all__ = [
     "BoundedResult",
     "QueryTimeoutError",
+    "WorkerPool",
+    "answer_in_pool",
     "run_bounded",
-    "serialize_bounded",
     "solutions_as",
 ]
 
@@ -174,50 +178,11 @@ def solutions_as(data: dict[str, Any], fmt: str) -> str:
     )
 
 
-def _child_serialized(conn: Connection, store: str, query: str, formats: tuple[str, str]) -> None:
-    import resource
-
-    from kg.graph.store import open_store
-
-    with contextlib.suppress(ValueError, OSError):  # a query may not take the machine
-        resource.setrlimit(resource.RLIMIT_AS, (_MEMORY_CAP, _MEMORY_CAP))
-    try:
-        graph = open_store(store)
-        result = graph.query(query)
-        if result.kind == "graph":
-            conn.send(("text", graph.query_serialized(query, formats[1]), formats[1]))
-        elif result.kind == "boolean":
-            conn.send(("boolean", result.boolean, formats[0]))
-        else:
-            conn.send(("solutions", graph.query_serialized(query, "json"), formats[0]))
-    except KgError as err:
-        conn.send(("error", str(err), ""))
-    except MemoryError:
-        conn.send(("error", "the query needed more memory than a query may use", ""))
-    finally:
-        conn.close()
-
-
 _MEMORY_CAP = 6 * 1024**3  # address space, generous: RocksDB maps files
 
 
-def serialize_bounded(
-    store: Path | str,
-    query: str,
-    *,
-    accept: Callable[[bool], str],
-    timeout: float = 5.0,
-    max_rows: int = 10_000,
-) -> tuple[str, str, bool]:
-    """Run a query in a killable child and serialize its results for an HTTP response.
-
-    `accept(is_graph)` picks the format. Returns (body, format, truncated).
-
-    Raises:
-        QueryTimeoutError: the deadline passed; QueryError: invalid or refused query.
-    """
-    formats = (accept(False), accept(True))
-    kind, payload, fmt = _in_child(_child_serialized, (str(store), query, formats), timeout)
+def _finish(kind: str, payload: Any, fmt: str, max_rows: int) -> tuple[str, str, bool]:
+    """A child's answer as an HTTP body: (body, format, truncated)."""
     if kind == "error":
         raise QueryError(str(payload))
     if kind == "text":
@@ -231,8 +196,141 @@ def serialize_bounded(
             )
             return xml, "xml", False
         return json.dumps({"head": {}, "boolean": bool(payload)}), "json", False
-    data = json.loads(payload)
+    data: dict[str, Any] = payload
     bindings = data["results"]["bindings"]
     truncated = len(bindings) > max_rows
     data["results"]["bindings"] = bindings[:max_rows]
     return solutions_as(data, fmt), fmt, truncated
+
+
+def _term_json(term: Any) -> dict[str, str]:
+    """A pyoxigraph term in the W3C SPARQL results JSON form."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def _worker_main(conn: Connection, store: str) -> None:
+    """A pool worker: keeps the live graph open and answers one query at a time."""
+    import resource
+
+    from kg.graph.store import open_store
+
+    with contextlib.suppress(ValueError, OSError):  # a query may not take the machine
+        resource.setrlimit(resource.RLIMIT_AS, (_MEMORY_CAP, _MEMORY_CAP))
+    graph = open_store(store)
+    session: Any = None
+    while True:
+        try:
+            query, formats = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            live = graph.live_generation()
+            if session is None or session.generation != live:
+                session = graph.open_session()  # a rebuild swapped the graph: follow it
+            result = session.query(query)
+            if result.kind == "graph":
+                rdf = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES}
+                text = ox.serialize(list(result.triples), format=rdf[formats[1]])
+                conn.send(("text", bytes(text or b"").decode("utf-8"), formats[1]))
+            elif result.kind == "boolean":
+                conn.send(("boolean", result.boolean, formats[0]))
+            else:
+                bindings = [{k: _term_json(v) for k, v in row.items()} for row in result.rows]
+                data = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
+                conn.send(("solutions", data, formats[0]))
+        except KgError as err:
+            conn.send(("error", str(err), ""))
+        except MemoryError:
+            conn.send(("error", "the query needed more memory than a query may use", ""))
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+
+
+class WorkerPool:
+    """Query workers started ahead (spawned, so no thread state is copied), each holding the
+    graph open; a query goes to an idle worker, and a worker past the deadline is killed and
+    replaced. The pool's size bounds how many queries run at once."""
+
+    def __init__(self, store: Path | str, size: int = 2) -> None:
+        self._store = str(store)
+        self._ctx = mp.get_context("spawn")
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: list[_Worker] = []
+        for _ in range(max(size, 1)):
+            self._idle.put(self._start())
+
+    def _start(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        process = self._ctx.Process(target=_worker_main, args=(child, self._store), daemon=True)
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        self._all.append(worker)
+        return worker
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(1)
+        worker.conn.close()
+        self._all.remove(worker)
+        return self._start()
+
+    def run(self, query: str, formats: tuple[str, str], timeout: float) -> Any:
+        """The worker's answer `(kind, payload, format)`.
+
+        Raises:
+            QueryTimeoutError: past the deadline (the worker was replaced).
+            QueryError: the worker died (memory cap) and was replaced.
+        """
+        worker = self._idle.get()
+        try:
+            worker.conn.send((query, formats))
+            if not worker.conn.poll(timeout):
+                worker = self._replace(worker)
+                raise QueryTimeoutError(f"the query ran longer than {timeout:g} s and was stopped")
+            return worker.conn.recv()
+        except (EOFError, OSError, BrokenPipeError) as err:
+            worker = self._replace(worker)
+            raise QueryError("the query process ended without an answer (out of memory?)") from err
+        finally:
+            self._idle.put(worker)
+
+    def close(self) -> None:
+        for worker in list(self._all):
+            if worker.process.is_alive():
+                worker.process.kill()
+            worker.process.join(1)
+
+
+def answer_in_pool(
+    pool: WorkerPool,
+    query: str,
+    *,
+    accept: Callable[[bool], str],
+    timeout: float = 5.0,
+    max_rows: int = 10_000,
+) -> tuple[str, str, bool]:
+    """Run a query on the pool and serialize its results for an HTTP response.
+
+    `accept(is_graph)` picks the format. Returns (body, format, truncated).
+
+    Raises:
+        QueryTimeoutError: the deadline passed; QueryError: invalid or refused query.
+    """
+    formats = (accept(False), accept(True))
+    kind, payload, fmt = pool.run(query, formats, timeout)
+    return _finish(kind, payload, fmt, max_rows)
