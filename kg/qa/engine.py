@@ -272,9 +272,24 @@ class QAEngine:
                 break
             if rows and not best:
                 best = rows
+        if not best and len(linked) >= 2:
+            best = self._wider_pair(linked[0], linked[1], sparql)
         if best:
             return self._render_comparisons(best, lang, sparql)
         return self._side_by_side(linked[:2], lang, sparql)
+
+    def _wider_pair(
+        self, a: LinkedConcept, b: LinkedConcept, sparql: list[str]
+    ) -> list[dict[str, Any]]:
+        """A comparison between names that hold the two asked names ("Unity Catalog" in
+        "Unity Catalog Registry"), when the notes compare no closer pair."""
+        left, right = self.index.wider(a.iri), self.index.wider(b.iri)
+        for iri in sorted(left, key=lambda i: len(self.index.label(i))):
+            rows = self._run("comparisons", sparql, c=iri)
+            pair = [r for r in rows if {_value(r, "left"), _value(r, "right")} & right]
+            if pair:
+                return pair
+        return []
 
     def _render_comparisons(
         self, rows: list[dict[str, Any]], lang: str, sparql: list[str]

@@ -172,6 +172,17 @@ class ConceptIndex:
                             add(self.terms[key], 0.55, tokens[start][1])
                     return
 
+    def wider(self, iri: str, limit: int = 12) -> set[str]:
+        """Concepts whose name holds every word of this concept's name (itself included)."""
+        words = {frozenset(term_key(label)[5:].split()) for label in self.all_labels.get(iri, [])}
+        out = {iri}
+        for ws, key in self._term_words:
+            if any(w and w <= ws for w in words):
+                out |= self.terms[key]
+            if len(out) >= limit:
+                break
+        return out
+
     def _closest(self, iris: set[str], question_words: set[str]) -> set[str]:
         """Of several concepts one name could mean (`log_model`), those whose full name
         shares the most words with the question (`fs.log_model` for "feature store")."""
