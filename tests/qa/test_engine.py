@@ -135,5 +135,7 @@ def test_cli_eval_bad_file_is_a_clear_error(seed_store: Path, tmp_path: Path) ->
 
 def test_engine_difference_between_names_the_notes_write_longer(engine: QAEngine) -> None:
     answer = engine.ask("¿En qué se diferencian el registry de workspace y el de Unity Catalog?")
-    assert answer.found and "| MLflow Registry (workspace) | Unity Catalog Registry |" in answer.answer
+    assert (
+        answer.found and "| MLflow Registry (workspace) | Unity Catalog Registry |" in answer.answer
+    )
     assert "global" in answer.answer
