@@ -25,17 +25,13 @@ from kg.extract.lexicon import LANGUAGES, fold, lemma, singular
 __all__ = ["LANGUAGES", "fold", "is_function_phrase", "pipeline", "singular", "stop_words"]
 
 
-def _lemma(lower: str, lang: str) -> str:
-    return lemma(lower, lang)
-
-
 @Language.component("kg_norm")
 def kg_norm(doc: Doc) -> Doc:
     lang = doc.lang_
     for token in doc:
         lower = token.lower_
         if token.is_alpha:
-            token.lemma_ = _lemma(lower, lang)
+            token.lemma_ = lemma(lower, lang)
             token.norm_ = singular(token.text)
         else:
             token.lemma_ = lower

@@ -53,7 +53,6 @@ _IDENTIFIER = re.compile(r"^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$")
 _CAMEL = re.compile(r"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$")
 _WORDS = re.compile(r"[^\W_]+|_", re.UNICODE)
 _DOMAIN = re.compile(r"\.(?:org|com|net|io|dev|ai|edu|gov|html?|md|txt|csv|json|ya?ml|py)$", re.I)
-_DECORATION = re.compile(r"^[\W_]+|[\s:;,.!?¿¡→\-–—*|#]+$", re.UNICODE)
 
 
 def clean_label(text: str) -> str:
@@ -118,8 +117,3 @@ def split_identifier(name: str) -> list[str]:
     `FeatureStoreClient` → [feature, store, client]."""
     spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name.replace("_", " ").replace(".", " "))
     return [w.lower() for w in spaced.split()]
-
-
-def strip_decoration(text: str) -> str:
-    """Remove leading/trailing symbols and punctuation around a label."""
-    return _DECORATION.sub("", text).strip()

@@ -4,13 +4,12 @@ and evidence built from the repaired source line (so it is always a substring of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.model import Evidence
-from kg.ingest.document import Block, Document, ListItem, Paragraph, RichText, Section, Table
+from kg.ingest.document import Block, Document, RichText, Section
 
-__all__ = ["Unit", "evidence", "iter_units", "line_text"]
+__all__ = ["Unit", "evidence", "line_text"]
 
 _LEAD = re.compile(r"^\s*(?:[-*+>]\s+|\d+[.)]\s+|\|\s*)+")
 _TRAIL = re.compile(r"\s*\|\s*$")
@@ -41,15 +40,3 @@ class Unit:
     def line_at(self, offset: int) -> int:
         """The source line of a character offset (line breaks are kept in the text)."""
         return self.first_line + self.text.text.count("\n", 0, max(offset, 0))
-
-
-def iter_units(section: Section) -> Iterator[Unit]:
-    """Every paragraph, list item and table cell of a section, in order."""
-    for block in section.blocks:
-        if isinstance(block, (Paragraph, ListItem)):
-            yield Unit(block.text, block.line_start, block)
-        elif isinstance(block, Table):
-            for r, row in enumerate(block.rows):
-                for c, cell in enumerate(row):
-                    if cell.text.strip():
-                        yield Unit(cell, block.row_lines[r], block, r, c)

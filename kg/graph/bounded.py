@@ -12,7 +12,7 @@ import json
 import multiprocessing as mp
 import queue
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,6 @@ class BoundedResult:
     boolean: bool = False
     text: str = ""  # graph results as Turtle
     truncated: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _child(conn: Connection, store: str, query: str) -> None:

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.qa import QAEngine
+from kg.qa.model import INTENTS
 
 WORDS = st.sampled_from(
     ["qué", "requiere", "score_batch", "vs", "¿", "?", "fs.", "()", "what", "is", "the",
@@ -23,9 +24,6 @@ QUESTIONS = st.one_of(st.text(max_size=120), st.lists(WORDS, max_size=14).map(" 
 def test_properties_any_question_gets_an_answer(engine: QAEngine, question: str) -> None:
     answer = engine.ask(question)
     data = json.loads(json.dumps(answer.to_json()))
-    assert data["intent"] in {
-        "definition", "prerequisites", "dependents", "difference", "how_to", "components",
-        "usage", "learning_path", "unknown",
-    }  # fmt: skip
+    assert data["intent"] in INTENTS
     assert len(data["answer"]) <= 2000
     assert data["found"] or not data["items"]
