@@ -65,6 +65,7 @@ class QAEngine:
 
     def __init__(self, session: GraphSession) -> None:
         self.session = session
+        self._concepts: list[LinkedConcept] | None = None
         rows = session.query(TEMPLATES["labels"].query).rows
         self.index = ConceptIndex(
             [
@@ -100,11 +101,13 @@ class QAEngine:
         return LinkedConcept(iri, self.index.label(iri), self.index.entries[iri].kind)
 
     def concepts(self) -> list[LinkedConcept]:
-        """Every concept, by label."""
-        return sorted(
-            (LinkedConcept(e.iri, e.label, e.kind) for e in self.index.entries.values()),
-            key=lambda c: c.label.lower(),
-        )
+        """Every concept, by label (sorted once per engine, not per app rerun)."""
+        if self._concepts is None:
+            self._concepts = sorted(
+                (LinkedConcept(e.iri, e.label, e.kind) for e in self.index.entries.values()),
+                key=lambda c: c.label.lower(),
+            )
+        return self._concepts
 
     def compare(self, a: str, b: str, lang: str = "en") -> Answer:
         """The difference between two concepts (by IRI), as `ask` would answer it."""
