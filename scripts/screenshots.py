@@ -17,7 +17,7 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg import api
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_app
+from tests.browser import ROOT, app_page, ask, streamlit_app
 
 PAGES = ["Preguntar", "Concepto", "Comparar", "Grafo", "Ruta de aprendizaje", "SPARQL", "Notas"]
 
@@ -28,23 +28,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "store"
         api.build([ROOT / "data"], store=store)
-        with streamlit_app(store) as url, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.goto(url, wait_until="domcontentloaded")
-            box = page.get_by_role("textbox").last
-            box.wait_for(timeout=30_000)
-            box.fill("¿Qué requiere score_batch?")
-            box.press("Enter")
-            page.get_by_text("log_model").first.wait_for(timeout=30_000)
+        viewport = {"width": 1400, "height": 900}
+        with (
+            streamlit_app(store) as url,
+            sync_playwright() as pw,
+            app_page(pw, url, viewport=viewport) as page,
+        ):
+            ask(page, "¿Qué requiere score_batch?", "log_model")
             page.screenshot(path=str(out / "ask.png"), full_page=True)
             for name in PAGES[1:]:
                 page.get_by_text(name, exact=True).first.click()
                 page.wait_for_timeout(2500)
-                page.screenshot(
-                    path=str(out / f"{name.lower().replace(' ', '-')}.png"), full_page=True
-                )
-            browser.close()
+                shot = out / f"{name.lower().replace(' ', '-')}.png"
+                page.screenshot(path=str(shot), full_page=True)
     print(f"screenshots in {out}")
 
 

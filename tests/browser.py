@@ -11,6 +11,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -55,3 +56,24 @@ def streamlit_app(store: Path, timeout: float = 60) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def ask(page: Any, question: str, expect: str, timeout: int = 30_000) -> None:
+    """Type a question in the app's chat box and wait until `expect` shows."""
+    box = page.get_by_role("textbox").last
+    box.wait_for(timeout=timeout)
+    box.fill(question)
+    box.press("Enter")
+    page.get_by_text(expect).first.wait_for(timeout=timeout)
+
+
+@contextlib.contextmanager
+def app_page(playwright: Any, url: str, **page_options: Any) -> Iterator[Any]:
+    """Debian's Chromium (never a downloaded browser) on the app, closed afterwards."""
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    try:
+        page = browser.new_page(**page_options)
+        page.goto(url, wait_until="domcontentloaded")
+        yield page
+    finally:
+        browser.close()

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from kg import api
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_app
+from tests.browser import app_page, ask, streamlit_app
 from tests.conftest import SEED
 
 
@@ -21,15 +21,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_browser_ask_and_graph(store: Path) -> None:
-    with streamlit_app(store) as url, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(url, wait_until="domcontentloaded")
-        box = page.get_by_role("textbox").last
-        box.wait_for(timeout=30_000)
-        box.fill("¿Qué requiere score_batch?")
-        box.press("Enter")
-        page.get_by_text("log_model").first.wait_for(timeout=30_000)
+    with streamlit_app(store) as url, sync_playwright() as pw, app_page(pw, url) as page:
+        ask(page, "¿Qué requiere score_batch?", "log_model")
         assert (
             "data/databricks-ml-associate-study-guide.md:467" in page.content()
             or page.get_by_text("fs.log_model").count()
@@ -40,4 +33,3 @@ def test_browser_ask_and_graph(store: Path) -> None:
         canvas.wait_for(timeout=30_000)
         box = canvas.bounding_box()
         assert box is not None and box["width"] > 100 and box["height"] > 100
-        browser.close()
