@@ -16,12 +16,15 @@ from typing import Any
 from kg.errors import InputError, KgError, QueryError
 from kg.graph.bounded import BoundedResult, run_bounded
 from kg.graph.queries import (
+    ALL_TRIPLES,
     ConceptFact,
     Located,
     concept_details,
     concept_extras,
     concept_facts,
     find_concepts,
+    list_documents,
+    list_topics,
 )
 from kg.graph.store import QueryResult, Store, default_store_path, open_store
 from kg.graph.validate import Validation
@@ -228,19 +231,9 @@ def live_generation(*, store: Path | str | None = None) -> str:
     return _store(store).live_generation().name
 
 
-DOCUMENTS = """SELECT ?d ?source ?lang ?lines (COUNT(DISTINCT ?s) AS ?sections)
-       (COUNT(DISTINCT ?t) AS ?topics) WHERE {
-  ?d a kg:Document ; dcterms:source ?source ; kg:lineCount ?lines .
-  OPTIONAL { ?d dcterms:language ?lang }
-  OPTIONAL { ?s dcterms:isPartOf ?d }
-  OPTIONAL { ?d kg:hasTopic ?t }
-} GROUP BY ?d ?source ?lang ?lines ORDER BY ?source"""
-
-
 def documents(*, store: Path | str | None = None) -> list[dict[str, str]]:
     """The documents in the graph with their language and counts."""
-    result = _store(store).query(DOCUMENTS)
-    return [{k: v.value for k, v in row.items() if k != "d"} for row in result.rows]
+    return list_documents(_store(store))
 
 
 def context(source: str, line: int, *, radius: int = 4) -> list[tuple[int, str]]:
@@ -256,13 +249,7 @@ def context(source: str, line: int, *, radius: int = 4) -> list[tuple[int, str]]
 
 def topics(*, store: Path | str | None = None) -> list[tuple[str, str]]:
     """(IRI, title) of every topic, in document order."""
-    result = _store(store).query(TOPICS)
-    return [(row["t"].value, row["title"].value) for row in result.rows]
-
-
-TOPICS = """SELECT ?t ?title WHERE {
-  ?d kg:hasTopic ?t . ?t rdfs:label ?title ; kg:order ?order . ?d dcterms:source ?source .
-} ORDER BY ?source ?order"""
+    return list_topics(_store(store))
 
 
 def save_upload(
@@ -328,7 +315,7 @@ def graph(*, store: Path | str | None = None) -> Any:
     """The whole built graph as an rdflib Graph (for validation and export)."""
     from rdflib import Graph
 
-    data = _store(store).query_serialized("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "ntriples")
+    data = _store(store).query_serialized(ALL_TRIPLES, "ntriples")
     return Graph().parse(data=data, format="nt")
 
 
@@ -349,11 +336,9 @@ def export(fmt: str, *, store: Path | str | None = None) -> str:
         QueryError: an unknown format.
     """
     if fmt == "turtle":
-        return _store(store).query_serialized("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "turtle")
+        return _store(store).query_serialized(ALL_TRIPLES, "turtle")
     if fmt == "nt":
-        return _store(store).query_serialized(
-            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "ntriples"
-        )
+        return _store(store).query_serialized(ALL_TRIPLES, "ntriples")
     if fmt == "jsonld":
         return str(graph(store=store).serialize(format="json-ld"))
     if fmt == "graphml":

@@ -10,6 +10,7 @@ import pyoxigraph as ox
 from kg.graph.store import Store
 
 __all__ = [
+    "ALL_TRIPLES",
     "ConceptFact",
     "ConceptMatch",
     "Located",
@@ -17,6 +18,8 @@ __all__ = [
     "concept_extras",
     "concept_facts",
     "find_concepts",
+    "list_documents",
+    "list_topics",
 ]
 
 FIND_CONCEPTS = """
@@ -59,6 +62,32 @@ SELECT DISTINCT ?c ?title ?source ?line WHERE {
   ?c kg:mentionedIn ?s . ?s rdfs:label ?title ; kg:lineStart ?line ; dcterms:isPartOf ?doc .
   ?doc dcterms:source ?source .
 } ORDER BY ?source ?line"""
+
+
+ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
+DOCUMENTS = """SELECT ?d ?source ?lang ?lines (COUNT(DISTINCT ?s) AS ?sections)
+       (COUNT(DISTINCT ?t) AS ?topics) WHERE {
+  ?d a kg:Document ; dcterms:source ?source ; kg:lineCount ?lines .
+  OPTIONAL { ?d dcterms:language ?lang }
+  OPTIONAL { ?s dcterms:isPartOf ?d }
+  OPTIONAL { ?d kg:hasTopic ?t }
+} GROUP BY ?d ?source ?lang ?lines ORDER BY ?source"""
+
+TOPICS = """SELECT ?t ?title WHERE {
+  ?d kg:hasTopic ?t . ?t rdfs:label ?title ; kg:order ?order . ?d dcterms:source ?source .
+} ORDER BY ?source ?order"""
+
+
+def list_documents(store: Store) -> list[dict[str, str]]:
+    """The documents in the graph with their language and counts."""
+    rows = store.query(DOCUMENTS).rows
+    return [{k: v.value for k, v in row.items() if k != "d"} for row in rows]
+
+
+def list_topics(store: Store) -> list[tuple[str, str]]:
+    """(IRI, title) of every topic, in document order."""
+    return [(row["t"].value, row["title"].value) for row in store.query(TOPICS).rows]
 
 
 @dataclass(frozen=True)
