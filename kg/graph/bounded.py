@@ -224,7 +224,12 @@ def _worker_main(conn: Connection, store: str) -> None:
 
     with contextlib.suppress(ValueError, OSError):  # a query may not take the machine
         resource.setrlimit(resource.RLIMIT_AS, (_MEMORY_CAP, _MEMORY_CAP))
-    graph = open_store(store)
+    try:
+        graph = open_store(store)
+    except KgError as err:
+        conn.send(("failed", str(err), ""))
+        return
+    conn.send(("ready", None, ""))  # start-up is not part of any query's deadline
     session: Any = None
     while True:
         try:
@@ -252,10 +257,14 @@ def _worker_main(conn: Connection, store: str) -> None:
             conn.send(("error", "the query needed more memory than a query may use", ""))
 
 
+_STARTUP_TIMEOUT = 120.0  # importing and opening the graph on a busy machine
+
+
 @dataclass
 class _Worker:
     process: Any
     conn: Connection
+    ready: bool = False
 
 
 class WorkerPool:
@@ -288,6 +297,16 @@ class WorkerPool:
         self._all.remove(worker)
         return self._start()
 
+    def _await_ready(self, worker: _Worker) -> None:
+        """Wait for a (re)started worker to hold the graph open, so that a query's deadline
+        counts only the query."""
+        if not worker.conn.poll(_STARTUP_TIMEOUT):
+            raise QueryError(f"the query process did not start within {_STARTUP_TIMEOUT:g} s")
+        kind, payload, _ = worker.conn.recv()
+        if kind != "ready":
+            raise QueryError(f"the query process could not open the graph: {payload}")
+        worker.ready = True
+
     def run(self, query: str, formats: tuple[str, str], timeout: float) -> Any:
         """The worker's answer `(kind, payload, format)`.
 
@@ -297,6 +316,12 @@ class WorkerPool:
         """
         worker = self._idle.get()
         try:
+            if not worker.ready:
+                try:
+                    self._await_ready(worker)
+                except QueryError:
+                    worker = self._replace(worker)
+                    raise
             worker.conn.send((query, formats))
             if not worker.conn.poll(timeout):
                 worker = self._replace(worker)
