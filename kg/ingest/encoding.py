@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Share of C0 control characters (other than tab, newline, carriage return, form feed) above
 # which a file is taken to be binary rather than text.
 _CONTROL_RATIO = 0.05
+
+# What UTF-8 read as cp1252/latin-1 leaves in the text: Â Ã â ð (lead bytes of Latin-1
+# punctuation, Latin-1 letters, general punctuation, emoji) before a continuation byte.
+_CONTINUATIONS = "".join(
+    {bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)}
+    | {chr(b) for b in range(0x80, 0xC0)}
+)
+_CP1252_MOJIBAKE = re.compile(f"[ÂÃâð][{re.escape(_CONTINUATIONS)}]")
 
 
 @dataclass(frozen=True)
@@ -95,8 +104,22 @@ def repair_text(text: str) -> str:
     Mac Roman mojibake first (our own repair, see `mojibake`), then ftfy's encoding fixer for
     the cp1252/latin-1 kind ("CategorÃ­a"), which it handles well. Only `fix_encoding` is used:
     ftfy's other fixes (uncurling quotes, unescaping HTML) would change clean text.
+
+    ftfy sees mojibake in clean text too (measured: `»Ü` → `Ȇ`, `É¡A` → `ɡA`, `Ç“A` → `ǓA`),
+    so it only sees lines that hold the unmistakable cp1252 kind (`Ã©`, `â€œ`), and a fix it
+    explains as Mac Roman is refused: that kind is already repaired by then.
     """
-    return str(ftfy.fix_encoding(repair_mac_roman(text)))
+    lines = repair_mac_roman(text).splitlines(keepends=True)
+    return "".join(_fix_cp1252_line(line) for line in lines)
+
+
+def _fix_cp1252_line(line: str) -> str:
+    if not _CP1252_MOJIBAKE.search(line):
+        return line
+    fixed, steps = ftfy.fix_encoding_and_explain(line)
+    if any(param == "macroman" for _, param in steps or ()):
+        return line
+    return str(fixed)
 
 
 def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> DecodedText:

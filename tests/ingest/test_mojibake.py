@@ -23,6 +23,8 @@ def mac_roman_mojibake(text: str) -> str:
         ("100‚ÄØ% editable", "100\u202f% editable"),
         ("Pr√°ctica y √∫ltimo", "Práctica y último"),
         ("qu√© ‚Äúmejor run‚Äù buscas", "qué “mejor run” buscas"),
+        ("Dvo≈ô√°k", "Dvořák"),
+        ("¬´√©l¬ª", "«él»"),
     ],
 )
 def test_mojibake_repairs_seed_sequences(broken: str, fixed: str) -> None:
@@ -48,9 +50,24 @@ def test_mojibake_repairs_emoji(fixed: str) -> None:
         "plain ASCII text",
         "¿Qué es un ML Runtime?",
         "🧠 ✅ → ⚙️",
+        "«él» dijo «ámbito»",
+        "Ííí",
+        "ÍÚé",
     ],
 )
 def test_mojibake_leaves_clean_text_unchanged(clean: str) -> None:
+    assert repair_text(clean) == clean
+
+
+@pytest.mark.parametrize(
+    "fixed", ["Categoría: “mejor run” → ¿Qué? ñandú ✅", "¡Hola! Índice 🧠", "Ü y ü"]
+)
+def test_mojibake_repairs_utf8_read_as_latin1(fixed: str) -> None:
+    assert repair_text(fixed.encode("utf-8").decode("latin-1")) == fixed
+
+
+@pytest.mark.parametrize("clean", ["»Ü", "É¡A", "Ç“A", "aÇ¿ mixed with Categoría"])
+def test_mojibake_clean_text_that_resembles_cp1252_mojibake_is_kept(clean: str) -> None:
     assert repair_text(clean) == clean
 
 
@@ -63,7 +80,9 @@ def test_mojibake_repair_is_idempotent_on_the_seed(seed_path) -> None:  # type: 
 
 
 SPANISH = st.text(
-    alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyz ABCXYZ.,;:!?¿¡áéíóúñÁÉÍÓÚÑü→✅🧠📌")),
+    alphabet=st.sampled_from(
+        list("abcdefghijklmnopqrstuvwxyz ABCXYZ.,;:!?¿¡«»—“”áéíóúñÁÉÍÓÚÑü→✅🧠📌")
+    ),
     max_size=60,
 )
 
@@ -71,6 +90,11 @@ SPANISH = st.text(
 @given(SPANISH)
 def test_mojibake_round_trip_of_spanish_text(text: str) -> None:
     assert repair_text(mac_roman_mojibake(text)) == text
+
+
+@given(SPANISH)
+def test_mojibake_leaves_clean_spanish_text_unchanged(text: str) -> None:
+    assert repair_mac_roman(text) == text
 
 
 @given(st.text(max_size=200))
