@@ -68,11 +68,14 @@ def clean_label(text: str) -> str:
 
 
 def is_code_like(text: str) -> bool:
-    """True for identifiers as code writes them: `a.b`, `snake_case`, `CamelCase`, `f()`."""
-    bare = _CALL_ARGS.sub("", text.strip()).strip()
+    """True for identifiers as code writes them: `a.b`, `snake_case`, `CamelCase`, `f()`.
+    A word before a parenthesis with a space between is prose with a gloss: `Mode (moda)`."""
+    text = text.strip()
+    bare = _CALL_ARGS.sub("", text).strip()
     if not bare or " " in bare or not _IDENTIFIER.match(bare):
         return False
-    return "." in bare or "_" in bare or text.strip().endswith(")") or bool(_CAMEL.match(bare))
+    called = text.endswith(")") and text[len(bare) : len(bare) + 1] == "("
+    return "." in bare or "_" in bare or called or bool(_CAMEL.match(bare))
 
 
 def is_literal_value(text: str) -> bool:

@@ -154,7 +154,7 @@ class Registry:
             kind = "class"
         owner = resolver.owner(qualifier)
         label = clean_label(surface)
-        label = label[: label.index("(")] if "(" in label else label
+        label = label[: label.index("(")].rstrip() if "(" in label else label
         bare = f"code:{name.lower()}"
         if owner is None:
             if not register:

@@ -42,7 +42,7 @@ from kg.extract.cues import (
 from kg.extract.mentions import Mention, MentionFinder
 from kg.extract.model import Aspect, Assertion, Comparison, Evidence, KeyPoint, Predicate
 from kg.extract.nlp import fold, is_function_phrase
-from kg.extract.normalize import split_identifier
+from kg.extract.normalize import ARTICLES, clean_label, split_identifier
 from kg.extract.registry import Registry
 from kg.extract.units import Unit, evidence
 from kg.ingest.document import Block, Code, ListItem, Paragraph, RichText, Section, Table
@@ -175,6 +175,8 @@ class RelationExtractor:
         self._vs_heading(ctx, section, ev_head)
         subject = question_subject(title)
         defined = 0  # characters of definition taken so far
+        lead = None if subject else _lead_subject(section)
+        leads = 2  # paragraphs under a heading that may still describe it
         api_subject = self._api_heading(ctx, section)
         previous: Block | None = None
         for block in section.blocks:
@@ -201,6 +203,10 @@ class RelationExtractor:
                     and defined < _DEFINITION_CHARS
                 ):
                     defined += self._define_subject(ctx, section, subject, unit, defined == 0)
+                if lead and leads and isinstance(block, Paragraph):
+                    leads -= 1
+                    if self._lead_paragraph(ctx, section, lead, unit, mentions):
+                        lead = None
                 self._sentences(ctx, section, unit, mentions, doc, row_subject=None)
                 self._definition_sentence(ctx, section, unit, mentions)
                 if requirements:
@@ -326,6 +332,44 @@ class RelationExtractor:
         else:
             self.reg.extend_definition(key, _first_sentences(text))
         return len(text)
+
+    def _lead_paragraph(
+        self,
+        ctx: DocContext,
+        section: Section,
+        subject: str,
+        unit: Unit,
+        mentions: list[Mention],
+    ) -> bool:
+        """A paragraph right under a heading that opens with the heading's name ("# Databricks
+        AutoML" / "Databricks AutoML automates ...", or under "## Overview"), or a document's
+        first paragraph opening with "This ..." describes what the heading names."""
+        raw = unit.text.text
+        spans = [m for m in re.finditer(r"\S+", raw)]
+        while spans and fold(spans[0].group(0)) in ARTICLES:
+            spans = spans[1:]
+        name = fold(clean_label(subject)).split()
+        opening = [fold(m.group(0)).strip(",:;") for m in spans[: len(name)]]
+        opens_with_name = bool(name) and opening == name
+        deictic = (
+            section.level == 1
+            and bool(spans)
+            and fold(spans[0].group(0)) in section_cues()["deictic_openers"]
+        )
+        if not (opens_with_name or deictic):
+            return False
+        key = add_label(self.reg, ctx, subject)
+        if not key and opens_with_name:
+            # a name that is not a term by itself ("Databricks AutoML" holds the identifier
+            # AutoML): the last concept named inside it, the head of an English noun phrase
+            end = spans[len(name) - 1].end()
+            inside = [m for m in mentions if m.end <= end]
+            key = inside[-1].key if inside else None
+        if not key:
+            return False
+        ev = evidence(ctx.doc, section, unit.first_line)
+        self.reg.add_definition(key, _first_sentences(raw), ev)
+        return True
 
     def _definition_sentence(
         self, ctx: DocContext, section: Section, unit: Unit, mentions: list[Mention]
@@ -715,6 +759,19 @@ def _row_subject(row: tuple[RichText, ...], first: list[Mention], shape: str) ->
     if whole and shape != "terms" and not first[0].key.startswith("code:"):
         return None
     return first[0].key
+
+
+def _lead_subject(section: Section) -> str | None:
+    """What a section's first paragraphs may describe: its own heading when that is a short
+    name, or the heading above an "Overview" heading."""
+    if heading_has("overview", section.title) and len(section.heading_path) >= 2:
+        title = section.heading_path[-2]
+    else:
+        title = section.title
+    title = clean_label(title)
+    if not title or question_subject(title) or len(title.split()) > 5:
+        return None
+    return title
 
 
 def _first_sentences(text: str, limit: int = _MAX_DEFINITION) -> str:

@@ -117,6 +117,8 @@ def _add_concept(graph: Graph, c: Concept, iri: URIRef) -> None:
             graph.add((iri, SKOS.definition, _lit(text, c.language)))
     for ev in c.mentions:
         graph.add((iri, KG.mentionedIn, _section(ev)))
-    examples = list(dict.fromkeys(code for code, _ in c.examples))[:_MAX_EXAMPLES]
+    # the most focused examples: the shortest, in document order among equals
+    unique = list(dict.fromkeys(code for code, _ in c.examples))
+    examples = sorted(unique, key=lambda code: len(code.splitlines()))[:_MAX_EXAMPLES]
     for code in examples:
         graph.add((iri, KG.example, Literal(code)))

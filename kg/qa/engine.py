@@ -50,6 +50,14 @@ class _Result:
     sparql: list[str]
 
 
+def _focused_example(examples: list[str], label: str) -> str:
+    """The most focused of a concept's code examples: the shortest that calls it by name (a
+    ten-line snippet about writing a table beats a pipeline that writes one at line 40)."""
+    name = label.rpartition(".")[2].split("(")[0]
+    calling = [e for e in examples if name and name in e] or examples
+    return min(calling, key=lambda e: (len(e.strip().splitlines()), e), default="")
+
+
 def _value(row: dict[str, Any], name: str, default: str = "") -> str:
     term = row.get(name)
     return str(term.value) if term is not None else default
@@ -469,8 +477,9 @@ class QAEngine:
             lines.append(f"- `{api.label}`")
             items.append(AnswerItem(api.label, api.iri, "howTo"))
         first = apis[0]
-        example = examples.get(first.iri) or next(
-            (_value(r, "example") for r in self._run("examples", sparql, c=first.iri)), ""
+        example = examples.get(first.iri) or _focused_example(
+            [_value(r, "example") for r in self._run("examples", sparql, c=first.iri)],
+            first.label,
         )
         if example:
             shown = "\n".join(example.strip("\n").split("\n")[:_MAX_EXAMPLE_LINES])

@@ -74,6 +74,10 @@ class ConceptIndex:
                 self.terms[term_key(label)].add(iri)
                 self.fuzzy_keys[fold(label)].add(iri)
         self._fuzzy_list = list(self.fuzzy_keys)
+        # every word of every label: a question word the notes themselves use is not a typo
+        self._vocabulary = {
+            singular(w) for key in self.fuzzy_keys for w in re.findall(r"[^\W\d_]+", key)
+        }
         self._term_words = [(frozenset(key[5:].split()), key) for key in self.terms]
 
     def label(self, iri: str) -> str:
@@ -127,6 +131,8 @@ class ConceptIndex:
         for i, (tok, pos) in enumerate(tokens):
             if used[i] or len(tok) < 5 or fold(tok) in ignore:
                 continue
+            if not is_code_like(tok) and singular(fold(tok)) in self._vocabulary:
+                continue  # "model" is a word of the notes, not a typo of "mode"
             near = process.extractOne(
                 tok.split("(")[0].lower(), self._fuzzy_list, scorer=fuzz.ratio,
                 score_cutoff=_FUZZY_CUTOFF,

@@ -50,3 +50,5 @@ def test_normalize_clean_label_strips_decoration() -> None:
     assert clean_label("🧠 Feature Store:") == "Feature Store"
     assert clean_label("  ✅ Acceso cross-workspace ") == "Acceso cross-workspace"
     assert is_code_like("score_batch()") and not is_code_like("score batch")
+    # a word, a space and a parenthesis is a gloss, not a call
+    assert not is_code_like("Mode (moda)") and is_code_like("mode()")

@@ -137,6 +137,23 @@ def test_relations_definitions_from_questions_and_tables(extract_notes) -> None:
     assert defs["Feature Lookup"] == ["Mecanismo para acceder a features"]
 
 
+def test_relations_lead_paragraph_defines_the_heading(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# Databricks AutoML\n\n## Overview\n\nDatabricks AutoML automates model selection.\n\n"
+        "## Usage\n\nAutoML runs trials.\n",
+        more={
+            "stack.md": "# Widget Stacks\n\n> **NOTE:** preview\n\nThis repo provides a stack.\n",
+            "other.md": "# Trials\n\nEach run of a search is logged.\n",
+        },
+    )
+    defs = {c.label: [d for d, _ in c.definitions] for c in x.concepts if c.definitions}
+    # the name holds the identifier AutoML, so the definition goes to that concept
+    assert defs["AutoML"] == ["Databricks AutoML automates model selection."]
+    assert defs["Widget Stacks"] == ["This repo provides a stack."]
+    # a first paragraph that neither names the heading nor opens with "This" defines nothing
+    assert "Trials" not in defs
+
+
 def test_relations_key_points_attach_to_concepts(extract_notes) -> None:  # type: ignore[no-untyped-def]
     x = extract_notes(
         "# T\n\n## Puntos claves\n\n- **UC** permite compartir modelos entre workspaces.\n"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from kg import api
 from kg.cli import cli
 from kg.qa import QAEngine
 from kg.qa.templates import TEMPLATES
@@ -58,6 +59,25 @@ def test_engine_how_to_gives_the_method_and_example(engine: QAEngine) -> None:
     answer = engine.ask("Which method removes a tag from a model version?")
     assert labels(answer)[0].endswith("delete_model_version_tag")
     assert "```python" in answer.answer
+
+
+def test_engine_how_to_shows_the_most_focused_example(tmp_path: Path) -> None:
+    pipelines = "".join(
+        f"## Pipeline {n}\n\n```python\nclient = TableClient()\n"
+        + "".join(f"step_{n}_{i} = {i}\n" for i in range(30))
+        + "client.write_table(df)\n```\n\n"
+        for n in range(4)
+    )
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "# Tables\n\n" + pipelines + "## Write a table\n\n```python\nclient = TableClient()\n"
+        "client.write_table(df, mode='merge')\n```\n",
+        encoding="utf-8",
+    )
+    api.build([notes], store=tmp_path / "store")
+    with QAEngine.open(tmp_path / "store") as qa:
+        answer = qa.ask("How do I use write_table?")
+    assert "mode='merge'" in answer.answer and "step_" not in answer.answer
 
 
 def test_engine_outside_the_notes_says_so(engine: QAEngine) -> None:

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from kg.qa.linking import ConceptIndex
+
+ROWS = [
+    ("urn:mode", "Mode", "term", "Mode"),
+    ("urn:registry", "Model Registry", "term", "Model Registry"),
+    ("urn:score", "fs.score_batch", "api", "fs.score_batch"),
+    ("urn:score", "score_batch", "api", "fs.score_batch"),
+]
+
+
+def linked(question: str) -> list[str]:
+    return [c.iri for c in ConceptIndex(ROWS).link(question, "en")]
+
+
+def test_linking_a_word_of_the_notes_is_not_a_typo_of_another_name() -> None:
+    # "model" is one fuzzy edit from "mode", but the notes use the word "model" themselves
+    assert "urn:mode" not in linked("how do I deploy a model")
+    assert linked("what is the model registry") == ["urn:registry"]
+
+
+def test_linking_typos_still_reach_the_closest_name() -> None:
+    assert linked("what is the modde") == ["urn:mode"]
+    assert linked("what does scor_batch need") == ["urn:score"]
