@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from kg.extract.code import CodeFacts, analyze_code, is_python, merge_all
 from kg.extract.cues import aliases, has_relation_cue, heading_has, negations
 from kg.extract.language import detect_language
@@ -166,13 +168,56 @@ def is_term_label(label: str, lang: str) -> bool:
     return not has_relation_cue(label, lang)
 
 
+_TRAILING_GLOSS = re.compile(r"(.+?)\s+\(([^()]+)\)")
+_SAME_NAME = 60  # rapidfuzz ratio of two one-word names that are one word in two languages
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Schwartz & Hearst: every letter of the short form, in order, in the long form, the
+    first one starting a word ("IQR" ← "Interquartile Range", "CV" ← "Cross-Validation")."""
+    letters = [c for c in short.lower() if c.isalnum()]
+    text = long.lower()
+    i = len(text) - 1
+    for n in range(len(letters) - 1, -1, -1):
+        while i >= 0 and (text[i] != letters[n] or (n == 0 and i > 0 and text[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return len(long.split()) <= len(letters) + 2
+
+
+def same_thing(name: str, gloss: str) -> bool:
+    """Whether "name (gloss)" gives one thing two names: an acronym and its expansion
+    ("Cross-Validation (CV)", "IQR (Interquartile Range)"), or a word-for-word translation
+    ("Mode (moda)", "Experimentos (Experiments)"); not a remark ("Batch (offline)")."""
+    for short, long in ((gloss, name), (name, gloss)):
+        if _ACRONYM.match(short.replace("-", "")) and _abbreviates(short, long):
+            return True
+    a, b = fold(name).split(), fold(gloss).split()
+    if not 0 < len(a) == len(b) <= 4:
+        return False
+    if len(a) > 1:
+        return True
+    return a[0][:2] == b[0][:2] and fuzz.ratio(a[0], b[0]) >= _SAME_NAME
+
+
 def add_label(
     reg: Registry, ctx: DocContext, text: str, places: tuple[tuple[str, int], ...] = ()
 ) -> str | None:
-    """Register a label as a code identifier or a term, whichever it is."""
+    """Register a label as a code identifier or a term, whichever it is. A trailing gloss
+    that is another name of the same thing is not part of the name: "Mode (moda)" names Mode
+    and moda; a qualifier stays ("MLflow Registry (workspace)")."""
     label = clean_label(text)
     if not label or is_literal_value(label) or len(label) > 80:
         return None
+    gloss = _TRAILING_GLOSS.fullmatch(label)
+    if gloss and not is_code_like(label) and same_thing(gloss.group(1), gloss.group(2)):
+        key = add_label(reg, ctx, gloss.group(1), places)
+        other = add_label(reg, ctx, gloss.group(2), places)
+        if key and other and other != key:
+            reg.union(key, other)
+        return key or other
     if is_code_like(label):
         return reg.add_code(label, ctx.resolver, None, places=places)
     if not is_term_label(label, ctx.lang):
@@ -338,6 +383,7 @@ def _code_candidates(
     reg: Registry, ctx: DocContext, block: Code, places: tuple[tuple[str, int], ...]
 ) -> None:
     facts = analyze_code(block.text)
+    imported = {imp.alias or imp.name for imp in facts.imports if imp.name}
     for imp in facts.imports:
         if imp.module:
             reg.add_module(imp.module)
@@ -348,6 +394,7 @@ def _code_candidates(
         if not call.qualifier and not is_code_like(surface):
             continue
         unknown_owner = ctx.resolver.owner(call.qualifier) is None
-        if unknown_owner and "_" not in call.name and not call.name[:1].isupper():
+        library = not call.qualifier and call.name in imported  # `from hyperopt import fmin`
+        if unknown_owner and not library and "_" not in call.name and not call.name[:1].isupper():
             continue  # `model.fit()`: a method on an unknown local object
         reg.add_code(surface, ctx.resolver, None, places=places)

@@ -667,6 +667,7 @@ class RelationExtractor:
         facts = analyze_code(block.text)
         offset = _text_offset(ctx, block)
         place, topic = self._places(ctx, section)
+        imported = {imp.alias or imp.name for imp in facts.imports if imp.name}
         for imp in facts.imports:
             if imp.name and imp.module:
                 cls = self.reg.add_code(imp.name, ctx.resolver, None, register=False)
@@ -688,6 +689,8 @@ class RelationExtractor:
                 owner_key = f"code:{owner[0].lower()}"
                 self._assert(key, "methodOf", owner_key, ev, "code-call", 0.95)
                 self.reg.add_example(key, block.text, ev)
+            elif not call.qualifier and call.name in imported and not call.name[:1].isupper():
+                self.reg.add_example(key, block.text, ev)  # `from hyperopt import fmin`
             if call.assigned_to:
                 target = self.reg.add_code(call.assigned_to, ctx.resolver, None, register=False)
                 if target and not call.name[:1].isupper():

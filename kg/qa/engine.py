@@ -29,6 +29,10 @@ __all__ = ["QAEngine"]
 
 _MAX_ITEMS = 15
 _MAX_EXAMPLE_LINES = 14
+_MAX_SECTIONS = 5
+_MIN_OVERLAP = 2  # words a question shares with a section title to be about it ...
+_MIN_TITLE_SHARE = 0.5  # ... or this share of a short title's words
+_EXACT = 0.9  # a link score from an exact name, not an API-word or fuzzy match
 _WORD = re.compile(r"[^\W\d_]+|[A-Za-z_][\w.]*")
 
 
@@ -158,6 +162,10 @@ class QAEngine:
         lang = detect_language(question)
         intent = classify(question)
         linked = self.index.link(question, lang) if question else []
+        if not linked and intent == "how_to":  # "how do I remove outliers?": a section may say
+            covered = self._covered_in(question, lang, [])
+            if covered.found:
+                return self._answer(question, lang, intent, linked, covered)
         if not linked:
             return self._not_found(question, lang, intent)
         handler: dict[str, Callable[[str, list[LinkedConcept], str], _Result]] = {
@@ -389,7 +397,30 @@ class QAEngine:
                 lines.append("- " + ", ".join(i.label for i in part_items[:8]))
             items = [AnswerItem(concept.label, concept.iri, "definition"), *items, *part_items]
             return _Result(True, "\n".join(lines), _dedupe(items), sparql)
-        return _Result(False, "", [], sparql)
+        return self._sections_of(linked, lang, sparql)
+
+    def _sections_of(self, linked: list[LinkedConcept], lang: str, sparql: list[str]) -> _Result:
+        """For a concept the notes name but never define: the sections titled by it, then the
+        sections that mention it. Only for a concept the question names exactly."""
+        if not linked or linked[0].score < _EXACT:
+            return _Result(False, "", [], sparql)
+        concept = linked[0]
+        words = set(_words(concept.label))
+        titled = [(s.source, s.start, s.title) for s in self.sections if words and words <= s.words]
+        mentioning = [
+            (_value(r, "source"), int(_value(r, "start")), _value(r, "title"))
+            for r in self._run("mentioned_in", sparql, c=concept.iri)
+        ]
+        places = list(dict.fromkeys(titled + mentioning))[:_MAX_SECTIONS]
+        if not places:
+            return _Result(False, "", [], sparql)
+        lines = [say(lang, "mentioned_in", x=concept.label)]
+        items = []
+        for source, start, title in places:
+            lines.append(f"- {title} ({source}:{start})")
+            ev = EvidenceRef(source, start, title)
+            items.append(AnswerItem(concept.label, concept.iri, "mentionedIn", (ev,)))
+        return _Result(True, "\n".join(lines), items, sparql)
 
     def _components(self, q: str, linked: list[LinkedConcept], lang: str) -> _Result:
         sparql: list[str] = []
@@ -441,7 +472,7 @@ class QAEngine:
 
     def _about(self, concept: LinkedConcept, lang: str) -> _Result:
         result = self._definition("", [concept], lang)
-        if result.found:
+        if result.found and result.items[0].relation != "mentionedIn":
             result.text = say(lang, "about", x=concept.label) + "\n" + result.text
         return result
 
@@ -465,7 +496,7 @@ class QAEngine:
                         if "example" in r:
                             examples.setdefault(c.iri, _value(r, "example"))
         if not apis:
-            return _Result(False, "", [], sparql)
+            return self._covered_in(q, lang, sparql)
         # calls with an example in the notes first, then qualified names, then the rest
         apis.sort(key=lambda a: (a.iri not in examples, "." not in a.label))
         lines = [say(lang, "how_to")]
@@ -486,7 +517,33 @@ class QAEngine:
             lines.append(f"\n{say(lang, 'example')}:\n```python\n{shown}\n```")
         return _Result(True, "\n".join(lines), items, sparql)
 
+    def _covered_in(self, q: str, lang: str, sparql: list[str]) -> _Result:
+        """A how-to the notes answer in prose: the statements of the section whose title
+        matches the question best, when it matches well (two words, or most of the title)."""
+        match = self._section_match(q, lang)
+        if match is None or (match[0] < _MIN_OVERLAP and match[1] < _MIN_TITLE_SHARE):
+            return _Result(False, "", [], sparql)
+        section = match[2]
+        rows = self._run("section_statements", sparql, s=section.iri)
+        if not rows:
+            return _Result(False, "", [], sparql)
+        lines = [
+            say(lang, "covered_in", x=section.title, where=f"{section.source}:{section.start}")
+        ]
+        items = []
+        for r in rows[:_MAX_ITEMS]:
+            ev = EvidenceRef(_value(r, "source"), int(_value(r, "line")), _value(r, "text"))
+            lines.append(f"- {_quote(ev.text, 220)} ({ev.line})")
+            items.append(AnswerItem(section.title, section.iri, "coveredIn", (ev,)))
+        return _Result(True, "\n".join(lines), _dedupe(items), sparql)
+
     def _best_section(self, question: str, lang: str) -> _Section | None:
+        match = self._section_match(question, lang)
+        return match[2] if match else None
+
+    def _section_match(self, question: str, lang: str) -> tuple[int, float, _Section] | None:
+        """The section whose title shares most words with the question: (shared words,
+        share of the title, section)."""
         words = {s for w in _words(question) for s in word_senses(w, lang)} - ignored_words()
         best: tuple[int, float, _Section] | None = None
         for s in self.sections:
@@ -497,7 +554,7 @@ class QAEngine:
             cand = (overlap, overlap / len(mapped), s)
             if overlap and (best is None or cand[:2] > best[:2]):
                 best = cand
-        return best[2] if best else None
+        return best
 
 
 def _words(text: str) -> list[str]:

@@ -48,6 +48,7 @@ class ConceptIndex:
     def __init__(self, rows: list[tuple[str, str, str, str]]) -> None:
         """`rows`: (iri, label, kind, preferred label) for every label of every concept."""
         self.code: dict[str, set[str]] = defaultdict(set)
+        self.plain_code: dict[str, set[str]] = defaultdict(set)
         self.terms: dict[str, set[str]] = defaultdict(set)
         self.api_words: list[tuple[frozenset[str], str]] = []
         self.entries: dict[str, _Entry] = {}
@@ -63,6 +64,8 @@ class ConceptIndex:
                 if is_code_like(label) or kind in ("class", "module"):
                     self.code[bare].add(iri)
                     self.fuzzy_keys[bare].add(iri)
+                else:
+                    self.plain_code[bare].add(iri)  # "fmin": code, spelt like a word
                 if kind in ("class", "module") and not is_code_like(label):
                     self.terms[term_key(label)].add(iri)
                 parts = code_parts(label)
@@ -78,6 +81,15 @@ class ConceptIndex:
         self._vocabulary = {
             singular(w) for key in self.fuzzy_keys for w in re.findall(r"[^\W\d_]+", key)
         }
+        # words of prose names and of the glossary: "create", "run" in a question are words
+        self._prose_words = {
+            singular(w)
+            for iri, labels in self.all_labels.items()
+            if self.entries[iri].kind == "term"
+            for label in labels
+            for w in re.findall(r"[^\W\d_]+", fold(label))
+        }
+        self._prose_words |= set(glossary()) | set(glossary().values())
         self._term_words = [(frozenset(key[5:].split()), key) for key in self.terms]
 
     def label(self, iri: str) -> str:
@@ -103,15 +115,27 @@ class ConceptIndex:
             if is_code_like(tok)
             for w in split_identifier(tok)
         }
+        ignore = ignored_words()
         for i, (tok, pos) in enumerate(tokens):
-            if is_code_like(tok):
+            plain = tok.lower()
+            if (
+                not is_code_like(tok)
+                and len(plain) >= 4
+                and (plain in self.code or plain in self.plain_code)
+                and fold(plain) not in ignore
+                and singular(fold(plain)) not in self._prose_words
+            ):
+                # a plain word that is only ever a name in code: "How do I use fmin?"
+                named = set(self.code.get(plain, ())) | set(self.plain_code.get(plain, ()))
+                add(self._closest(named, question_words), 0.95, pos)
+                used[i] = True
+            elif is_code_like(tok):
                 bare = tok.split("(")[0].lower()
-                iris = self.code.get(bare) or self.code.get(bare.rpartition(".")[2])
-                if iris:
-                    closest = self._closest(set(iris), question_words)
+                found_iris = self.code.get(bare) or self.code.get(bare.rpartition(".")[2])
+                if found_iris:
+                    closest = self._closest(set(found_iris), question_words)
                     add(closest, 1.0 if len(closest) == 1 else 0.7, pos)
                     used[i] = True
-        ignore = ignored_words()
         for size in range(min(_MAX_NGRAM, len(tokens)), 0, -1):
             for start in range(len(tokens) - size + 1):
                 span = range(start, start + size)
@@ -232,7 +256,22 @@ def _mapped(word: str, lang: str = "es") -> str:
     w = singular(word)
     if w in table:
         return table[w]
-    return table.get(fold(lemma(word.lower(), lang)), w)
+    return table.get(fold(lemma(word.lower(), lang))) or _conjugated(w, table) or w
+
+
+# Present-tense endings of Spanish verbs, longest first: "mitigo", "comparas", "dividimos"
+# are read as their infinitive when the glossary knows it (the lemma tables miss many verbs).
+_ENDINGS = ("amos", "emos", "imos", "as", "es", "o", "a", "e")
+
+
+def _conjugated(word: str, table: dict[str, str]) -> str | None:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            for infinitive in (stem + "ar", stem + "er", stem + "ir"):
+                if infinitive in table:
+                    return table[infinitive]
+    return None
 
 
 def word_senses(word: str, lang: str = "es") -> set[str]:

@@ -132,6 +132,26 @@ TEMPLATES: dict[str, Template] = {
 }""",
         ),
         Template(
+            "mentioned_in",
+            "The sections that mention a concept, with their documents and first lines.",
+            """SELECT ?c ?s ?title ?source ?start WHERE {
+  ?c kg:mentionedIn ?s . ?s rdfs:label ?title ; kg:lineStart ?start ; dcterms:isPartOf ?doc .
+  ?doc dcterms:source ?source .
+} ORDER BY ?source ?start""",
+        ),
+        Template(
+            "section_statements",
+            "Key points and relation evidence inside a section's lines, in line order.",
+            """SELECT DISTINCT ?s ?text ?line ?source WHERE {
+  ?s kg:lineStart ?start ; kg:lineEnd ?end ; dcterms:isPartOf ?doc .
+  ?doc dcterms:source ?source .
+  { ?k a kg:KeyPoint ; kg:text ?text ; kg:line ?line ; dcterms:source ?doc . }
+  UNION
+  { ?a a kg:Assertion ; kg:evidence ?text ; kg:line ?line ; dcterms:source ?doc . }
+  FILTER(?line >= ?start && ?line <= ?end)
+} ORDER BY ?line""",
+        ),
+        Template(
             "section_apis",
             "The API concepts mentioned in a section, with their code examples.",
             """SELECT ?s ?c ?label ?example WHERE {

@@ -162,3 +162,25 @@ def test_relations_key_points_attach_to_concepts(extract_notes) -> None:  # type
     labels = {c.key: c.label for c in x.concepts}
     assert [labels[k] for k in kp.concepts] == ["Unity Catalog"]
     assert kp.evidence.line == 5
+
+
+def test_relations_a_gloss_that_names_the_same_thing_is_an_alias(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# T\n\n| Método | Descripción |\n|---|---|\n| **Mode (moda)** | El valor más común |\n"
+        "| **Batch (offline)** | Por lotes |\n\n## ¿Qué es Cross-Validation (CV)?\n\n"
+        "Es un enfoque más robusto.\n"
+    )
+    names = {c.label: set(c.alt_labels) for c in x.concepts}
+    assert "moda" in {a.lower() for a in names["Mode"]}
+    assert "CV" in names["Cross-Validation"]
+    assert "Batch (offline)" in names  # a remark, not another name: the label stays whole
+    defs = {c.label: [d for d, _ in c.definitions] for c in x.concepts if c.definitions}
+    assert defs["Cross-Validation"] == ["Es un enfoque más robusto."]
+
+
+def test_relations_imported_functions_keep_their_examples(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# T\n\n```python\nfrom hyperopt import fmin\n\nbest = fmin(fn=f, max_evals=5)\n```\n"
+    )
+    (fmin,) = [c for c in x.concepts if c.label == "fmin"]
+    assert fmin.examples and "max_evals=5" in fmin.examples[0][0]

@@ -80,6 +80,29 @@ def test_engine_how_to_shows_the_most_focused_example(tmp_path: Path) -> None:
     assert "mode='merge'" in answer.answer and "step_" not in answer.answer
 
 
+def test_engine_prose_answers_point_to_their_section(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "# Data\n\n## Remove outliers with the IQR\n\n"
+        "The **IQR filter** requires **Spark ML**.\n\n"
+        "## ¿Qué es un dataset desbalanceado?\n\n| Problema | Clase |\n|---|---|\n"
+        "| Fraude | Minoritaria |\n",
+        encoding="utf-8",
+    )
+    api.build([notes], store=tmp_path / "store")
+    with QAEngine.open(tmp_path / "store") as qa:
+        how = qa.ask("How do I remove outliers?")
+        what = qa.ask("¿Qué es un dataset desbalanceado?")
+        outside = qa.ask("What is Kubernetes?")
+    # no API for it: the section whose title matches, with its statements and their lines
+    assert how.found and "Remove outliers with the IQR" in how.answer
+    assert how.items[0].evidence[0].line == 5
+    # named but never defined: where the notes treat it, not "not found"
+    assert what.found and "notes.md:7" in what.answer
+    assert what.items[0].relation == "mentionedIn"
+    assert not outside.found
+
+
 def test_engine_outside_the_notes_says_so(engine: QAEngine) -> None:
     for question in ("What is Kubernetes?", "¿Qué es TensorRT?"):
         answer = engine.ask(question)

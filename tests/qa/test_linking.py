@@ -23,3 +23,20 @@ def test_linking_a_word_of_the_notes_is_not_a_typo_of_another_name() -> None:
 def test_linking_typos_still_reach_the_closest_name() -> None:
     assert linked("what is the modde") == ["urn:mode"]
     assert linked("what does scor_batch need") == ["urn:score"]
+
+
+def test_linking_a_plain_word_that_is_only_code_names_the_function() -> None:
+    rows = [*ROWS, ("urn:fmin", "fmin", "api", "fmin"), ("urn:run", "run", "api", "run")]
+    rows.append(("urn:mlrun", "MLflow Run", "term", "MLflow Run"))
+    index = ConceptIndex(rows)
+    assert [c.iri for c in index.link("How do I use fmin?", "en")] == ["urn:fmin"]
+    # "run" is also a word of the notes' prose names: a question word, not the function
+    assert "urn:run" not in [c.iri for c in index.link("how do I compare one run", "en")]
+
+
+def test_linking_reads_spanish_verbs_by_their_infinitive() -> None:
+    from kg.qa.linking import word_senses
+
+    assert word_senses("mitigo", "es") == {"mitigate"}  # the glossary knows "mitigar"
+    assert word_senses("comparamos", "es") == {"compare"}
+    assert word_senses("caso", "es") == {"caso"}  # "casar" is not a word of the glossary
