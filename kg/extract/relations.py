@@ -518,11 +518,10 @@ class RelationExtractor:
 
     # -- comparisons ----------------------------------------------------------------------
     def _vs_heading(self, ctx: DocContext, section: Section, ev: Evidence) -> None:
-        title = re.sub(r"^[^:]{0,40}:\s*", "", section.title)
-        sides = re.split(r"\s+(?:vs\.?|versus|frente a)\s+", title, flags=re.IGNORECASE)
-        if len(sides) != 2 or any(len(s.split()) > 6 or not s.strip() for s in sides):
+        sides = _vs_sides(section.title)
+        if not sides:
             return
-        left, right = (add_label(self.reg, ctx, re.sub(r"\s*\(.*?\)", "", s)) for s in sides)
+        left, right = (add_label(self.reg, ctx, s) for s in sides)
         if left and right:
             self._assert(left, "differsFrom", right, ev, "vs-heading", 0.7)
             self.comparisons.append(Comparison(left, right, (), ev, "vs-heading"))
@@ -636,7 +635,9 @@ class RelationExtractor:
                 )
 
     def _comparison_table(self, ctx: DocContext, section: Section, table: Table) -> None:
-        sides = [add_label(self.reg, ctx, c.text) for c in table.header[1:]]
+        # under "AutoML vs Manual ML", a column "Manual" is the heading's "Manual ML"
+        named = _vs_sides(section.title) or []
+        sides = [add_label(self.reg, ctx, _heading_side(c.text, named)) for c in table.header[1:]]
         ev = evidence(ctx.doc, section, table.line_start)
         for i in range(len(sides)):
             for j in range(i + 1, len(sides)):
@@ -762,6 +763,25 @@ def _row_subject(row: tuple[RichText, ...], first: list[Mention], shape: str) ->
     if whole and shape != "terms" and not first[0].key.startswith("code:"):
         return None
     return first[0].key
+
+
+def _vs_sides(title: str) -> list[str] | None:
+    """The two sides of an "A vs B" heading ("Comparison: AutoML vs Manual ML"), glosses
+    dropped; None when the heading does not compare two short names."""
+    title = re.sub(r"^[^:]{0,40}:\s*", "", title)
+    sides = re.split(r"\s+(?:vs\.?|versus|frente a)\s+", title, flags=re.IGNORECASE)
+    if len(sides) != 2 or any(len(s.split()) > 6 or not s.strip() for s in sides):
+        return None
+    return [re.sub(r"\s*\(.*?\)", "", s) for s in sides]
+
+
+def _heading_side(header: str, sides: list[str]) -> str:
+    """A comparison column's header, or the heading side that names it in full."""
+    words = set(fold(clean_label(header)).split())
+    for side in sides:
+        if words and words < set(fold(clean_label(side)).split()):
+            return side
+    return header
 
 
 def _lead_subject(section: Section) -> str | None:

@@ -35,6 +35,12 @@ FORMATS: dict[str, str] = {
     ".rst": "rst",
 }
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# Files a folder of notes often carries that are about the repository, not the subject: read
+# only when named on their own, never picked up from a folder.
+_METADATA_NAMES = {
+    "authors", "changelog", "changes", "citation", "code_of_conduct", "codeowners",
+    "contributing", "contributors", "licence", "license", "notice", "security", "sources",
+}  # fmt: skip
 _SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".ipynb_checkpoints", ".venv"}
 
 
@@ -60,19 +66,24 @@ class LoadReport:
 def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Skipped]]:
     """Expand files and folders (recursively, in a stable sorted order) into candidate files.
 
-    Files with an extension kg does not read are returned as skipped; hidden files and folders
-    and tool folders (.git, node_modules, ...) are passed over silently.
+    Files with an extension kg does not read, and repository metadata found in a folder
+    (LICENSE, CHANGELOG, SOURCES, ...), are returned as skipped; hidden files and folders and
+    tool folders (.git, node_modules, ...) are passed over silently.
     """
     found: list[Path] = []
     skipped: list[Skipped] = []
     seen: set[Path] = set()
 
-    def add(file: Path) -> None:
+    def add(file: Path, *, named: bool = False) -> None:
         key = file.resolve()
         if key in seen:
             return
         seen.add(key)
-        if file.suffix.lower() in FORMATS:
+        if not named and file.stem.lower().replace("-", "_") in _METADATA_NAMES:
+            skipped.append(
+                Skipped(file, "repository metadata, not notes (name the file to read it)")
+            )
+        elif file.suffix.lower() in FORMATS:
             found.append(file)
         else:
             skipped.append(Skipped(file, f"unsupported file type '{file.suffix or file.name}'"))
@@ -86,7 +97,7 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Skipped]]:
                     if not name.startswith("."):
                         add(Path(root) / name)
         elif path.is_file():
-            add(path)
+            add(path, named=True)
         else:
             skipped.append(Skipped(path, "no such file or folder"))
     return found, skipped

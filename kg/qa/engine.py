@@ -318,16 +318,21 @@ class QAEngine:
             by_cmp.setdefault(_value(r, "cmp"), []).append(r)
         lines: list[str] = []
         items: list[AnswerItem] = []
-        for cmp_rows in list(by_cmp.values())[:3]:
+        groups = list(by_cmp.values())
+        # a heading "A vs B" over a table of aspects: the table says it all
+        detailed = [g for g in groups if any("aspect" in r for r in g)]
+        for cmp_rows in (detailed or groups)[:3]:
             first = cmp_rows[0]
             a, b = _value(first, "leftLabel"), _value(first, "rightLabel")
             ev = EvidenceRef(
                 _value(first, "source"), int(_value(first, "line")), _value(first, "evidence")
             )
             lines.append(say(lang, "difference", a=a, b=b))
-            lines.append(
-                f"\n| {say(lang, 'aspect')} | {a} | {b} | {say(lang, 'line')} |\n|---|---|---|---|"
-            )
+            if detailed:
+                lines.append(
+                    f"\n| {say(lang, 'aspect')} | {a} | {b} | {say(lang, 'line')} |"
+                    "\n|---|---|---|---|"
+                )
             for r in cmp_rows:
                 if "aspect" not in r:
                     continue

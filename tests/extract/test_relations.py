@@ -184,3 +184,14 @@ def test_relations_imported_functions_keep_their_examples(extract_notes) -> None
     )
     (fmin,) = [c for c in x.concepts if c.label == "fmin"]
     assert fmin.examples and "max_evals=5" in fmin.examples[0][0]
+
+
+def test_relations_comparison_columns_take_the_names_of_the_vs_heading(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# T\n\n## Comparison: AutoML vs Manual ML\n\n| Aspect | AutoML | Manual |\n|---|---|---|\n"
+        "| **Time to Baseline** | Hours | Days |\n"
+    )
+    label = {c.key: c.label for c in x.concepts}
+    detailed = [c for c in x.comparisons if c.aspects]
+    assert [(label[c.left], label[c.right]) for c in detailed] == [("AutoML", "Manual ML")]
+    assert detailed[0].aspects[0].left == "Hours" and detailed[0].aspects[0].line == 7

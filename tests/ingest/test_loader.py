@@ -58,10 +58,24 @@ def test_loader_missing_path_is_reported(tmp_path: Path) -> None:
     assert report.skipped[0].reason == "no such file or folder"
 
 
+def test_loader_repository_metadata_is_read_only_when_named(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write("notes/a.md", "# A\n")
+    write("notes/LICENSE.md", "# MIT License\n")
+    write("notes/CHANGELOG.md", "# Changelog\n")
+    report = load_paths([tmp_path / "notes"])
+    assert [d.source.name for d in report.documents] == ["a.md"]
+    assert sorted(s.path.name for s in report.skipped) == ["CHANGELOG.md", "LICENSE.md"]
+    named = load_paths([tmp_path / "notes" / "LICENSE.md"])
+    assert [d.source.name for d in named.documents] == ["LICENSE.md"]
+
+
 def test_loader_reads_the_shared_corpora_without_errors(corpora_path: Path) -> None:
     report = load_paths([corpora_path])
-    assert len(report.documents) == 13
-    assert report.skipped == ()
+    assert len(report.documents) == 12
+    # the folder's SOURCES.md says where the notes come from: not notes itself
+    assert [(s.path.name, s.reason.split(",")[0]) for s in report.skipped] == [
+        ("SOURCES.md", "repository metadata")
+    ]
     for doc in report.documents:
         assert doc.sections, doc.source
         for block in doc.blocks:
