@@ -256,7 +256,12 @@ def _mapped(word: str, lang: str = "es") -> str:
     w = singular(word)
     if w in table:
         return table[w]
-    return table.get(fold(lemma(word.lower(), lang))) or _conjugated(w, table) or w
+    base = fold(lemma(word.lower(), lang))
+    if base in table:
+        return table[base]
+    if w.endswith(("ing", "ed")) and base != w:
+        return base  # "registering", "registered" → register
+    return _conjugated(w, table) or w
 
 
 # Present-tense endings of Spanish verbs, longest first: "mitigo", "comparas", "dividimos"

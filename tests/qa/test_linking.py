@@ -40,3 +40,10 @@ def test_linking_reads_spanish_verbs_by_their_infinitive() -> None:
     assert word_senses("mitigo", "es") == {"mitigate"}  # the glossary knows "mitigar"
     assert word_senses("comparamos", "es") == {"compare"}
     assert word_senses("caso", "es") == {"caso"}  # "casar" is not a word of the glossary
+
+
+def test_linking_english_verb_forms_meet_api_names() -> None:
+    rows = [("urn:reg", "mlflow.register_model", "api", "mlflow.register_model")]
+    index = ConceptIndex(rows)
+    linked = index.link("What do I need before registering a model?", "en")
+    assert [c.iri for c in linked] == ["urn:reg"]
