@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from kg.extract.code import CodeFacts, analyze_code, is_python, merge_all
+from kg.extract.code import CodeFacts, analyze_code, is_class_name, is_python, merge_all
 from kg.extract.cues import aliases, has_relation_cue, heading_has, negations
 from kg.extract.language import detect_language
 from kg.extract.nlp import fold, is_function_phrase
@@ -310,9 +310,25 @@ def _heading_candidates(reg: Registry, ctx: DocContext, section: Section) -> Non
         and all(w[:1].isupper() for w in words)
     ):
         add_label(reg, ctx, title, places)  # a name in Title Case: "MLflow Model Registry"
+    owner = heading_class(section)
     for match in _IDENT_IN_TEXT.finditer(title):
         if is_code_like(match.group(1)):
-            reg.add_code(match.group(1), ctx.resolver, None, places=places)
+            ident = match.group(1)
+            if owner and "." not in ident:
+                ident = f"{owner}.{ident}"  # "create()" under "RegisteredModelsAPI"
+            reg.add_code(ident, ctx.resolver, None, places=places)
+
+
+_BARE_CALL = re.compile(r"`*([a-z_][\w]*)\(\s*\)`*")
+
+
+def heading_class(section: Section) -> str | None:
+    """The class a method heading sits under, in API reference docs: "RegisteredModelsAPI"
+    for a heading "create()" below a heading "RegisteredModelsAPI"; None otherwise."""
+    if len(section.heading_path) < 2 or not _BARE_CALL.fullmatch(section.title.strip()):
+        return None
+    parent = clean_label(section.heading_path[-2])
+    return parent if is_class_name(parent) else None
 
 
 def collect(contexts: list[DocContext]) -> Registry:

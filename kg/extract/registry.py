@@ -185,7 +185,11 @@ class Registry:
         self._preferred.add(label)
 
     def add_definition(self, key: str, text: str, ev: Evidence) -> None:
-        self._builder(self.find(key), "term").definitions.append((text, ev))
+        builder = self._builder(self.find(key), "term")
+        bare = text.strip().strip("`*:.()").lower()
+        if any(bare == label.lower() for label in builder.labels):
+            return  # a signature line that repeats the name defines nothing
+        builder.definitions.append((text, ev))
 
     def extend_definition(self, key: str, text: str) -> None:
         """Append `text` to the latest definition of `key` (a definition in two paragraphs)."""

@@ -28,6 +28,7 @@ from kg.extract.collect import (
     MAX_TERM_WORDS,
     DocContext,
     add_label,
+    heading_class,
     question_subject,
     table_shape,
 )
@@ -122,6 +123,18 @@ class RelationExtractor:
         self._focus_cache[cache_key] = result
         return result
 
+    def _method_heading(self, ctx: DocContext, section: Section, ev: Evidence) -> str | None:
+        """A heading "create()" under a class heading (API reference docs): the class's
+        method, `methodOf` the class."""
+        owner = heading_class(section)
+        if not owner:
+            return None
+        name = section.title.strip().strip("`").partition("(")[0]
+        key = self.reg.add_code(f"{owner}.{name}", ctx.resolver, None, register=False)
+        if key:
+            self._assert(key, "methodOf", f"code:{owner.lower()}", ev, "api-heading", 0.9)
+        return key
+
     def _api_heading(self, ctx: DocContext, section: Section) -> str | None:
         """The API a heading names when it is (almost) nothing else: "`create()`"."""
         mentions = [m for m in self._heading_mentions(ctx, section) if m.key.startswith("code:")]
@@ -177,7 +190,7 @@ class RelationExtractor:
         defined = 0  # characters of definition taken so far
         lead = None if subject else _lead_subject(section)
         leads = 2  # paragraphs under a heading that may still describe it
-        api_subject = self._api_heading(ctx, section)
+        api_subject = self._method_heading(ctx, section, ev_head) or self._api_heading(ctx, section)
         previous: Block | None = None
         for block in section.blocks:
             if isinstance(block, Code):

@@ -195,3 +195,15 @@ def test_relations_comparison_columns_take_the_names_of_the_vs_heading(extract_n
     detailed = [c for c in x.comparisons if c.aspects]
     assert [(label[c.left], label[c.right]) for c in detailed] == [("AutoML", "Manual ML")]
     assert detailed[0].aspects[0].left == "Hours" and detailed[0].aspects[0].line == 7
+
+
+def test_relations_api_reference_methods_belong_to_their_class(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "Models\n======\n\n.. py:class:: ModelsAPI\n\n    Manage models.\n\n"
+        "    .. py:method:: create(name: str) -> Model\n\n        Creates a model.\n",
+        name="models.rst",
+    )
+    assert ("ModelsAPI.create", "methodOf", "ModelsAPI") in triples(x, "methodOf")
+    defs = {c.label: [d for d, _ in c.definitions] for c in x.concepts if c.definitions}
+    assert defs["ModelsAPI.create"] == ["Creates a model."]
+    assert defs["ModelsAPI"] == ["Manage models."]  # not the signature line "ModelsAPI"
