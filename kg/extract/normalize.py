@@ -74,6 +74,8 @@ def is_code_like(text: str) -> bool:
     bare = _CALL_ARGS.sub("", text).strip()
     if not bare or " " in bare or not _IDENTIFIER.match(bare):
         return False
+    if all(len(part) <= 1 for part in bare.split(".")):
+        return False  # "e.g", "i.e": abbreviations, not attribute access
     called = text.endswith(")") and text[len(bare) : len(bare) + 1] == "("
     return "." in bare or "_" in bare or called or bool(_CAMEL.match(bare))
 

@@ -273,6 +273,8 @@ class RelationExtractor:
                     continue  # "Archivos generados: ..." describes, it does not say who generates
                 if lang == "en" and sent[i].lower_.endswith("ing"):
                     continue  # "depending on the ...", "requiring": describes, does not state
+                if cue.predicate == "requires" and _needs_to_do(sent, i + len(cue.lemmas)):
+                    continue  # "Hyperopt necesita evaluar cada trial": what it does
                 then: tuple[int, int] | None = None
                 if cue.then:
                     later = [j for j in _find(lemmas, cue.then) if j > i + len(cue.lemmas)]
@@ -411,6 +413,8 @@ class RelationExtractor:
                     if key:
                         self._assert(s, "requires", key, ev, "requirements-section", 0.5)
             return
+        purpose = _purpose_end(unit.text.text, len(unit.text.text))
+        mentions = [m for m in mentions if m.start >= purpose]  # "To run tests, install X"
         for s in focus:
             for n, m in enumerate(mentions):
                 if self.reg.find(m.key) != s:
@@ -485,6 +489,8 @@ class RelationExtractor:
         """The concepts a list item names: its mentions, else its own short text as a term
         ("overwrite" of `"overwrite": reemplaza toda la tabla.`)."""
         mentions, _ = self._mentions(ctx, section, item.text)
+        purpose = _purpose_end(item.text.text, len(item.text.text))
+        mentions = [m for m in mentions if m.start >= purpose]  # "To create X, users must ..."
         text = item.text.text.strip()
         covered = sum(m.end - m.start for m in mentions)
         if mentions and (covered >= len(text) / 2 or len(text.split()) > MAX_TERM_WORDS):
@@ -776,6 +782,20 @@ def _row_subject(row: tuple[RichText, ...], first: list[Mention], shape: str) ->
     if whole and shape != "terms" and not first[0].key.startswith("code:"):
         return None
     return first[0].key
+
+
+def _needs_to_do(sent: SpacySpan, after: int) -> bool:
+    """True when a need is followed by an action rather than a thing: "necesita evaluar",
+    "needs to evaluate" — unless the verb is one of having or using ("necesitas tener")."""
+    tokens = list(sent[after : after + 2])
+    if not tokens:
+        return False
+    allowed = section_cues()["requirement_infinitives"]
+    first = tokens[0]
+    if first.lower_ == "to" and len(tokens) > 1:
+        return tokens[1].is_alpha and tokens[1].lower_ not in allowed
+    infinitive = first.lower_.endswith(("ar", "er", "ir")) and first.lemma_ == first.lower_
+    return infinitive and first.lower_ not in allowed and len(first.lower_) > 3
 
 
 def _vs_sides(title: str) -> list[str] | None:

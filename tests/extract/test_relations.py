@@ -207,3 +207,16 @@ def test_relations_api_reference_methods_belong_to_their_class(extract_notes) ->
     defs = {c.label: [d for d, _ in c.definitions] for c in x.concepts if c.definitions}
     assert defs["ModelsAPI.create"] == ["Creates a model."]
     assert defs["ModelsAPI"] == ["Manage models."]  # not the signature line "ModelsAPI"
+
+
+def test_relations_a_need_to_act_or_a_purpose_is_no_requirement(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# Notas\n\n**Hyperopt** necesita evaluar cada **Trials** en el driver.\n\n"
+        "Customize the **stack** as needed, e.g. to add **components**.\n\n"
+        "**AutoML** necesita tener **ML Runtime**.\n\n"
+        "## Requirements\n\n- To run **tests**, install **actionlint**.\n"
+    )
+    found = triples(x, "requires")
+    assert ("AutoML", "requires", "ML Runtime") in found  # "necesita tener" still requires
+    assert not {t for t in found if t[2] in ("Trials", "components", "tests", "e.g")}
+    assert "e.g" not in {c.label for c in x.concepts}
