@@ -300,7 +300,7 @@ class RelationExtractor:
     ) -> None:
         text = unit.text.text
         before = [m for m in mentions if m.end <= start]
-        after = [m for m in mentions if m.start >= end]
+        after = [m for m in mentions if m.start >= end and not _in_purpose(text, m)]
         purpose = _purpose_end(text, start)
         if purpose:
             before = [m for m in before if m.start >= purpose]
@@ -754,6 +754,17 @@ def _find(seq: list[str], sub: tuple[str, ...]) -> list[int]:
         return []
     n = len(sub)
     return [i for i in range(len(seq) - n + 1) if tuple(seq[i : i + n]) == sub]
+
+
+# "... must be set for CI/CD to work", "... para que el endpoint funcione": what the clause
+# names is what the requirement serves, not what is required
+_PURPOSE_INFIX = re.compile(r"\b(?:for|para que)\b[^,.;:]{1,60}?\b(?:to \w+|funcione\w*)", re.I)
+
+
+def _in_purpose(text: str, mention: Mention) -> bool:
+    return any(
+        m.start() <= mention.start and mention.end <= m.end() for m in _PURPOSE_INFIX.finditer(text)
+    )
 
 
 def _purpose_end(text: str, cue_start: int) -> int:

@@ -214,9 +214,11 @@ def test_relations_a_need_to_act_or_a_purpose_is_no_requirement(extract_notes) -
         "# Notas\n\n**Hyperopt** necesita evaluar cada **Trials** en el driver.\n\n"
         "Customize the **stack** as needed, e.g. to add **components**.\n\n"
         "**AutoML** necesita tener **ML Runtime**.\n\n"
-        "## Requirements\n\n- To run **tests**, install **actionlint**.\n"
+        "## Requirements\n\n- To run **tests**, install **actionlint**.\n\n"
+        "The **MLOps Stack** must be configured for **Unity Catalog** to work.\n"
     )
     found = triples(x, "requires")
     assert ("AutoML", "requires", "ML Runtime") in found  # "necesita tener" still requires
     assert not {t for t in found if t[2] in ("Trials", "components", "tests", "e.g")}
+    assert ("MLOps Stack", "requires", "Unity Catalog") not in found  # what it serves
     assert "e.g" not in {c.label for c in x.concepts}
