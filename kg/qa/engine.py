@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from kg.extract.language import detect_language
 from kg.extract.lexicon import fold
 from kg.graph.store import GraphSession, open_store
-from kg.qa.intents import classify, cue_words, ignored_words
+from kg.qa.intents import asks_for_output, classify, cue_words, ignored_words
 from kg.qa.linking import ConceptIndex, _mapped, word_senses
 from kg.qa.model import Answer, AnswerItem, EvidenceRef, LinkedConcept
 from kg.qa.phrases import say
@@ -438,7 +438,10 @@ class QAEngine:
                     rows = self._run("parts", sparql, c=_value(owner, "o"))
             if not rows:
                 continue
-            rank = {"produces": 0, "partOf": 1, "methodOf": 2}
+            order = ("produces", "partOf", "methodOf")
+            if not asks_for_output(q):  # "which algorithms": parts before outputs
+                order = ("partOf", "methodOf", "produces")
+            rank = {relation: n for n, relation in enumerate(order)}
             items = sorted(_group_items(rows, ""), key=lambda i: rank.get(i.relation, 3))
             lines = [say(lang, "parts", x=targets[-1].label)]
             for r in self._run("definition", sparql, c=targets[-1].iri)[:1]:
@@ -486,9 +489,10 @@ class QAEngine:
         sparql: list[str] = []
         apis = [c for c in linked if c.kind == "api"]
         examples: dict[str, str] = {}
+        chosen: _Section | None = None
         if not apis:
-            section = self._best_section(q, lang)
-            if section is not None:
+            # among the sections that match the question best, the first that shows code
+            for section in self._top_sections(q, lang):
                 inside = [
                     s for s in self.sections
                     if s.source == section.source and section.start <= s.start <= section.end
@@ -500,14 +504,17 @@ class QAEngine:
                             apis.append(c)
                         if "example" in r:
                             examples.setdefault(c.iri, _value(r, "example"))
+                if apis:
+                    chosen = section
+                    break
         if not apis:
             return self._covered_in(q, lang, sparql)
         # calls with an example in the notes first, then qualified names, then the rest
         apis.sort(key=lambda a: (a.iri not in examples, "." not in a.label))
         lines = [say(lang, "how_to")]
-        section = self._best_section(q, lang)
-        if section is not None:
-            lines[0] += f" ({section.title} — {section.source}:{section.start})"
+        where = chosen or self._best_section(q, lang)
+        if where is not None:
+            lines[0] += f" ({where.title} — {where.source}:{where.start})"
         items = []
         for api in apis[:6]:
             lines.append(f"- `{api.label}`")
@@ -549,17 +556,25 @@ class QAEngine:
     def _section_match(self, question: str, lang: str) -> tuple[int, float, _Section] | None:
         """The section whose title shares most words with the question: (shared words,
         share of the title, section)."""
+        ranked = self._ranked_sections(question, lang)
+        return ranked[0] if ranked else None
+
+    def _top_sections(self, question: str, lang: str) -> list[_Section]:
+        """The sections sharing the most words with the question (ties kept, best first)."""
+        ranked = self._ranked_sections(question, lang)
+        return [s for overlap, _, s in ranked if overlap == ranked[0][0]][:_MAX_SECTIONS]
+
+    def _ranked_sections(self, question: str, lang: str) -> list[tuple[int, float, _Section]]:
         words = {s for w in _words(question) for s in word_senses(w, lang)} - ignored_words()
-        best: tuple[int, float, _Section] | None = None
+        ranked: list[tuple[int, float, _Section]] = []
         for s in self.sections:
             mapped = {_mapped(w, lang) for w in s.words} - ignored_words()
-            if not mapped:
-                continue
             overlap = len(words & mapped)
-            cand = (overlap, overlap / len(mapped), s)
-            if overlap and (best is None or cand[:2] > best[:2]):
-                best = cand
-        return best
+            if overlap:
+                ranked.append((overlap, overlap / len(mapped), s))
+        # best first; ties in document order, whatever order the store returned
+        ranked.sort(key=lambda r: (-r[0], -r[1], r[2].source, r[2].start))
+        return ranked
 
 
 def _words(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from kg.extract.lexicon import fold
 
-__all__ = ["classify", "ignored_words"]
+__all__ = ["asks_for_output", "classify", "ignored_words"]
 
 
 def _load() -> dict[str, object]:
@@ -49,6 +49,19 @@ def ignored_words() -> frozenset[str]:
     if not isinstance(table, dict):
         return frozenset()
     return frozenset(fold(w) for lang in ("es", "en") for w in table.get(lang, []))
+
+
+@lru_cache(maxsize=1)
+def _output_words() -> frozenset[str]:
+    table = _load()["output_words"]
+    if not isinstance(table, dict):
+        return frozenset()
+    return frozenset(fold(w) for lang in ("es", "en") for w in table.get(lang, []))
+
+
+def asks_for_output(question: str) -> bool:
+    """True when a question asks what something returns or produces."""
+    return any(w in _output_words() for w in re.findall(r"\w+", fold(question)))
 
 
 def cue_words() -> frozenset[str]:

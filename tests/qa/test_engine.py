@@ -103,6 +103,20 @@ def test_engine_prose_answers_point_to_their_section(tmp_path: Path) -> None:
     assert not outside.found
 
 
+def test_engine_components_put_what_was_asked_for_first(engine: QAEngine) -> None:
+    parts = engine.ask("¿Qué algoritmos prueba AutoML?")
+    outputs = engine.ask("What does databricks.automl.classify return?")
+    assert parts.items[0].relation == "partOf" and outputs.items[0].relation == "produces"
+
+
+def test_engine_how_to_picks_the_matching_section_that_shows_code(engine: QAEngine) -> None:
+    # two section titles match "registro ... modelo ... Unity Catalog" equally well; the one
+    # with code answers a how-to, the other (benefits of UC) does not
+    answer = engine.ask("¿Cómo registro un modelo en Unity Catalog?")
+    assert answer.items[0].relation == "howTo"
+    assert "mlflow.register_model" in labels(answer)
+
+
 def test_engine_outside_the_notes_says_so(engine: QAEngine) -> None:
     for question in ("What is Kubernetes?", "¿Qué es TensorRT?"):
         answer = engine.ask(question)
