@@ -32,7 +32,7 @@ _MAX_EXAMPLE_LINES = 14
 _MAX_SECTIONS = 5
 _MIN_OVERLAP = 2  # words a question shares with a section title to be about it ...
 _MIN_TITLE_SHARE = 0.5  # ... or this share of a short title's words
-_EXACT = 0.9  # a link score from an exact name, not an API-word or fuzzy match
+_WIDER = 0.55  # a name that holds every word of a phrase of the question
 _WORD = re.compile(r"[^\W\d_]+|[A-Za-z_][\w.]*")
 
 
@@ -406,12 +406,14 @@ class QAEngine:
 
     def _sections_of(self, linked: list[LinkedConcept], lang: str, sparql: list[str]) -> _Result:
         """For a concept the notes name but never define: the sections titled by it, then the
-        sections that mention it. Only for a concept the question names exactly."""
-        if not linked or linked[0].score < _EXACT:
+        sections that mention it. Not for a fuzzy (typo) match: that may be another thing."""
+        if not linked or linked[0].score < _WIDER:
             return _Result(False, "", [], sparql)
         concept = linked[0]
         words = set(_words(concept.label))
-        titled = [(s.source, s.start, s.title) for s in self.sections if words and words <= s.words]
+        titled = sorted(
+            (s.source, s.start, s.title) for s in self.sections if words and words <= s.words
+        )
         mentioning = [
             (_value(r, "source"), int(_value(r, "start")), _value(r, "title"))
             for r in self._run("mentioned_in", sparql, c=concept.iri)
