@@ -21,6 +21,10 @@ from kg.qa import classify
         ("What does databricks.automl.classify return?", "components"),
         ("When should I use the ML Runtime?", "usage"),
         ("What should I learn before score_batch?", "learning_path"),
+        ("What comes before score_batch in my study plan?", "learning_path"),
+        ("Which APIs does FeatureStoreClient offer?", "components"),
+        ("Which stages does the model registry have?", "components"),
+        ("¿Qué etapas tiene el Model Registry?", "components"),
         ("hola", "unknown"),
     ],
 )
