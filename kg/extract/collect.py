@@ -310,6 +310,8 @@ def _heading_candidates(reg: Registry, ctx: DocContext, section: Section) -> Non
         and all(w[:1].isupper() for w in words)
     ):
         add_label(reg, ctx, title, places)  # a name in Title Case: "MLflow Model Registry"
+    for side in vs_sides(title) or ():
+        add_label(reg, ctx, side, places)  # "AutoML vs Manual ML"
     owner = heading_class(section)
     for match in _IDENT_IN_TEXT.finditer(title):
         if is_code_like(match.group(1)):
@@ -373,6 +375,16 @@ def collect(contexts: list[DocContext]) -> Registry:
     return reg
 
 
+def vs_sides(title: str) -> list[str] | None:
+    """The two sides of an "A vs B" heading ("Comparison: AutoML vs Manual ML"), glosses
+    dropped; None when the heading does not compare two short names."""
+    title = re.sub(r"^[^:]{0,40}:\s*", "", title)
+    sides = re.split(r"\s+(?:vs\.?|versus|frente a)\s+", title, flags=re.IGNORECASE)
+    if len(sides) != 2 or any(len(s.split()) > 6 or not s.strip() for s in sides):
+        return None
+    return [re.sub(r"\s*\(.*?\)", "", s) for s in sides]
+
+
 def _table_candidates(
     reg: Registry, ctx: DocContext, table: Table, places: tuple[tuple[str, int], ...]
 ) -> None:
@@ -391,7 +403,10 @@ def _table_candidates(
                     for side in (row[c - 1 : c], row[c + 1 : c + 2]):
                         for s in side:
                             add_label(reg, ctx, s.text, places)
-        elif shape in ("terms", "comparison") and row:
+        elif row and (
+            shape in ("terms", "comparison")
+            or (table.header and heading_has("alternatives_headers", table.header[0].text))
+        ):
             add_label(reg, ctx, row[0].text, places)
 
 

@@ -31,6 +31,7 @@ from kg.extract.collect import (
     heading_class,
     question_subject,
     table_shape,
+    vs_sides,
 )
 from kg.extract.cues import (
     RelationCue,
@@ -58,6 +59,8 @@ _NO_PARTICIPLE = frozenset({"produces", "usedFor", "partOf"})
 _PARTICIPLE = re.compile(r"(?:ad[oa]s?|id[oa]s?|ed)$")
 _DEFINITION_VERB = re.compile(r"^\s*(?:es|son|is|are|means|significa|se refiere a)\b", re.I)
 _MAX_DEFINITION = 400
+_MAX_ROW_COMPARISON = 8  # rows of a one-thing-per-row table that are compared pairwise
+_MAX_ROW_NAME = 5  # words of a row's first cell for it to name a thing
 _DEFINITION_CHARS = 160  # a definition this short goes on into the next paragraph
 
 
@@ -537,7 +540,7 @@ class RelationExtractor:
 
     # -- comparisons ----------------------------------------------------------------------
     def _vs_heading(self, ctx: DocContext, section: Section, ev: Evidence) -> None:
-        sides = _vs_sides(section.title)
+        sides = vs_sides(section.title)
         if not sides:
             return
         left, right = (add_label(self.reg, ctx, s) for s in sides)
@@ -606,6 +609,8 @@ class RelationExtractor:
             self._vs_table(ctx, section, table)
         elif comparison:
             self._comparison_table(ctx, section, table)
+        elif table.header and heading_has("alternatives_headers", table.header[0].text):
+            self._row_comparisons(ctx, section, table)
 
     def _requirement_row(
         self,
@@ -653,9 +658,47 @@ class RelationExtractor:
                     Comparison(self.reg.find(left), self.reg.find(right), aspects, ev, "vs-table")
                 )
 
+    def _row_comparisons(self, ctx: DocContext, section: Section, table: Table) -> None:
+        """A table with one row per thing and a column per aspect ("Método | Velocidad |
+        Costo"): every two rows compare on those aspects. Small tables only: the pairs grow
+        with the square of the rows."""
+        names = [c.text.strip() for c in table.header[1:]]
+        if len(names) < 2 or not all(names) or not 2 <= len(table.rows) <= _MAX_ROW_COMPARISON:
+            return
+        if any(len(row[0].text.split()) > _MAX_ROW_NAME for row in table.rows if row):
+            return  # rows that are phrases, not names of things
+        sides = [
+            (add_label(self.reg, ctx, row[0].text), row, table.row_lines[r])
+            for r, row in enumerate(table.rows)
+            if row and row[0].text.strip()
+        ]
+        ev = evidence(ctx.doc, section, table.line_start)
+        seen: set[frozenset[str]] = set()
+        for i, (left, left_row, left_line) in enumerate(sides):
+            for right, right_row, _ in sides[i + 1 :]:
+                if not left or not right or self.reg.find(left) == self.reg.find(right):
+                    continue
+                pair = frozenset((self.reg.find(left), self.reg.find(right)))
+                if pair in seen:
+                    continue  # a thing on two rows: its first row speaks for it
+                seen.add(pair)
+                aspects = tuple(
+                    Aspect(
+                        name,
+                        left_row[c].text.strip() if c < len(left_row) else "",
+                        right_row[c].text.strip() if c < len(right_row) else "",
+                        left_line,
+                    )
+                    for c, name in enumerate(names, start=1)
+                )
+                self._assert(left, "differsFrom", right, ev, "row-table", 0.6)
+                self.comparisons.append(
+                    Comparison(self.reg.find(left), self.reg.find(right), aspects, ev, "row-table")
+                )
+
     def _comparison_table(self, ctx: DocContext, section: Section, table: Table) -> None:
         # under "AutoML vs Manual ML", a column "Manual" is the heading's "Manual ML"
-        named = _vs_sides(section.title) or []
+        named = vs_sides(section.title) or []
         sides = [add_label(self.reg, ctx, _heading_side(c.text, named)) for c in table.header[1:]]
         ev = evidence(ctx.doc, section, table.line_start)
         for i in range(len(sides)):
@@ -807,16 +850,6 @@ def _needs_to_do(sent: SpacySpan, after: int) -> bool:
         return tokens[1].is_alpha and tokens[1].lower_ not in allowed
     infinitive = first.lower_.endswith(("ar", "er", "ir")) and first.lemma_ == first.lower_
     return infinitive and first.lower_ not in allowed and len(first.lower_) > 3
-
-
-def _vs_sides(title: str) -> list[str] | None:
-    """The two sides of an "A vs B" heading ("Comparison: AutoML vs Manual ML"), glosses
-    dropped; None when the heading does not compare two short names."""
-    title = re.sub(r"^[^:]{0,40}:\s*", "", title)
-    sides = re.split(r"\s+(?:vs\.?|versus|frente a)\s+", title, flags=re.IGNORECASE)
-    if len(sides) != 2 or any(len(s.split()) > 6 or not s.strip() for s in sides):
-        return None
-    return [re.sub(r"\s*\(.*?\)", "", s) for s in sides]
 
 
 def _heading_side(header: str, sides: list[str]) -> str:

@@ -333,11 +333,16 @@ class QAEngine:
                     f"\n| {say(lang, 'aspect')} | {a} | {b} | {say(lang, 'line')} |"
                     "\n|---|---|---|---|"
                 )
+            # a note shared by both sides (an "A | vs | B | Diferencia clave" row) is shown once;
+            # in a table of aspects, equal values are an answer too ("0 a 1" for both)
+            shared = all(
+                _value(r, "leftValue") == _value(r, "rightValue") for r in cmp_rows if "aspect" in r
+            )
             for r in cmp_rows:
                 if "aspect" not in r:
                     continue
                 left, right = _cell(_value(r, "leftValue")), _cell(_value(r, "rightValue"))
-                right = "" if right == left else right
+                right = "" if shared and right == left else right
                 row_line = _value(r, "aspectLine")
                 lines.append(f"| {_cell(_value(r, 'aspect'))} | {left} | {right} | {row_line} |")
             lines.append(f"\n({say(lang, 'source')}: {ev.source}:{ev.line})\n")

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from kg.extract.cues import glossary
 from kg.extract.lexicon import fold, lemma, singular
-from kg.extract.normalize import code_parts, is_code_like, split_identifier, term_key
+from kg.extract.normalize import ARTICLES, code_parts, is_code_like, split_identifier, term_key
 from kg.qa.intents import ignored_words
 from kg.qa.model import LinkedConcept
 
@@ -145,6 +145,8 @@ class ConceptIndex:
                 if fold(words[0]) in ignore or fold(words[-1]) in ignore:
                     continue
                 iris = self.terms.get(term_key(" ".join(words), lang))
+                if iris and self._crossed(tokens, start, size, lang):
+                    continue  # "tag en el Model | Registry": the name that runs on wins
                 if iris:
                     add(set(iris), 0.9 + 0.01 * size, tokens[start][1])
                     for j in span:
@@ -182,6 +184,22 @@ class ConceptIndex:
             LinkedConcept(iri, self.entries[iri].label, self.entries[iri].kind, found[iri])
             for iri in ranked
         ]
+
+    def _crossed(self, tokens: list[tuple[str, int]], start: int, size: int, lang: str) -> bool:
+        """True when a phrase that bridges words with an article or preposition ("tag en el
+        Model") ends inside a name that runs on past it ("Model Registry")."""
+        inside = [fold(tokens[j][0]) for j in range(start, start + size)]
+        if not any(w in ARTICLES for w in inside[1:-1]):
+            return False
+        end = start + size
+        for j in range(start + 1, end):
+            for k in range(end + 1, min(len(tokens), j + _MAX_NGRAM) + 1):
+                words = [tokens[i][0] for i in range(j, k)]
+                if any(fold(w) in ARTICLES for w in words):
+                    break
+                if self.terms.get(term_key(" ".join(words), lang)):
+                    return True
+        return False
 
     def _wider(self, tokens: list[tuple[str, int]], lang: str, add: Any) -> None:
         """Last resort: a name that holds all the words of a phrase of the question and at

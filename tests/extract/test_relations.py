@@ -222,3 +222,21 @@ def test_relations_a_need_to_act_or_a_purpose_is_no_requirement(extract_notes) -
     assert not {t for t in found if t[2] in ("Trials", "components", "tests", "e.g")}
     assert ("MLOps Stack", "requires", "Unity Catalog") not in found  # what it serves
     assert "e.g" not in {c.label for c in x.concepts}
+
+
+def test_relations_a_table_of_alternatives_compares_its_rows(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# T\n\n| Método | Velocidad | Costo |\n|---|---|---|\n| Grid Search | Lento | Alto |\n"
+        "| Random Search | Rápido | Moderado |\n\n"
+        "| Ventaja | Explicación | Ejemplo |\n|---|---|---|\n| Preconfigurado | Listo | A |\n"
+        "| Seguro | Parches | B |\n"
+    )
+    label = {c.key: c.label for c in x.concepts}
+    rows = [c for c in x.comparisons if c.rule == "row-table"]
+    assert [(label[c.left], label[c.right]) for c in rows] == [("Grid Search", "Random Search")]
+    assert [(a.name, a.left, a.right) for a in rows[0].aspects] == [
+        ("Velocidad", "Lento", "Rápido"),
+        ("Costo", "Alto", "Moderado"),
+    ]
+    # a table of advantages lists no alternatives: its rows are not compared
+    assert ("Preconfigurado", "differsFrom", "Seguro") not in triples(x, "differsFrom")

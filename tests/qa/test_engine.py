@@ -117,6 +117,23 @@ def test_engine_how_to_picks_the_matching_section_that_shows_code(engine: QAEngi
     assert "mlflow.register_model" in labels(answer)
 
 
+def test_engine_row_comparisons_show_both_values(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "# Metrics\n\n| Métrica | Rango | Cuándo usarla |\n|---|---|---|\n"
+        "| Precision | 0 a 1 | Pocos falsos positivos |\n| Recall | 0 a 1 | Pocos falsos negativos |\n",
+        encoding="utf-8",
+    )
+    api.build([notes], store=tmp_path / "store")
+    with QAEngine.open(tmp_path / "store") as qa:
+        answer = qa.ask("Precision vs Recall")
+    # equal values are part of the answer in a table of aspects, not a shared note
+    assert "| Rango | 0 a 1 | 0 a 1 | 5 |" in answer.answer
+    assert (
+        "| Cuándo usarla | Pocos falsos positivos | Pocos falsos negativos | 5 |" in answer.answer
+    )
+
+
 def test_engine_outside_the_notes_says_so(engine: QAEngine) -> None:
     for question in ("What is Kubernetes?", "¿Qué es TensorRT?"):
         answer = engine.ask(question)

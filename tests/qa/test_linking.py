@@ -47,3 +47,13 @@ def test_linking_english_verb_forms_meet_api_names() -> None:
     index = ConceptIndex(rows)
     linked = index.link("What do I need before registering a model?", "en")
     assert [c.iri for c in linked] == ["urn:reg"]
+
+
+def test_linking_a_name_that_runs_on_beats_one_bridged_by_a_preposition() -> None:
+    rows = [
+        ("urn:modeltag", "Model Tag", "term", "Model Tag"),
+        ("urn:registry", "Model Registry", "term", "Model Registry"),
+        ("urn:tag", "tags", "term", "tags"),
+    ]
+    linked = [c.iri for c in ConceptIndex(rows).link("¿Qué es un tag en el Model Registry?", "es")]
+    assert linked == ["urn:tag", "urn:registry"]  # not "tag en el Model" = Model Tag
