@@ -32,6 +32,8 @@ _TOKEN = re.compile(
     r"|[^\W\d_][\w'-]*"  # word
 )
 _MAX_NGRAM = 6
+# "sesgo y varianza" looks for a name holding both words, whatever joins them in the name
+_CONJUNCTIONS = frozenset({"y", "e", "o", "u", "and", "or"})
 _FUZZY_CUTOFF = 88
 
 
@@ -210,7 +212,7 @@ class ConceptIndex:
                 words = [tokens[j][0] for j in range(start, start + size)]
                 if fold(words[0]) in ignore or fold(words[-1]) in ignore:
                     continue
-                wanted = frozenset(term_key(" ".join(words), lang)[5:].split())
+                wanted = frozenset(term_key(" ".join(words), lang)[5:].split()) - _CONJUNCTIONS
                 fits = [(len(ws), key) for ws, key in self._term_words if wanted <= ws]
                 fits = [f for f in fits if f[0] <= len(wanted) + 2]
                 if fits:

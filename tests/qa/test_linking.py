@@ -57,3 +57,9 @@ def test_linking_a_name_that_runs_on_beats_one_bridged_by_a_preposition() -> Non
     ]
     linked = [c.iri for c in ConceptIndex(rows).link("¿Qué es un tag en el Model Registry?", "es")]
     assert linked == ["urn:tag", "urn:registry"]  # not "tag en el Model" = Model Tag
+
+
+def test_linking_a_wider_name_holds_words_joined_by_a_conjunction() -> None:
+    rows = [("urn:tradeoff", "tradeoff bias-variance", "term", "tradeoff bias-variance")]
+    linked = ConceptIndex(rows).link("¿Qué es el sesgo y la varianza?", "es")
+    assert [c.iri for c in linked] == ["urn:tradeoff"]  # sesgo → bias, varianza → variance
