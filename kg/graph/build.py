@@ -50,7 +50,7 @@ def section_iri(doc: Document, section: Section) -> URIRef:
 def ontology_graph() -> Graph:
     """The kg ontology shipped with the package."""
     graph = Graph()
-    text = resources.files("kg").joinpath("data/ontology.ttl").read_text(encoding="utf-8")
+    text = resources.files("kg").joinpath("ontology.ttl").read_text(encoding="utf-8")
     graph.parse(data=text, format="turtle")
     return graph
 

@@ -18,7 +18,7 @@ class Validation:
 
 
 def shapes_graph() -> Graph:
-    text = resources.files("kg").joinpath("data/shapes.ttl").read_text(encoding="utf-8")
+    text = resources.files("kg").joinpath("shapes.ttl").read_text(encoding="utf-8")
     return Graph().parse(data=text, format="turtle")
 
 

@@ -1,7 +1,7 @@
 """The project's vocabulary: one namespace for its terms (`kg:`), one for concepts (`kgc:`).
 
 `KG` is a DefinedNamespace with `_fail = True`: a misspelt term is an error, not a new IRI.
-The ontology (labels, comments, domains) ships as `kg/data/ontology.ttl`.
+The ontology (labels, comments, domains) ships as `kg/ontology.ttl`.
 """
 
 from __future__ import annotations

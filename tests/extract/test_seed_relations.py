@@ -119,7 +119,7 @@ def test_seed_full_graph_validates_against_the_shipped_shapes(graph: Graph) -> N
     from pyshacl import validate
 
     shapes = Graph().parse(
-        data=resources.files("kg").joinpath("data/shapes.ttl").read_text(), format="turtle"
+        data=resources.files("kg").joinpath("shapes.ttl").read_text(), format="turtle"
     )
     conforms, _, report = validate(graph, shacl_graph=shapes, ont_graph=None, inference="none")
     assert conforms, report
@@ -135,7 +135,7 @@ def test_seed_shapes_reject_an_assertion_without_evidence(graph: Graph) -> None:
         if triple[1] != KG.evidence:
             broken.add(triple)
     shapes = Graph().parse(
-        data=resources.files("kg").joinpath("data/shapes.ttl").read_text(), format="turtle"
+        data=resources.files("kg").joinpath("shapes.ttl").read_text(), format="turtle"
     )
     conforms, _, _ = validate(broken, shacl_graph=shapes, inference="none")
     assert not conforms

@@ -29,7 +29,7 @@ def test_build_graph_validates_against_the_shipped_shapes(seed_graph: Graph) -> 
     from pyshacl import validate
 
     shapes = Graph().parse(
-        data=resources.files("kg").joinpath("data/shapes.ttl").read_text(), format="turtle"
+        data=resources.files("kg").joinpath("shapes.ttl").read_text(), format="turtle"
     )
     conforms, _, report = validate(seed_graph, shacl_graph=shapes)
     assert conforms, report
@@ -43,7 +43,7 @@ def test_build_shapes_catch_a_broken_section(seed_graph: Graph) -> None:
         if triple[1] != KG.lineStart:
             broken.add(triple)
     shapes = Graph().parse(
-        data=resources.files("kg").joinpath("data/shapes.ttl").read_text(), format="turtle"
+        data=resources.files("kg").joinpath("shapes.ttl").read_text(), format="turtle"
     )
     conforms, _, _ = validate(broken, shacl_graph=shapes)
     assert not conforms
