@@ -161,6 +161,7 @@ class _Server(ThreadingHTTPServer):
         super().__init__(address, _Handler)
         self.store = store
         self.pool = WorkerPool(store, size=workers)
+        self.pool.wait_ready()
         self.query_timeout = timeout
         self.max_rows = max_rows
         self.verbose = verbose

@@ -297,6 +297,16 @@ class WorkerPool:
         self._all.remove(worker)
         return self._start()
 
+    def wait_ready(self) -> None:
+        """Block until every worker holds the graph open (a server is ready when it says so).
+
+        Raises:
+            QueryError: a worker could not start or open the graph.
+        """
+        for worker in list(self._all):
+            if not worker.ready:
+                self._await_ready(worker)
+
     def _await_ready(self, worker: _Worker) -> None:
         """Wait for a (re)started worker to hold the graph open, so that a query's deadline
         counts only the query."""
