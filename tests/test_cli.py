@@ -102,11 +102,10 @@ def test_cli_sparql_table_and_file(store_path: Path, seed_path: Path, tmp_path: 
     assert out.splitlines()[2].strip() == "Identify the best practices of an MLOps strategy"
 
 
-def test_cli_build_corpora_reads_every_notes_file(store_path: Path, corpora_path: Path) -> None:
+def test_cli_build_corpora_reads_every_file(store_path: Path, corpora_path: Path) -> None:
     code, out, err = run("build", str(corpora_path))
     assert code == 0, err
-    assert "documents  12" in out and "skipped    1" in out
-    assert "SOURCES.md: repository metadata" in out + err
+    assert "documents  13" in out and "skipped    0" in out
 
 
 def test_cli_build_reports_concepts_and_relations_per_type(

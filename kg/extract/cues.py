@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -82,12 +83,21 @@ def section_cues() -> dict[str, tuple[str, ...]]:
 
 
 def heading_has(role: str, title: str) -> bool:
-    """True when a heading (or header cell) contains one of the role's cue phrases."""
+    """True when a heading (or header cell) holds one of the role's cue phrases as whole
+    words, a plural allowed ("requisito" in "Requisitos previos", not "nota" in "notable")."""
     text = f" {fold(title)} "
-    return any(
-        (cue in text) if cue.startswith(" ") else (f" {cue}" in text or text.startswith(cue))
-        for cue in section_cues()[role]
-    )
+    return any(pattern.search(text) for pattern in _heading_patterns(role))
+
+
+@cache
+def _heading_patterns(role: str) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for cue in section_cues()[role]:
+        if cue.startswith(" "):  # " vs ": spaces are part of the cue
+            out.append(re.compile(re.escape(cue)))
+        else:
+            out.append(re.compile(rf"(?<![a-z0-9]){re.escape(cue)}(?:s|es)?(?![a-z0-9])"))
+    return tuple(out)
 
 
 def has_relation_cue(text: str, lang: str) -> bool:

@@ -39,7 +39,7 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # only when named on their own, never picked up from a folder.
 _METADATA_NAMES = {
     "authors", "changelog", "changes", "citation", "code_of_conduct", "codeowners",
-    "contributing", "contributors", "licence", "license", "notice", "security", "sources",
+    "contributing", "contributors", "licence", "license", "notice", "security",
 }  # fmt: skip
 _SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".ipynb_checkpoints", ".venv"}
 
@@ -67,7 +67,7 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Skipped]]:
     """Expand files and folders (recursively, in a stable sorted order) into candidate files.
 
     Files with an extension kg does not read, and repository metadata found in a folder
-    (LICENSE, CHANGELOG, SOURCES, ...), are returned as skipped; hidden files and folders and
+    (LICENSE, CHANGELOG, CONTRIBUTING, ...), are returned as skipped; hidden files and folders and
     tool folders (.git, node_modules, ...) are passed over silently.
     """
     found: list[Path] = []

@@ -240,3 +240,13 @@ def test_relations_a_table_of_alternatives_compares_its_rows(extract_notes) -> N
     ]
     # a table of advantages lists no alternatives: its rows are not compared
     assert ("Preconfigurado", "differsFrom", "Seguro") not in triples(x, "differsFrom")
+
+
+def test_relations_heading_cues_are_whole_words() -> None:
+    from kg.extract.cues import heading_has
+
+    assert heading_has("requirements", "Requisitos previos")  # a plural of the cue
+    assert heading_has("key_points", "📌 Puntos clave")
+    assert not heading_has("key_points", "Un resultado notable")  # "nota" inside a word
+    assert not heading_has("key_points", "Other people's study notes")
+    assert heading_has("comparison", "Online vs Offline")

@@ -71,11 +71,8 @@ def test_loader_repository_metadata_is_read_only_when_named(write, tmp_path: Pat
 
 def test_loader_reads_the_shared_corpora_without_errors(corpora_path: Path) -> None:
     report = load_paths([corpora_path])
-    assert len(report.documents) == 12
-    # the folder's SOURCES.md says where the notes come from: not notes itself
-    assert [(s.path.name, s.reason.split(",")[0]) for s in report.skipped] == [
-        ("SOURCES.md", "repository metadata")
-    ]
+    assert len(report.documents) == 13
+    assert report.skipped == ()
     for doc in report.documents:
         assert doc.sections, doc.source
         for block in doc.blocks:
