@@ -93,6 +93,10 @@ class ConceptIndex:
         }
         self._prose_words |= set(glossary()) | set(glossary().values())
         self._term_words = [(frozenset(key[5:].split()), key) for key in self.terms]
+        self._key_words: dict[str, frozenset[str]] = {}  # the words of a one-key concept
+        for words, key in self._term_words:
+            for iri in self.terms[key]:
+                self._key_words[iri] = self._key_words.get(iri, frozenset()) | words
 
     def label(self, iri: str) -> str:
         entry = self.entries.get(iri)
@@ -104,6 +108,7 @@ class ConceptIndex:
         found: dict[str, float] = {}
         order: dict[str, int] = {}
         used = [False] * len(tokens)
+        named: set[int] = set()  # tokens inside a multi-word name
 
         def add(iris: set[str], score: float, position: int) -> None:
             for iri in iris:
@@ -128,8 +133,8 @@ class ConceptIndex:
                 and singular(fold(plain)) not in self._prose_words
             ):
                 # a plain word that is only ever a name in code: "How do I use fmin?"
-                named = set(self.code.get(plain, ())) | set(self.plain_code.get(plain, ()))
-                add(self._closest(named, question_words), 0.95, pos)
+                code = set(self.code.get(plain, ())) | set(self.plain_code.get(plain, ()))
+                add(self._closest(code, question_words), 0.95, pos)
                 used[i] = True
             elif is_code_like(tok):
                 bare = tok.split("(")[0].lower()
@@ -153,6 +158,10 @@ class ConceptIndex:
                     add(set(iris), 0.9 + 0.01 * size, tokens[start][1])
                     for j in span:
                         used[j] = True
+                        if size > 1:
+                            named.add(j)
+        # words already part of a name the question writes out ("Model Registry") stay there
+        self._scattered([t for j, t in enumerate(tokens) if j not in named], lang, found, add)
         subset = {iri for api_words, iri in self.api_words if api_words <= question_words}
         for iri in self._closest(subset - set(found), question_words):
             add({iri}, 0.65, len(question))
@@ -186,6 +195,28 @@ class ConceptIndex:
             LinkedConcept(iri, self.entries[iri].label, self.entries[iri].kind, found[iri])
             for iri in ranked
         ]
+
+    def _scattered(
+        self, tokens: list[tuple[str, int]], lang: str, found: dict[str, float], add: Any
+    ) -> None:
+        """A two- or three-word name whose words the question holds apart ("the MLflow UI
+        ... for a run" → MLflow Run): more specific than each word's own concept."""
+        ignore = ignored_words()
+        keys: dict[str, int] = {}
+        for tok, pos in tokens:
+            if fold(tok) in ignore or fold(tok) in ARTICLES or is_code_like(tok):
+                continue
+            for word in term_key(tok, lang)[5:].split():
+                keys.setdefault(word, pos)
+        for words, key in self._term_words:
+            if 2 <= len(words) <= 3 and words <= keys.keys():
+                fresh = set(self.terms[key]) - set(found)
+                if fresh:
+                    # its words' own concepts ("mlflow", "run") are parts of the name now
+                    for iri in list(found):
+                        if self._key_words.get(iri) and self._key_words[iri] < words:
+                            del found[iri]
+                    add(fresh, 0.95, min(keys[w] for w in words))
 
     def _crossed(self, tokens: list[tuple[str, int]], start: int, size: int, lang: str) -> bool:
         """True when a phrase that bridges words with an article or preposition ("tag en el

@@ -63,3 +63,14 @@ def test_linking_a_wider_name_holds_words_joined_by_a_conjunction() -> None:
     rows = [("urn:tradeoff", "tradeoff bias-variance", "term", "tradeoff bias-variance")]
     linked = ConceptIndex(rows).link("¿Qué es el sesgo y la varianza?", "es")
     assert [c.iri for c in linked] == ["urn:tradeoff"]  # sesgo → bias, varianza → variance
+
+
+def test_linking_a_name_whose_words_the_question_holds_apart() -> None:
+    rows = [
+        ("urn:mlflow", "MLflow", "term", "MLflow"),
+        ("urn:run", "run", "term", "run"),
+        ("urn:mlflowrun", "MLflow Run", "term", "MLflow Run"),
+    ]
+    linked = ConceptIndex(rows).link("What does the MLflow UI show for a run?", "en")
+    # the specific name, not its words' own concepts
+    assert [c.iri for c in linked] == ["urn:mlflowrun"]
