@@ -494,32 +494,29 @@ class QAEngine:
     # -- how to -------------------------------------------------------------------------
     def _how_to(self, q: str, linked: list[LinkedConcept], lang: str) -> _Result:
         sparql: list[str] = []
-        apis = [c for c in linked if c.kind == "api"]
+        named = [c for c in linked if c.kind == "api"]
+        apis: list[LinkedConcept] = []
         examples: dict[str, str] = {}
         chosen: _Section | None = None
-        if not apis:
-            # among the sections that match the question best, the first that shows code
-            for section in self._top_sections(q, lang):
-                inside = [
-                    s for s in self.sections
-                    if s.source == section.source and section.start <= s.start <= section.end
-                ]  # fmt: skip
-                for s in inside:
-                    for r in self._run("section_apis", sparql, s=s.iri):
-                        c = LinkedConcept(_value(r, "c"), _value(r, "label"), "api")
-                        if c.iri not in {a.iri for a in apis}:
-                            apis.append(c)
-                        if "example" in r:
-                            examples.setdefault(c.iri, _value(r, "example"))
-                if apis:
-                    chosen = section
-                    break
+        # the best-matching section that shows code answers, when it shows a call the question
+        # names (or the question names none): "How do I register a model in Unity Catalog?"
+        for section in self._top_sections(q, lang):
+            found, found_examples = self._section_apis(section, sparql)
+            if found and (not named or {a.iri for a in found} & {a.iri for a in named}):
+                chosen, apis, examples = section, found, found_examples
+                break
+        if chosen is None:
+            apis = named
         if not apis:
             return self._covered_in(q, lang, sparql)
-        # calls with an example in the notes first, then qualified names, then the rest
-        apis.sort(key=lambda a: (a.iri not in examples, "." not in a.label))
+        # calls the question names first, then calls with an example in the notes, then
+        # qualified names, then the rest
+        asked = {n.iri for n in named}
+        apis.sort(key=lambda a: (a.iri not in asked, a.iri not in examples, "." not in a.label))
         lines = [say(lang, "how_to")]
-        where = chosen or self._best_section(q, lang)
+        match = self._section_match(q, lang)
+        strong = match[2] if match and match[0] >= _MIN_OVERLAP else None
+        where = chosen or strong or self._section_about(q, lang, apis[0], sparql)
         if where is not None:
             lines[0] += f" ({where.title} — {where.source}:{where.start})"
         items = []
@@ -555,6 +552,39 @@ class QAEngine:
             lines.append(f"- {_quote(ev.text, 220)} ({ev.line})")
             items.append(AnswerItem(section.title, section.iri, "coveredIn", (ev,)))
         return _Result(True, "\n".join(lines), _dedupe(items), sparql)
+
+    def _section_apis(
+        self, section: _Section, sparql: list[str]
+    ) -> tuple[list[LinkedConcept], dict[str, str]]:
+        """The API concepts a section and its subsections mention, with an example each."""
+        apis: list[LinkedConcept] = []
+        examples: dict[str, str] = {}
+        inside = [
+            s for s in self.sections
+            if s.source == section.source and section.start <= s.start <= section.end
+        ]  # fmt: skip
+        for s in inside:
+            for r in self._run("section_apis", sparql, s=s.iri):
+                c = LinkedConcept(_value(r, "c"), _value(r, "label"), "api")
+                if c.iri not in {a.iri for a in apis}:
+                    apis.append(c)
+                if "example" in r:
+                    examples.setdefault(c.iri, _value(r, "example"))
+        return apis, examples
+
+    def _section_about(
+        self, q: str, lang: str, concept: LinkedConcept, sparql: list[str]
+    ) -> _Section | None:
+        """Of the sections that mention a concept, the one whose title matches the question
+        best (a how-to names where the notes show the call, not any section with a shared
+        word)."""
+        mentioning = {_value(r, "s") for r in self._run("mentioned_in", sparql, c=concept.iri)}
+        name = concept.label.rpartition(".")[2]
+        ranked = [
+            s for _, _, s in self._ranked_sections(q, lang)
+            if s.iri in mentioning or name in s.words
+        ]  # fmt: skip
+        return ranked[0] if ranked else None
 
     def _best_section(self, question: str, lang: str) -> _Section | None:
         match = self._section_match(question, lang)

@@ -134,6 +134,21 @@ def test_engine_row_comparisons_show_both_values(tmp_path: Path) -> None:
     )
 
 
+def test_engine_how_to_prefers_the_section_that_shows_the_named_call(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "# Tuning\n\n## Notes on fmin\n\nWe use `fmin` a lot.\n\n"
+        "## Tune hyperparameters with fmin\n\n```python\nfrom hyperopt import fmin, hp\n"
+        "best = fmin(fn=f, space=hp.choice('x', [1, 2]), max_evals=5)\n```\n",
+        encoding="utf-8",
+    )
+    api.build([notes], store=tmp_path / "store")
+    with QAEngine.open(tmp_path / "store") as qa:
+        answer = qa.ask("How do I tune hyperparameters with fmin?")
+    assert "(Tune hyperparameters with fmin — " in answer.answer
+    assert labels(answer)[0] == "fmin" and "max_evals=5" in answer.answer
+
+
 def test_engine_outside_the_notes_says_so(engine: QAEngine) -> None:
     for question in ("What is Kubernetes?", "¿Qué es TensorRT?"):
         answer = engine.ask(question)
