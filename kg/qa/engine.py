@@ -558,7 +558,7 @@ class QAEngine:
     ) -> tuple[list[LinkedConcept], dict[str, str]]:
         """The API concepts a section and its subsections mention, with an example each."""
         apis: list[LinkedConcept] = []
-        examples: dict[str, str] = {}
+        found: dict[str, list[str]] = {}
         inside = [
             s for s in self.sections
             if s.source == section.source and section.start <= s.start <= section.end
@@ -569,7 +569,9 @@ class QAEngine:
                 if c.iri not in {a.iri for a in apis}:
                     apis.append(c)
                 if "example" in r:
-                    examples.setdefault(c.iri, _value(r, "example"))
+                    found.setdefault(c.iri, []).append(_value(r, "example"))
+        labels = {a.iri: a.label for a in apis}
+        examples = {iri: _focused_example(codes, labels[iri]) for iri, codes in found.items()}
         return apis, examples
 
     def _section_about(
