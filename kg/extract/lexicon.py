@@ -19,7 +19,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
-__all__ = ["fold", "lemma", "singular"]
+__all__ = ["fold", "is_infinitive", "lemma", "singular"]
 
 LANGUAGES = ("es", "en")
 
@@ -44,6 +44,23 @@ def lemma(lower: str, lang: str) -> str:
         if found is not None:
             return found
     return lower
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _infinitives(lang: str) -> frozenset[str]:
+    # verbs are the lemmas of gerunds ("evaluando" → evaluar); nouns that end like an
+    # infinitive ("cluster", "lugar") have none
+    return frozenset(
+        v
+        for k, v in _table(lang).items()
+        if k.endswith(("ando", "iendo", "yendo")) and v.endswith(("ar", "er", "ir"))
+    )
+
+
+def is_infinitive(word: str, lang: str) -> bool:
+    """True for a Spanish infinitive ("evaluar"), not for a noun that ends like one
+    ("cluster")."""
+    return lang == "es" and word in _infinitives(lang)
 
 
 def _cache_file() -> Path:

@@ -41,6 +41,7 @@ from kg.extract.cues import (
     relation_cues,
     section_cues,
 )
+from kg.extract.lexicon import is_infinitive
 from kg.extract.mentions import Mention, MentionFinder
 from kg.extract.model import Aspect, Assertion, Comparison, Evidence, KeyPoint, Predicate
 from kg.extract.nlp import fold, is_function_phrase
@@ -276,7 +277,9 @@ class RelationExtractor:
                     continue  # "Archivos generados: ..." describes, it does not say who generates
                 if lang == "en" and sent[i].lower_.endswith("ing"):
                     continue  # "depending on the ...", "requiring": describes, does not state
-                if cue.predicate == "requires" and _needs_to_do(sent, i + len(cue.lemmas)):
+                if cue.predicate == "requires" and _needs_to_do(
+                    sent, i + len(cue.lemmas), cue.lang
+                ):
                     continue  # "Hyperopt necesita evaluar cada trial": what it does
                 then: tuple[int, int] | None = None
                 if cue.then:
@@ -838,7 +841,7 @@ def _row_subject(row: tuple[RichText, ...], first: list[Mention], shape: str) ->
     return first[0].key
 
 
-def _needs_to_do(sent: SpacySpan, after: int) -> bool:
+def _needs_to_do(sent: SpacySpan, after: int, lang: str) -> bool:
     """True when a need is followed by an action rather than a thing: "necesita evaluar",
     "needs to evaluate" — unless the verb is one of having or using ("necesitas tener")."""
     tokens = list(sent[after : after + 2])
@@ -846,10 +849,14 @@ def _needs_to_do(sent: SpacySpan, after: int) -> bool:
         return False
     allowed = section_cues()["requirement_infinitives"]
     first = tokens[0]
-    if first.lower_ == "to" and len(tokens) > 1:
-        return tokens[1].is_alpha and tokens[1].lower_ not in allowed
-    infinitive = first.lower_.endswith(("ar", "er", "ir")) and first.lemma_ == first.lower_
-    return infinitive and first.lower_ not in allowed and len(first.lower_) > 3
+    if lang == "en":
+        return (
+            first.lower_ == "to"
+            and len(tokens) > 1
+            and tokens[1].is_alpha
+            and tokens[1].lower_ not in allowed
+        )
+    return is_infinitive(first.lower_, lang) and first.lower_ not in allowed
 
 
 def _heading_side(header: str, sides: list[str]) -> str:

@@ -162,8 +162,8 @@ class QAEngine:
         lang = detect_language(question)
         intent = classify(question)
         linked = self.index.link(question, lang) if question else []
-        if not linked and intent == "how_to":  # "how do I remove outliers?": a section may say
-            covered = self._covered_in(question, lang, [])
+        if not linked:  # "how do I remove outliers?", "what is one-hot encoding?": a section
+            covered = self._covered_in(question, lang, [], every_word=intent != "how_to")
             if covered.found:
                 return self._answer(question, lang, intent, linked, covered)
         if not linked:
@@ -533,11 +533,16 @@ class QAEngine:
             lines.append(f"\n{say(lang, 'example')}:\n```python\n{shown}\n```")
         return _Result(True, "\n".join(lines), items, sparql)
 
-    def _covered_in(self, q: str, lang: str, sparql: list[str]) -> _Result:
-        """A how-to the notes answer in prose: the statements of the section whose title
-        matches the question best, when it matches well (two words, or most of the title)."""
+    def _covered_in(
+        self, q: str, lang: str, sparql: list[str], *, every_word: bool = False
+    ) -> _Result:
+        """A question the notes answer in prose: the statements of the section whose title
+        matches the question best, when it matches well (two words, or most of the title;
+        with `every_word`, every content word of the question)."""
         match = self._section_match(q, lang)
         if match is None or (match[0] < _MIN_OVERLAP and match[1] < _MIN_TITLE_SHARE):
+            return _Result(False, "", [], sparql)
+        if every_word and match[0] < len(self._question_words(q, lang)):
             return _Result(False, "", [], sparql)
         section = match[2]
         rows = self._run("section_statements", sparql, s=section.iri)
@@ -602,6 +607,11 @@ class QAEngine:
         """The sections sharing the most words with the question (ties kept, best first)."""
         ranked = self._ranked_sections(question, lang)
         return [s for overlap, _, s in ranked if overlap == ranked[0][0]][:_MAX_SECTIONS]
+
+    def _question_words(self, question: str, lang: str) -> set[str]:
+        """The content words of a question, one sense each ("¿Qué es X?" → X's words)."""
+        skip = ignored_words() | cue_words()
+        return {_mapped(w, lang) for w in _words(question) if fold(w) not in skip}
 
     def _ranked_sections(self, question: str, lang: str) -> list[tuple[int, float, _Section]]:
         words = {s for w in _words(question) for s in word_senses(w, lang)} - ignored_words()

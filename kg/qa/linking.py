@@ -312,6 +312,9 @@ def _mapped(word: str, lang: str = "es") -> str:
         return table[base]
     if w.endswith(("ing", "ed")) and base != w:
         return base  # "registering", "registered" → register
+    for plural in ("s", "es"):  # "métricas": the lemma table reads it as "métrico"
+        if w.endswith(plural) and w[: -len(plural)] in table:
+            return table[w[: -len(plural)]]
     return _conjugated(w, table) or w
 
 

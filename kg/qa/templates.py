@@ -147,7 +147,8 @@ TEMPLATES: dict[str, Template] = {
   ?doc dcterms:source ?source .
   { ?k a kg:KeyPoint ; kg:text ?text ; kg:line ?line ; dcterms:source ?doc . }
   UNION
-  { ?a a kg:Assertion ; kg:evidence ?text ; kg:line ?line ; dcterms:source ?doc . }
+  { ?a a kg:Assertion ; kg:evidence ?text ; kg:line ?line ; dcterms:source ?doc ; kg:rule ?rule .
+    FILTER(?rule != "row-table") }
   FILTER(?line >= ?start && ?line <= ?end)
 } ORDER BY ?line""",
         ),

@@ -250,3 +250,8 @@ def test_relations_heading_cues_are_whole_words() -> None:
     assert not heading_has("key_points", "Un resultado notable")  # "nota" inside a word
     assert not heading_has("key_points", "Other people's study notes")
     assert heading_has("comparison", "Online vs Offline")
+
+
+def test_relations_a_noun_that_ends_like_an_infinitive_is_still_required(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes("# Notes\n\n**OneHotEncoder** requires **StringIndexer** output.\n")
+    assert ("OneHotEncoder", "requires", "StringIndexer") in triples(x, "requires")

@@ -86,7 +86,8 @@ def test_engine_prose_answers_point_to_their_section(tmp_path: Path) -> None:
         "# Data\n\n## Remove outliers with the IQR\n\n"
         "The **IQR filter** requires **Spark ML**.\n\n"
         "## ¿Qué es un dataset desbalanceado?\n\n| Problema | Clase |\n|---|---|\n"
-        "| Fraude | Minoritaria |\n",
+        "| Fraude | Minoritaria |\n\n## Use one-hot encoding for categorical features\n\n"
+        "The **OneHotEncoder** is only available in the **ML Runtime**.\n",
         encoding="utf-8",
     )
     api.build([notes], store=tmp_path / "store")
@@ -94,6 +95,8 @@ def test_engine_prose_answers_point_to_their_section(tmp_path: Path) -> None:
         how = qa.ask("How do I remove outliers?")
         what = qa.ask("¿Qué es un dataset desbalanceado?")
         outside = qa.ask("What is Kubernetes?")
+        prose = qa.ask("What is one-hot encoding?")
+        partly = qa.ask("What is one-hot Kubernetes encoding?")
     # no API for it: the section whose title matches, with its statements and their lines
     assert how.found and "Remove outliers with the IQR" in how.answer
     assert how.items[0].evidence[0].line == 5
@@ -101,6 +104,9 @@ def test_engine_prose_answers_point_to_their_section(tmp_path: Path) -> None:
     assert what.found and "notes.md:7" in what.answer
     assert what.items[0].relation == "mentionedIn"
     assert not outside.found
+    # no concept named, but a section title holds every word of the question
+    assert prose.found and "Use one-hot encoding for categorical features" in prose.answer
+    assert not partly.found  # a title that misses a word of the question is not its answer
 
 
 def test_engine_components_put_what_was_asked_for_first(engine: QAEngine) -> None:

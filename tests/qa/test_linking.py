@@ -40,6 +40,7 @@ def test_linking_reads_spanish_verbs_by_their_infinitive() -> None:
     assert word_senses("mitigo", "es") == {"mitigate"}  # the glossary knows "mitigar"
     assert word_senses("comparamos", "es") == {"compare"}
     assert word_senses("caso", "es") == {"caso"}  # "casar" is not a word of the glossary
+    assert word_senses("métricas", "es") == {"metric"}  # a plural the lemma table misreads
 
 
 def test_linking_english_verb_forms_meet_api_names() -> None:
