@@ -813,13 +813,26 @@ def _in_purpose(text: str, mention: Mention) -> bool:
     )
 
 
+def _top_level_comma(text: str) -> int:
+    """Index of the first comma outside parentheses ("To update (comments, aliases), ...")."""
+    depth = 0
+    for i, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(depth - 1, 0)
+        elif char == "," and depth == 0:
+            return i
+    return -1
+
+
 def _purpose_end(text: str, cue_start: int) -> int:
     """End of a leading purpose clause ("To filter runs, you must ...") before the cue, or 0."""
     head = fold(text[:cue_start]).lstrip()
     label = re.match(r"^[^,:]{1,30}:\s*", head)  # "Nota de examen: Si ..."
     if label:
         head = head[label.end() :]
-    comma = head.find(",")
+    comma = _top_level_comma(head)
     if comma < 0:
         return 0
     for opener in section_cues().get("purpose_openers", ()):

@@ -255,3 +255,12 @@ def test_relations_heading_cues_are_whole_words() -> None:
 def test_relations_a_noun_that_ends_like_an_infinitive_is_still_required(extract_notes) -> None:  # type: ignore[no-untyped-def]
     x = extract_notes("# Notes\n\n**OneHotEncoder** requires **StringIndexer** output.\n")
     assert ("OneHotEncoder", "requires", "StringIndexer") in triples(x, "requires")
+
+
+def test_relations_a_purpose_clause_ends_at_its_own_comma(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# Data\n\nAll operations on **model versions** require **USE_CATALOG**. In addition, the "
+        "following privileges are required:\n\n"
+        "- To update **model versions** metadata (comments, **aliases**), users must be owners.\n"
+    )
+    assert not {t for t in triples(x, "requires") if t[2] == "aliases"}
