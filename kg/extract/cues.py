@@ -100,8 +100,10 @@ def _heading_patterns(role: str) -> tuple[re.Pattern[str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
 def has_relation_cue(text: str, lang: str) -> bool:
-    """True when `text` holds a relation cue phrase (then it is a statement, not a name)."""
+    """True when `text` holds a relation cue phrase (then it is a statement, not a name).
+    Cached: a table asks it of a row's first cell once per cell."""
     lemmas = _lemmas(text, lang)
     return any(
         cue.lang == lang and _contains(lemmas, cue.lemmas) for cue in relation_cues() if cue.lemmas
