@@ -5,13 +5,27 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Answer", "AnswerItem", "EvidenceRef", "LinkedConcept"]
+__all__ = ["Answer", "AnswerItem", "EvidenceRef", "LinkedConcept", "clip_answer"]
 
 INTENTS = (
     "definition", "prerequisites", "dependents", "difference", "how_to", "components",
     "usage", "learning_path", "unknown",
 )  # fmt: skip
 MAX_ANSWER = 2000
+
+
+def clip_answer(text: str, limit: int = MAX_ANSWER) -> str:
+    """`text` within `limit` characters, cut at a line end, with an open code fence closed
+    and "…" where lines were left off."""
+    if len(text) <= limit:
+        return text
+    room = limit - len("\n```\n…")
+    cut = text[:room]
+    if "\n" in cut:
+        cut = cut[: cut.rindex("\n")]
+    if cut.count("```") % 2:
+        cut += "\n```"
+    return cut + "\n…"
 
 
 @dataclass(frozen=True)
@@ -57,7 +71,7 @@ class Answer:
             "language": self.language,
             "intent": self.intent,
             "found": self.found,
-            "answer": self.answer[:MAX_ANSWER],
+            "answer": clip_answer(self.answer),
             "concepts": [{"iri": c.iri, "label": c.label} for c in self.concepts],
             "items": [
                 {
