@@ -218,7 +218,7 @@ class QAEngine:
         self, linked: list[LinkedConcept], lang: str, template: str, relation: str, phrase: str
     ) -> _Result:
         sparql: list[str] = []
-        for concept in linked[:4]:
+        for concept in [*linked[:4], *self._wider_names(linked)]:
             rows = self._run(template, sparql, c=concept.iri)
             if not rows:
                 continue
@@ -231,6 +231,21 @@ class QAEngine:
             return _Result(True, "\n".join(lines), items, sparql)
         return _Result(False, "", [], sparql)
 
+    def _wider_names(self, linked: list[LinkedConcept]) -> list[LinkedConcept]:
+        """Names that hold the first linked name and at most two more words ("Alias en
+        modelos" for "aliases"), shortest first: tried when the name itself has no answer."""
+        if not linked:
+            return []
+        first = linked[0]
+        size = len(_words(first.label))
+        wider = [
+            iri for iri in self.index.wider(first.iri)
+            if iri not in {c.iri for c in linked}
+            and len(_words(self.index.label(iri))) <= size + 2
+        ]  # fmt: skip
+        wider.sort(key=lambda iri: (len(self.index.label(iri)), self.index.label(iri)))
+        return [LinkedConcept(iri, self.index.label(iri), score=first.score) for iri in wider[:3]]
+
     def _prerequisites(self, q: str, linked: list[LinkedConcept], lang: str) -> _Result:
         return self._relation_list(linked, lang, "requires", "requires", "requires")
 
@@ -239,7 +254,7 @@ class QAEngine:
 
     def _learning_path(self, q: str, linked: list[LinkedConcept], lang: str) -> _Result:
         sparql: list[str] = []
-        for concept in linked[:3]:
+        for concept in [*linked[:3], *self._wider_names(linked)]:
             rows = self._run("requires_closure", sparql, c=concept.iri)
             if not rows:
                 continue

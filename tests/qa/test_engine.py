@@ -155,6 +155,21 @@ def test_engine_how_to_prefers_the_section_that_shows_the_named_call(tmp_path: P
     assert labels(answer)[0] == "fmin" and "max_evals=5" in answer.answer
 
 
+def test_engine_requirements_of_a_wider_name_answer_for_a_short_one(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "# Modelos\n\n| Concepto | Descripción |\n|---|---|\n| Alias | Nombre simbólico |\n\n"
+        "Solo en **Unity Catalog** puedes usar **alias en modelos**.\n",
+        encoding="utf-8",
+    )
+    api.build([notes], store=tmp_path / "store")
+    with QAEngine.open(tmp_path / "store") as qa:
+        answer = qa.ask("¿Qué necesito antes de usar alias?")
+    # "Alias" itself requires nothing; the name that holds it does, and the answer says which
+    assert answer.found and labels(answer) == ["Unity Catalog"]
+    assert "alias en modelos" in answer.answer.lower()
+
+
 def test_engine_outside_the_notes_says_so(engine: QAEngine) -> None:
     for question in ("What is Kubernetes?", "¿Qué es TensorRT?"):
         answer = engine.ask(question)
