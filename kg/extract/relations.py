@@ -474,7 +474,8 @@ class RelationExtractor:
         """(predicate, subject, rule name) a lead-in announces for its list, or None."""
         mentions, doc = self._mentions(ctx, section, lead.text)
         text = lead.text.text
-        for sent in getattr(doc, "sents", []):
+        # the sentence that ends in ":" announces the list, not the ones before it
+        for sent in list(getattr(doc, "sents", []))[-1:]:
             for cue, start, _end, _then in self._cues(sent, mentions, ctx.lang):
                 if cue.predicate in ("none", "differsFrom") or cue.direction == "split":
                     continue
