@@ -104,7 +104,13 @@ def _respell(text: str) -> str:
 
 
 def classify(question: str) -> str:
-    """One of the stable intent identifiers; "unknown" when no cue matches, even respelt."""
+    """One of the stable intent identifiers; "unknown" when no cue matches, even respelt.
+    A specific intent read from misspelt cue words wins over "definition"."""
     text = " " + " ".join(fold(question).replace("¿", " ").replace("?", " ").split()) + " "
     intent = _match(text)
-    return intent if intent != "unknown" else _match(_respell(text))
+    if intent in ("unknown", "definition"):
+        # the generic readings yield to a misspelt specific cue ("whats the differnce")
+        respelt = _match(_respell(text))
+        if respelt != "unknown":
+            return respelt
+    return intent

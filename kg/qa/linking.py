@@ -165,6 +165,7 @@ class ConceptIndex:
         subset = {iri for api_words, iri in self.api_words if api_words <= question_words}
         for iri in self._closest(subset - set(found), question_words):
             add({iri}, 0.65, len(question))
+        self._fuzzy_phrases(tokens, used, add)
         for i, (tok, pos) in enumerate(tokens):
             if used[i] or len(tok) < 5 or fold(tok) in ignore:
                 continue
@@ -195,6 +196,27 @@ class ConceptIndex:
             LinkedConcept(iri, self.entries[iri].label, self.entries[iri].kind, found[iri])
             for iri in ranked
         ]
+
+    def _fuzzy_phrases(self, tokens: list[tuple[str, int]], used: list[bool], add: Any) -> None:
+        """A misspelt name of two or three words ("feture store" → Feature Store): phrases of
+        unlinked words, one of them not a word of the notes, close to a whole name."""
+        ignore = ignored_words()
+        for size in (3, 2):
+            for start in range(len(tokens) - size + 1):
+                span = range(start, start + size)
+                words = [fold(tokens[j][0]) for j in span]
+                if any(used[j] for j in span) or words[0] in ignore or words[-1] in ignore:
+                    continue
+                if all(singular(w) in self._vocabulary for w in words):
+                    continue  # every word is spelt as the notes spell it: no typo here
+                near = process.extractOne(
+                    " ".join(words), self._fuzzy_list, scorer=fuzz.ratio,
+                    score_cutoff=_FUZZY_CUTOFF,
+                )  # fmt: skip
+                if near and " " in near[0]:
+                    add(self.fuzzy_keys[near[0]], 0.5, tokens[start][1])
+                    for j in span:
+                        used[j] = True
 
     def _scattered(
         self, tokens: list[tuple[str, int]], lang: str, found: dict[str, float], add: Any

@@ -25,6 +25,7 @@ from kg.qa import classify
         ("Which APIs does FeatureStoreClient offer?", "components"),
         ("Which stages does the model registry have?", "components"),
         ("¿Qué etapas tiene el Model Registry?", "components"),
+        ("whats the differnce between online and offline tables", "difference"),
         ("hola", "unknown"),
     ],
 )

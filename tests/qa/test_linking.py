@@ -75,3 +75,14 @@ def test_linking_a_name_whose_words_the_question_holds_apart() -> None:
     linked = ConceptIndex(rows).link("What does the MLflow UI show for a run?", "en")
     # the specific name, not its words' own concepts
     assert [c.iri for c in linked] == ["urn:mlflowrun"]
+
+
+def test_linking_a_misspelt_name_of_two_words() -> None:
+    rows = [*ROWS, ("urn:fs", "Feature Store", "term", "Feature Store")]
+    assert linked_with(rows, "what is the feture store") == ["urn:fs"]
+    # both words spelt as the notes spell them: no typo, so no near name is guessed
+    assert linked_with(rows, "what is the model store") == []
+
+
+def linked_with(rows: list[tuple[str, str, str, str]], question: str) -> list[str]:
+    return [c.iri for c in ConceptIndex(rows).link(question, "en")]
