@@ -561,12 +561,21 @@ class QAEngine:
             return _Result(False, "", [], sparql)
         section = match[2]
         rows = self._run("section_statements", sparql, s=section.iri)
-        if not rows:
-            return _Result(False, "", [], sparql)
         lines = [
             say(lang, "covered_in", x=section.title, where=f"{section.source}:{section.start}")
         ]
         items = []
+        if not rows:  # prose the graph does not hold as statements: the section and its parts
+            inside = [
+                s for s in self.sections
+                if s.source == section.source and section.start <= s.start <= section.end
+            ]  # fmt: skip
+            for s in sorted(inside, key=lambda s: s.start)[:_MAX_SECTIONS]:
+                ev = EvidenceRef(s.source, s.start, s.title)
+                if s is not section:
+                    lines.append(f"- {s.title} ({s.start})")
+                items.append(AnswerItem(s.title, s.iri, "coveredIn", (ev,)))
+            return _Result(True, "\n".join(lines), items, sparql)
         for r in rows[:_MAX_ITEMS]:
             ev = EvidenceRef(_value(r, "source"), int(_value(r, "line")), _value(r, "text"))
             lines.append(f"- {_quote(ev.text, 220)} ({ev.line})")

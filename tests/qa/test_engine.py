@@ -87,7 +87,8 @@ def test_engine_prose_answers_point_to_their_section(tmp_path: Path) -> None:
         "The **IQR filter** requires **Spark ML**.\n\n"
         "## ¿Qué es un dataset desbalanceado?\n\n| Problema | Clase |\n|---|---|\n"
         "| Fraude | Minoritaria |\n\n## Use one-hot encoding for categorical features\n\n"
-        "The **OneHotEncoder** is only available in the **ML Runtime**.\n",
+        "The **OneHotEncoder** is only available in the **ML Runtime**.\n\n"
+        "# Identify when a log scale transformation helps\n\nSkewed data.\n\n## Example\n\nx\n",
         encoding="utf-8",
     )
     api.build([notes], store=tmp_path / "store")
@@ -97,6 +98,7 @@ def test_engine_prose_answers_point_to_their_section(tmp_path: Path) -> None:
         outside = qa.ask("What is Kubernetes?")
         prose = qa.ask("What is one-hot encoding?")
         partly = qa.ask("What is one-hot Kubernetes encoding?")
+        pointer = qa.ask("When does a log scale transformation help?")
     # no API for it: the section whose title matches, with its statements and their lines
     assert how.found and "Remove outliers with the IQR" in how.answer
     assert how.items[0].evidence[0].line == 5
@@ -107,6 +109,9 @@ def test_engine_prose_answers_point_to_their_section(tmp_path: Path) -> None:
     # no concept named, but a section title holds every word of the question
     assert prose.found and "Use one-hot encoding for categorical features" in prose.answer
     assert not partly.found  # a title that misses a word of the question is not its answer
+    # a section the graph holds no statements of: pointed to, with its parts and lines
+    assert pointer.found and "- Example (" in pointer.answer
+    assert [i.evidence[0].line for i in pointer.items] == [17, 21]
 
 
 def test_engine_components_put_what_was_asked_for_first(engine: QAEngine) -> None:
