@@ -557,7 +557,7 @@ class QAEngine:
         match = self._section_match(q, lang)
         if match is None or (match[0] < _MIN_OVERLAP and match[1] < _MIN_TITLE_SHARE):
             return _Result(False, "", [], sparql)
-        if every_word and match[0] < len(self._question_words(q, lang)):
+        if every_word and not 0 < len(self._question_words(q, lang)) <= match[0]:
             return _Result(False, "", [], sparql)
         section = match[2]
         rows = self._run("section_statements", sparql, s=section.iri)
