@@ -197,9 +197,15 @@ def same_thing(name: str, gloss: str) -> bool:
     a, b = fold(name).split(), fold(gloss).split()
     if not 0 < len(a) == len(b) <= 4:
         return False
-    if len(a) > 1:
+    if term_key(name) == term_key(gloss):  # the glossary says so ("modelo registrado")
         return True
-    return a[0][:2] == b[0][:2] and fuzz.ratio(a[0], b[0]) >= _SAME_NAME
+    # most words have a cognate on the other side ("Mode (moda)"; not "Serving (real time)")
+    cognates = sum(any(_cognate(x, y) for y in b) for x in a)
+    return cognates * 2 > len(a)
+
+
+def _cognate(x: str, y: str) -> bool:
+    return x[:2] == y[:2] and fuzz.ratio(x, y) >= _SAME_NAME
 
 
 def add_label(

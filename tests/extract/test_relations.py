@@ -167,13 +167,15 @@ def test_relations_key_points_attach_to_concepts(extract_notes) -> None:  # type
 def test_relations_a_gloss_that_names_the_same_thing_is_an_alias(extract_notes) -> None:  # type: ignore[no-untyped-def]
     x = extract_notes(
         "# T\n\n| Método | Descripción |\n|---|---|\n| **Mode (moda)** | El valor más común |\n"
-        "| **Batch (offline)** | Por lotes |\n\n## ¿Qué es Cross-Validation (CV)?\n\n"
+        "| **Batch (offline)** | Por lotes |\n| **Model Serving (real time)** | REST |\n\n"
+        "## ¿Qué es Cross-Validation (CV)?\n\n"
         "Es un enfoque más robusto.\n"
     )
     names = {c.label: set(c.alt_labels) for c in x.concepts}
     assert "moda" in {a.lower() for a in names["Mode"]}
     assert "CV" in names["Cross-Validation"]
     assert "Batch (offline)" in names  # a remark, not another name: the label stays whole
+    assert "Model Serving (real time)" in names  # as many words, but no cognates
     defs = {c.label: [d for d, _ in c.definitions] for c in x.concepts if c.definitions}
     assert defs["Cross-Validation"] == ["Es un enfoque más robusto."]
 
