@@ -411,7 +411,9 @@ class QAEngine:
             if not definitions and not notes and not parts:
                 continue
             lines = [say(lang, "definition", x=concept.label)]
-            lines += [f"{_quote(d, 400)}" for d in dict.fromkeys(definitions)][:2]
+            # definitions in the question's language first (notes mix languages)
+            ordered = sorted(dict.fromkeys(definitions), key=lambda d: detect_language(d) != lang)
+            lines += [f"{_quote(d, 400)}" for d in ordered][:2]
             items = []
             for r in notes[:4]:
                 ev = EvidenceRef(_value(r, "source"), int(_value(r, "line")), _value(r, "text"))

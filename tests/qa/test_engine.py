@@ -175,6 +175,20 @@ def test_engine_requirements_of_a_wider_name_answer_for_a_short_one(tmp_path: Pa
     assert "alias en modelos" in answer.answer.lower()
 
 
+def test_engine_definitions_in_the_question_language_come_first(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "# Notas\n\n## ¿Qué es un Widget?\n\nUn Widget es un control interactivo del notebook.\n\n"
+        "## What is a Widget?\n\nA Widget is an interactive control of the notebook.\n",
+        encoding="utf-8",
+    )
+    api.build([notes], store=tmp_path / "store")
+    with QAEngine.open(tmp_path / "store") as qa:
+        english = qa.ask("What is a Widget?").answer.splitlines()
+        spanish = qa.ask("¿Qué es un Widget?").answer.splitlines()
+    assert english[1].startswith("A Widget") and spanish[1].startswith("Un Widget")
+
+
 def test_engine_outside_the_notes_says_so(engine: QAEngine) -> None:
     for question in ("What is Kubernetes?", "¿Qué es TensorRT?"):
         answer = engine.ask(question)
