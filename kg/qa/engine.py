@@ -640,11 +640,18 @@ class QAEngine:
         return {_mapped(w, lang) for w in _words(question) if fold(w) not in skip}
 
     def _ranked_sections(self, question: str, lang: str) -> list[tuple[int, float, _Section]]:
-        words = {s for w in _words(question) for s in word_senses(w, lang)} - ignored_words()
+        ignore = ignored_words()
+        # each question word counts once, whichever of its senses a title holds ("registro":
+        # registry and register)
+        senses = {
+            frozenset(word_senses(w, lang)) - ignore
+            for w in _words(question)
+            if fold(w) not in ignore
+        } - {frozenset()}
         ranked: list[tuple[int, float, _Section]] = []
         for s in self.sections:
-            mapped = {_mapped(w, lang) for w in s.words} - ignored_words()
-            overlap = len(words & mapped)
+            mapped = {_mapped(w, lang) for w in s.words} - ignore
+            overlap = sum(1 for readings in senses if readings & mapped)
             if overlap:
                 ranked.append((overlap, overlap / len(mapped), s))
         # best first; ties in document order, whatever order the store returned

@@ -189,6 +189,22 @@ def test_engine_definitions_in_the_question_language_come_first(tmp_path: Path) 
     assert english[1].startswith("A Widget") and spanish[1].startswith("Un Widget")
 
 
+def test_engine_a_question_word_counts_once_whatever_its_senses(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "# MLflow\n\n## Register a model using the client in the registry\n\n```python\n"
+        "client = MlflowClient()\nclient.create_registered_model('m')\n```\n\n"
+        "## Experiments\n\n```python\nimport mlflow\nmlflow.set_experiment('/e')\n```\n",
+        encoding="utf-8",
+    )
+    api.build([notes], store=tmp_path / "store")
+    with QAEngine.open(tmp_path / "store") as qa:
+        answer = qa.ask("¿Cómo registro un experimento?")
+    # "registro" is both "registry" and "I register": one word of the question, not two
+    assert "Experiments" in answer.answer.splitlines()[0]
+    assert "set_experiment" in answer.answer and "create_registered_model" not in answer.answer
+
+
 def test_engine_outside_the_notes_says_so(engine: QAEngine) -> None:
     for question in ("What is Kubernetes?", "¿Qué es TensorRT?"):
         answer = engine.ask(question)
