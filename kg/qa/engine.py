@@ -78,6 +78,8 @@ class QAEngine:
     def __init__(self, session: GraphSession) -> None:
         self.session = session
         self._concepts: list[LinkedConcept] | None = None
+        self._titles: dict[str, list[frozenset[str]]] = {}
+        self._last_ranking: tuple[tuple[str, str], list[tuple[int, float, _Section]]] | None = None
         rows = session.query(TEMPLATES["labels"].query).rows
         self.index = ConceptIndex(
             [
@@ -568,11 +570,7 @@ class QAEngine:
         ]
         items = []
         if not rows:  # prose the graph does not hold as statements: the section and its parts
-            inside = [
-                s for s in self.sections
-                if s.source == section.source and section.start <= s.start <= section.end
-            ]  # fmt: skip
-            for s in sorted(inside, key=lambda s: s.start)[:_MAX_SECTIONS]:
+            for s in self._inside(section)[:_MAX_SECTIONS]:
                 ev = EvidenceRef(s.source, s.start, s.title)
                 if s is not section:
                     lines.append(f"- {s.title} ({s.start})")
@@ -584,17 +582,21 @@ class QAEngine:
             items.append(AnswerItem(section.title, section.iri, "coveredIn", (ev,)))
         return _Result(True, "\n".join(lines), _dedupe(items), sparql)
 
+    def _inside(self, section: _Section) -> list[_Section]:
+        """A section and its subsections, in document order."""
+        inside = [
+            s for s in self.sections
+            if s.source == section.source and section.start <= s.start <= section.end
+        ]  # fmt: skip
+        return sorted(inside, key=lambda s: s.start)
+
     def _section_apis(
         self, section: _Section, sparql: list[str]
     ) -> tuple[list[LinkedConcept], dict[str, str]]:
         """The API concepts a section and its subsections mention, with an example each."""
         apis: list[LinkedConcept] = []
         found: dict[str, list[str]] = {}
-        inside = [
-            s for s in self.sections
-            if s.source == section.source and section.start <= s.start <= section.end
-        ]  # fmt: skip
-        for s in inside:
+        for s in self._inside(section):
             for r in self._run("section_apis", sparql, s=s.iri):
                 c = LinkedConcept(_value(r, "c"), _value(r, "label"), "api")
                 if c.iri not in {a.iri for a in apis}:
@@ -640,6 +642,11 @@ class QAEngine:
         return {_mapped(w, lang) for w in _words(question) if fold(w) not in skip}
 
     def _ranked_sections(self, question: str, lang: str) -> list[tuple[int, float, _Section]]:
+        """Sections by how well their titles match the question (one answer asks up to four
+        times: the last ranking is kept)."""
+        last = self._last_ranking  # one read: the app shares an engine between sessions
+        if last and last[0] == (question, lang):
+            return last[1]
         ignore = ignored_words()
         # each question word counts once, whichever of its senses a title holds ("registro":
         # registry and register)
@@ -649,14 +656,23 @@ class QAEngine:
             if fold(w) not in ignore
         } - {frozenset()}
         ranked: list[tuple[int, float, _Section]] = []
-        for s in self.sections:
-            mapped = {_mapped(w, lang) for w in s.words} - ignore
+        for s, mapped in zip(self.sections, self._title_words(lang), strict=True):
             overlap = sum(1 for readings in senses if readings & mapped)
             if overlap:
                 ranked.append((overlap, overlap / len(mapped), s))
         # best first; ties in document order, whatever order the store returned
         ranked.sort(key=lambda r: (-r[0], -r[1], r[2].source, r[2].start))
+        self._last_ranking = ((question, lang), ranked)
         return ranked
+
+    def _title_words(self, lang: str) -> list[frozenset[str]]:
+        """Each section title's words as questions are matched, mapped once per language."""
+        if lang not in self._titles:
+            ignore = ignored_words()
+            self._titles[lang] = [
+                frozenset(_mapped(w, lang) for w in s.words) - ignore for s in self.sections
+            ]
+        return self._titles[lang]
 
 
 def _words(text: str) -> list[str]:
