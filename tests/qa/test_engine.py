@@ -10,7 +10,17 @@ from click.testing import CliRunner
 from kg import api
 from kg.cli import cli
 from kg.qa import QAEngine
+from kg.qa.model import Answer
 from kg.qa.templates import TEMPLATES
+
+
+def ask_notes(tmp_path: Path, notes: str, *questions: str) -> list[Answer]:
+    """Build a graph of one notes file and ask it each question."""
+    path = tmp_path / "notes.md"
+    path.write_text(notes, encoding="utf-8")
+    api.build([path], store=tmp_path / "store")
+    with QAEngine.open(tmp_path / "store") as qa:
+        return [qa.ask(q) for q in questions]
 
 
 def labels(answer) -> list[str]:  # type: ignore[no-untyped-def]
@@ -68,37 +78,31 @@ def test_engine_how_to_shows_the_most_focused_example(tmp_path: Path) -> None:
         + "client.write_table(df)\n```\n\n"
         for n in range(4)
     )
-    notes = tmp_path / "notes.md"
-    notes.write_text(
+    (answer,) = ask_notes(
+        tmp_path,
         "# Tables\n\n" + pipelines + "## Write a table\n\n```python\nclient = TableClient()\n"
         "client.write_table(df, mode='merge')\n```\n",
-        encoding="utf-8",
+        "How do I use write_table?",
     )
-    api.build([notes], store=tmp_path / "store")
-    with QAEngine.open(tmp_path / "store") as qa:
-        answer = qa.ask("How do I use write_table?")
     assert "mode='merge'" in answer.answer and "step_" not in answer.answer
 
 
 def test_engine_prose_answers_point_to_their_section(tmp_path: Path) -> None:
-    notes = tmp_path / "notes.md"
-    notes.write_text(
+    (how, what, outside, prose, partly, pointer) = ask_notes(
+        tmp_path,
         "# Data\n\n## Remove outliers with the IQR\n\n"
         "The **IQR filter** requires **Spark ML**.\n\n"
         "## ¿Qué es un dataset desbalanceado?\n\n| Problema | Clase |\n|---|---|\n"
         "| Fraude | Minoritaria |\n\n## Use one-hot encoding for categorical features\n\n"
         "The **OneHotEncoder** is only available in the **ML Runtime**.\n\n"
         "# Identify when a log scale transformation helps\n\nSkewed data.\n\n## Example\n\nx\n",
-        encoding="utf-8",
+        "How do I remove outliers?",
+        "¿Qué es un dataset desbalanceado?",
+        "What is Kubernetes?",
+        "What is one-hot encoding?",
+        "What is one-hot Kubernetes encoding?",
+        "When does a log scale transformation help?",
     )
-    api.build([notes], store=tmp_path / "store")
-    with QAEngine.open(tmp_path / "store") as qa:
-        how = qa.ask("How do I remove outliers?")
-        what = qa.ask("¿Qué es un dataset desbalanceado?")
-        outside = qa.ask("What is Kubernetes?")
-        prose = qa.ask("What is one-hot encoding?")
-        partly = qa.ask("What is one-hot Kubernetes encoding?")
-        pointer = qa.ask("When does a log scale transformation help?")
     # no API for it: the section whose title matches, with its statements and their lines
     assert how.found and "Remove outliers with the IQR" in how.answer
     assert how.items[0].evidence[0].line == 5
@@ -129,15 +133,12 @@ def test_engine_how_to_picks_the_matching_section_that_shows_code(engine: QAEngi
 
 
 def test_engine_row_comparisons_show_both_values(tmp_path: Path) -> None:
-    notes = tmp_path / "notes.md"
-    notes.write_text(
+    (answer,) = ask_notes(
+        tmp_path,
         "# Metrics\n\n| Métrica | Rango | Cuándo usarla |\n|---|---|---|\n"
         "| Precision | 0 a 1 | Pocos falsos positivos |\n| Recall | 0 a 1 | Pocos falsos negativos |\n",
-        encoding="utf-8",
+        "Precision vs Recall",
     )
-    api.build([notes], store=tmp_path / "store")
-    with QAEngine.open(tmp_path / "store") as qa:
-        answer = qa.ask("Precision vs Recall")
     # equal values are part of the answer in a table of aspects, not a shared note
     assert "| Rango | 0 a 1 | 0 a 1 | 5 |" in answer.answer
     assert (
@@ -146,60 +147,49 @@ def test_engine_row_comparisons_show_both_values(tmp_path: Path) -> None:
 
 
 def test_engine_how_to_prefers_the_section_that_shows_the_named_call(tmp_path: Path) -> None:
-    notes = tmp_path / "notes.md"
-    notes.write_text(
+    (answer,) = ask_notes(
+        tmp_path,
         "# Tuning\n\n## Notes on fmin\n\nWe use `fmin` a lot.\n\n"
         "## Tune hyperparameters with fmin\n\n```python\nfrom hyperopt import fmin, hp\n"
         "best = fmin(fn=f, space=hp.choice('x', [1, 2]), max_evals=5)\n```\n",
-        encoding="utf-8",
+        "How do I tune hyperparameters with fmin?",
     )
-    api.build([notes], store=tmp_path / "store")
-    with QAEngine.open(tmp_path / "store") as qa:
-        answer = qa.ask("How do I tune hyperparameters with fmin?")
     assert "(Tune hyperparameters with fmin — " in answer.answer
     assert labels(answer)[0] == "fmin" and "max_evals=5" in answer.answer
 
 
 def test_engine_requirements_of_a_wider_name_answer_for_a_short_one(tmp_path: Path) -> None:
-    notes = tmp_path / "notes.md"
-    notes.write_text(
+    (answer,) = ask_notes(
+        tmp_path,
         "# Modelos\n\n| Concepto | Descripción |\n|---|---|\n| Alias | Nombre simbólico |\n\n"
         "Solo en **Unity Catalog** puedes usar **alias en modelos**.\n",
-        encoding="utf-8",
+        "¿Qué necesito antes de usar alias?",
     )
-    api.build([notes], store=tmp_path / "store")
-    with QAEngine.open(tmp_path / "store") as qa:
-        answer = qa.ask("¿Qué necesito antes de usar alias?")
     # "Alias" itself requires nothing; the name that holds it does, and the answer says which
     assert answer.found and labels(answer) == ["Unity Catalog"]
     assert "alias en modelos" in answer.answer.lower()
 
 
 def test_engine_definitions_in_the_question_language_come_first(tmp_path: Path) -> None:
-    notes = tmp_path / "notes.md"
-    notes.write_text(
+    (english, spanish) = ask_notes(
+        tmp_path,
         "# Notas\n\n## ¿Qué es un Widget?\n\nUn Widget es un control interactivo del notebook.\n\n"
         "## What is a Widget?\n\nA Widget is an interactive control of the notebook.\n",
-        encoding="utf-8",
+        "What is a Widget?",
+        "¿Qué es un Widget?",
     )
-    api.build([notes], store=tmp_path / "store")
-    with QAEngine.open(tmp_path / "store") as qa:
-        english = qa.ask("What is a Widget?").answer.splitlines()
-        spanish = qa.ask("¿Qué es un Widget?").answer.splitlines()
-    assert english[1].startswith("A Widget") and spanish[1].startswith("Un Widget")
+    english_lines, spanish_lines = english.answer.splitlines(), spanish.answer.splitlines()
+    assert english_lines[1].startswith("A Widget") and spanish_lines[1].startswith("Un Widget")
 
 
 def test_engine_a_question_word_counts_once_whatever_its_senses(tmp_path: Path) -> None:
-    notes = tmp_path / "notes.md"
-    notes.write_text(
+    (answer,) = ask_notes(
+        tmp_path,
         "# MLflow\n\n## Register a model using the client in the registry\n\n```python\n"
         "client = MlflowClient()\nclient.create_registered_model('m')\n```\n\n"
         "## Experiments\n\n```python\nimport mlflow\nmlflow.set_experiment('/e')\n```\n",
-        encoding="utf-8",
+        "¿Cómo registro un experimento?",
     )
-    api.build([notes], store=tmp_path / "store")
-    with QAEngine.open(tmp_path / "store") as qa:
-        answer = qa.ask("¿Cómo registro un experimento?")
     # "registro" is both "registry" and "I register": one word of the question, not two
     assert "Experiments" in answer.answer.splitlines()[0]
     assert "set_experiment" in answer.answer and "create_registered_model" not in answer.answer
