@@ -212,46 +212,44 @@ elif page == "concept":
             )
     iri = concept_picker(T["pick"], "concept-pick", st.session_state.pop("concept", None))
     if iri:
-        found = api.explain(by_iri[iri].label, store=store)
-        view = next((e for e in found if e.iri == iri), found[0] if found else None)
-        if view:
-            st.header(view.label)
-            st.caption(f"{view.kind} · {view.iri}")
-            if view.alt_labels:
-                st.write(T["aliases"] + ": " + ", ".join(view.alt_labels))
-            for definition in view.definitions:
-                st.info(definition)
-            kinds = {
-                "requires": ("out", ("requires",)),
-                "required_by": ("in", ("requires",)),
-                "differs": ("", ("differsFrom",)),
-                "parts": ("", ("partOf", "methodOf", "produces")),
-            }
-            for name, (direction, predicates) in kinds.items():
-                group = [
-                    f
-                    for f in view.facts
-                    if f.predicate in predicates and direction in ("", f.direction)
-                ]
-                if group:
-                    st.subheader(T[name])
-                    for f in group:
-                        where = f"`{f.source}:{f.line}`"
-                        st.markdown(
-                            f"- **{f.other_label}** ({f.predicate}) — {where}  \n  > {f.evidence}"
-                        )
-            if view.examples:
-                st.subheader(T["examples_code"])
-                for code in view.examples:
-                    st.code(code, language="python")
-            if view.key_points:
-                st.subheader(T["tips"])
-                for point in view.key_points:
-                    st.markdown(f"- {point.text} — `{point.source}:{point.line}`")
-            if view.sections:
-                st.subheader(T["sections"])
-                for sec in view.sections:
-                    st.markdown(f"- {sec.text} — `{sec.source}:{sec.line}`")
+        view = api.describe(iri, by_iri[iri].label, by_iri[iri].kind, store=store)
+        st.header(view.label)
+        st.caption(f"{view.kind} · {view.iri}")
+        if view.alt_labels:
+            st.write(T["aliases"] + ": " + ", ".join(view.alt_labels))
+        for definition in view.definitions:
+            st.info(definition)
+        kinds = {
+            "requires": ("out", ("requires",)),
+            "required_by": ("in", ("requires",)),
+            "differs": ("", ("differsFrom",)),
+            "parts": ("", ("partOf", "methodOf", "produces")),
+        }
+        for name, (direction, predicates) in kinds.items():
+            group = [
+                f
+                for f in view.facts
+                if f.predicate in predicates and direction in ("", f.direction)
+            ]
+            if group:
+                st.subheader(T[name])
+                for f in group:
+                    where = f"`{f.source}:{f.line}`"
+                    st.markdown(
+                        f"- **{f.other_label}** ({f.predicate}) — {where}  \n  > {f.evidence}"
+                    )
+        if view.examples:
+            st.subheader(T["examples_code"])
+            for code in view.examples:
+                st.code(code, language="python")
+        if view.key_points:
+            st.subheader(T["tips"])
+            for point in view.key_points:
+                st.markdown(f"- {point.text} — `{point.source}:{point.line}`")
+        if view.sections:
+            st.subheader(T["sections"])
+            for sec in view.sections:
+                st.markdown(f"- {sec.text} — `{sec.source}:{sec.line}`")
 
 elif page == "compare":
     left, right = st.columns(2)

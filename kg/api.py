@@ -18,6 +18,7 @@ from kg.graph.bounded import BoundedResult, run_bounded
 from kg.graph.queries import (
     ALL_TRIPLES,
     ConceptFact,
+    ConceptMatch,
     Located,
     concept_details,
     concept_extras,
@@ -42,6 +43,7 @@ __all__ = [
     "ask",
     "build",
     "context",
+    "describe",
     "documents",
     "evaluate",
     "explain",
@@ -185,25 +187,34 @@ def explain(text: str, *, store: Path | str | None = None) -> list[Explanation]:
         StoreNotFoundError: nothing has been built yet.
     """
     graph = _store(store)
-    out: list[Explanation] = []
-    for match in find_concepts(graph, text):
-        alts, definitions = concept_details(graph, match.iri)
-        facts = concept_facts(graph, match.iri)
-        examples, points, sections = concept_extras(graph, match.iri)
-        out.append(
-            Explanation(
-                match.iri,
-                match.label,
-                match.kind,
-                tuple(alts),
-                tuple(definitions),
-                tuple(facts),
-                tuple(examples),
-                tuple(points),
-                tuple(sections),
-            )
-        )
-    return out
+    return [_explanation(graph, match) for match in find_concepts(graph, text)]
+
+
+def describe(
+    iri: str, label: str, kind: str = "", *, store: Path | str | None = None
+) -> Explanation:
+    """One concept, known by its IRI (a pick in the app), with all assertions about it.
+
+    Raises:
+        StoreNotFoundError: nothing has been built yet.
+    """
+    return _explanation(_store(store), ConceptMatch(iri, label, kind))
+
+
+def _explanation(graph: Store, match: ConceptMatch) -> Explanation:
+    alts, definitions = concept_details(graph, match.iri)
+    examples, points, sections = concept_extras(graph, match.iri)
+    return Explanation(
+        match.iri,
+        match.label,
+        match.kind,
+        tuple(alts),
+        tuple(definitions),
+        tuple(concept_facts(graph, match.iri)),
+        tuple(examples),
+        tuple(points),
+        tuple(sections),
+    )
 
 
 @contextlib.contextmanager

@@ -29,3 +29,15 @@ def test_api_save_upload_sanitises_names_and_refuses_bad_files(tmp_path: Path) -
     with pytest.raises(InputError):
         api.save_upload("bin.md", b"\x00\x01\x02", tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == [saved.name]
+
+
+def test_api_describe_is_explain_for_one_iri(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("# N\n\n**AutoML** requiere **ML Runtime**.\n", encoding="utf-8")
+    api.build([notes], store=tmp_path / "store")
+    (explained,) = api.explain("AutoML", store=tmp_path / "store")
+    described = api.describe(
+        explained.iri, explained.label, explained.kind, store=tmp_path / "store"
+    )
+    assert described == explained
+    assert [(f.predicate, f.other_label) for f in described.facts] == [("requires", "ML Runtime")]
