@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz, process
@@ -43,25 +43,22 @@ def _cues() -> list[tuple[str, list[re.Pattern[str]]]]:
     return out
 
 
-@lru_cache(maxsize=1)
+@cache
+def _word_table(name: str) -> frozenset[str]:
+    """The folded words of a per-language word list in intents.toml (`ignore`, ...)."""
+    table = _load()[name]
+    if not isinstance(table, dict):
+        return frozenset()
+    return frozenset(fold(w) for lang in ("es", "en") for w in table.get(lang, []))
+
+
 def ignored_words() -> frozenset[str]:
-    table = _load()["ignore"]
-    if not isinstance(table, dict):
-        return frozenset()
-    return frozenset(fold(w) for lang in ("es", "en") for w in table.get(lang, []))
-
-
-@lru_cache(maxsize=1)
-def _output_words() -> frozenset[str]:
-    table = _load()["output_words"]
-    if not isinstance(table, dict):
-        return frozenset()
-    return frozenset(fold(w) for lang in ("es", "en") for w in table.get(lang, []))
+    return _word_table("ignore")
 
 
 def asks_for_output(question: str) -> bool:
     """True when a question asks what something returns or produces."""
-    return any(w in _output_words() for w in re.findall(r"\w+", fold(question)))
+    return any(w in _word_table("output_words") for w in re.findall(r"\w+", fold(question)))
 
 
 def cue_words() -> frozenset[str]:
