@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 
@@ -805,13 +806,23 @@ def _find(seq: list[str], sub: tuple[str, ...]) -> list[int]:
 
 # "... must be set for CI/CD to work", "... para que el endpoint funcione": what the clause
 # names is what the requirement serves, not what is required
-_PURPOSE_INFIX = re.compile(r"\b(?:for|para que)\b[^,.;:]{1,60}?\b(?:to \w+|funcione\w*)", re.I)
-
-
 def _in_purpose(text: str, mention: Mention) -> bool:
     return any(
-        m.start() <= mention.start and mention.end <= m.end() for m in _PURPOSE_INFIX.finditer(text)
+        m.start() <= mention.start and mention.end <= m.end()
+        for pattern in _purpose_clauses()
+        for m in pattern.finditer(text)
     )
+
+
+@lru_cache(maxsize=1)
+def _purpose_clauses() -> tuple[re.Pattern[str], ...]:
+    """The `purpose_clauses` cues as patterns: "*" stands for a few words of one clause."""
+    out = []
+    for cue in section_cues()["purpose_clauses"]:
+        parts = [re.escape(p.strip()) for p in cue.split("*")]
+        body = r"[^,.;:]{1,60}?".join(parts)
+        out.append(re.compile(rf"\b{body}\w*", re.IGNORECASE))
+    return tuple(out)
 
 
 def _top_level_comma(text: str) -> int:
