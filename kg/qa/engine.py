@@ -119,7 +119,7 @@ class QAEngine:
         if self._concepts is None:
             self._concepts = sorted(
                 (LinkedConcept(e.iri, e.label, e.kind) for e in self.index.entries.values()),
-                key=lambda c: c.label.lower(),
+                key=lambda c: (c.label.lower(), c.iri),
             )
         return self._concepts
 
@@ -320,7 +320,7 @@ class QAEngine:
         """A comparison between names that hold the two asked names ("Unity Catalog" in
         "Unity Catalog Registry"), when the notes compare no closer pair."""
         left, right = self.index.wider(a.iri), self.index.wider(b.iri)
-        for iri in sorted(left, key=lambda i: len(self.index.label(i))):
+        for iri in sorted(left, key=lambda i: (len(self.index.label(i)), i)):
             rows = self._run("comparisons", sparql, c=iri)
             pair = [r for r in rows if {_value(r, "left"), _value(r, "right")} & right]
             if pair:
@@ -661,7 +661,7 @@ class QAEngine:
             if overlap:
                 ranked.append((overlap, overlap / len(mapped), s))
         # best first; ties in document order, whatever order the store returned
-        ranked.sort(key=lambda r: (-r[0], -r[1], r[2].source, r[2].start))
+        ranked.sort(key=lambda r: (-r[0], -r[1], r[2].source, r[2].start, r[2].iri))
         self._last_ranking = ((question, lang), ranked)
         return ranked
 

@@ -111,7 +111,7 @@ class ConceptIndex:
         named: set[int] = set()  # tokens inside a multi-word name
 
         def add(iris: set[str], score: float, position: int) -> None:
-            for iri in iris:
+            for iri in sorted(iris):  # a total order: sets iterate by hash
                 if score > found.get(iri, 0):
                     found[iri] = score
                 order.setdefault(iri, position)
@@ -163,8 +163,7 @@ class ConceptIndex:
         # words already part of a name the question writes out ("Model Registry") stay there
         self._scattered([t for j, t in enumerate(tokens) if j not in named], lang, found, add)
         subset = {iri for api_words, iri in self.api_words if api_words <= question_words}
-        for iri in self._closest(subset - set(found), question_words):
-            add({iri}, 0.65, len(question))
+        add(self._closest(subset - set(found), question_words), 0.65, len(question))
         self._fuzzy_phrases(tokens, used, add)
         for i, (tok, pos) in enumerate(tokens):
             if used[i] or len(tok) < 5 or fold(tok) in ignore:
@@ -191,7 +190,7 @@ class ConceptIndex:
             ):  # fmt: skip
                 del found[iri]
         # exact and n-gram matches in question order, then API-word matches, then fuzzy
-        ranked = sorted(found, key=lambda iri: (-_tier(found[iri]), order[iri], -found[iri]))
+        ranked = sorted(found, key=lambda iri: (-_tier(found[iri]), order[iri], -found[iri], iri))
         return [
             LinkedConcept(iri, self.entries[iri].label, self.entries[iri].kind, found[iri])
             for iri in ranked
@@ -315,7 +314,7 @@ class ConceptIndex:
                     for iri in self.fuzzy_keys[key]:
                         label = self.label(iri)
                         scored[label] = max(scored.get(label, 0), score)
-        return sorted(scored, key=lambda lbl: -scored[lbl])[:limit]
+        return sorted(scored, key=lambda lbl: (-scored[lbl], lbl))[:limit]
 
 
 def _tier(score: float) -> int:

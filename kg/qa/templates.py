@@ -34,7 +34,7 @@ TEMPLATES: dict[str, Template] = {
             + _EVIDENCE
             + """
   ?o skos:prefLabel ?label .
-} ORDER BY DESC(?confidence) ?source ?line""",
+} ORDER BY DESC(?confidence) ?source ?line ?o ?evidence""",
         ),
         Template(
             "required_by",
@@ -44,7 +44,7 @@ TEMPLATES: dict[str, Template] = {
             + _EVIDENCE
             + """
   ?o skos:prefLabel ?label .
-} ORDER BY DESC(?confidence) ?source ?line""",
+} ORDER BY DESC(?confidence) ?source ?line ?o ?evidence""",
         ),
         Template(
             "requires_closure",
@@ -55,7 +55,7 @@ TEMPLATES: dict[str, Template] = {
             + _EVIDENCE
             + """
   ?s skos:prefLabel ?sLabel . ?o skos:prefLabel ?oLabel .
-} ORDER BY ?source ?line""",
+} ORDER BY ?source ?line ?s ?o""",
         ),
         Template(
             "produced_by",
@@ -65,7 +65,7 @@ TEMPLATES: dict[str, Template] = {
             + _EVIDENCE
             + """
   ?o skos:prefLabel ?label .
-} ORDER BY ?source ?line""",
+} ORDER BY ?source ?line ?o""",
         ),
         Template(
             "comparisons",
@@ -79,12 +79,13 @@ TEMPLATES: dict[str, Template] = {
   ?left skos:prefLabel ?leftLabel . ?right skos:prefLabel ?rightLabel .
   OPTIONAL { ?cmp kg:hasAspect ?asp . ?asp kg:aspectName ?aspect ; kg:leftValue ?leftValue ;
              kg:rightValue ?rightValue ; kg:order ?order ; kg:line ?aspectLine . }
-} ORDER BY ?cmp ?order""",
+} ORDER BY ?cmp ?order ?aspect""",
         ),
         Template(
             "definition",
             "A concept's definitions.",
-            """SELECT ?c ?definition WHERE { ?c skos:definition ?definition . }""",
+            """SELECT ?c ?definition WHERE { ?c skos:definition ?definition . }
+ORDER BY ?definition""",
         ),
         Template(
             "key_points",
@@ -92,7 +93,7 @@ TEMPLATES: dict[str, Template] = {
             """SELECT ?c ?text ?source ?line WHERE {
   ?k a kg:KeyPoint ; kg:about ?c ; kg:text ?text ; kg:line ?line ; dcterms:source ?doc .
   ?doc dcterms:source ?source .
-} ORDER BY ?source ?line""",
+} ORDER BY ?source ?line ?text""",
         ),
         Template(
             "parts",
@@ -106,12 +107,13 @@ TEMPLATES: dict[str, Template] = {
   ?a kg:line ?line ; kg:evidence ?evidence ; dcterms:source ?doc .
   ?doc dcterms:source ?source .
   ?o skos:prefLabel ?label .
-} ORDER BY ?relation ?source ?line""",
+} ORDER BY ?relation ?source ?line ?o""",
         ),
         Template(
             "owner",
             "The class or module a method belongs to.",
-            """SELECT ?c ?o ?label WHERE { ?c kg:methodOf ?o . ?o skos:prefLabel ?label . }""",
+            """SELECT ?c ?o ?label WHERE { ?c kg:methodOf ?o . ?o skos:prefLabel ?label . }
+ORDER BY ?o""",
         ),
         Template(
             "uses",
@@ -121,7 +123,7 @@ TEMPLATES: dict[str, Template] = {
             + _EVIDENCE
             + """
   ?o skos:prefLabel ?label .
-} ORDER BY ?source ?line""",
+} ORDER BY ?source ?line ?o""",
         ),
         Template(
             "sections",
@@ -129,7 +131,7 @@ TEMPLATES: dict[str, Template] = {
             """SELECT ?s ?title ?source ?start ?end WHERE {
   ?s a kg:Section ; rdfs:label ?title ; kg:lineStart ?start ; kg:lineEnd ?end ;
      dcterms:isPartOf ?doc . ?doc dcterms:source ?source .
-}""",
+} ORDER BY ?source ?start ?s""",
         ),
         Template(
             "mentioned_in",
@@ -137,7 +139,7 @@ TEMPLATES: dict[str, Template] = {
             """SELECT ?c ?s ?title ?source ?start WHERE {
   ?c kg:mentionedIn ?s . ?s rdfs:label ?title ; kg:lineStart ?start ; dcterms:isPartOf ?doc .
   ?doc dcterms:source ?source .
-} ORDER BY ?source ?start""",
+} ORDER BY ?source ?start ?s""",
         ),
         Template(
             "section_statements",
@@ -150,7 +152,7 @@ TEMPLATES: dict[str, Template] = {
   { ?a a kg:Assertion ; kg:evidence ?text ; kg:line ?line ; dcterms:source ?doc ; kg:rule ?rule .
     FILTER(?rule != "row-table") }
   FILTER(?line >= ?start && ?line <= ?end)
-} ORDER BY ?line""",
+} ORDER BY ?line ?text""",
         ),
         Template(
             "section_apis",
@@ -158,12 +160,12 @@ TEMPLATES: dict[str, Template] = {
             """SELECT ?s ?c ?label ?example WHERE {
   ?c kg:mentionedIn ?s ; kg:kind "api" ; skos:prefLabel ?label .
   OPTIONAL { ?c kg:example ?example }
-}""",
+} ORDER BY ?c ?example""",
         ),
         Template(
             "examples",
             "A concept's code examples.",
-            """SELECT ?c ?example WHERE { ?c kg:example ?example . }""",
+            """SELECT ?c ?example WHERE { ?c kg:example ?example . } ORDER BY ?example""",
         ),
         Template(
             "labels",
@@ -171,7 +173,7 @@ TEMPLATES: dict[str, Template] = {
             """SELECT ?c ?label ?kind ?pref WHERE {
   ?c a kg:Concept ; kg:kind ?kind ; skos:prefLabel ?pref ;
      skos:prefLabel|skos:altLabel ?label .
-}""",
+} ORDER BY ?c ?label ?kind ?pref""",
         ),
     )
 }
