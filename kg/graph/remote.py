@@ -17,7 +17,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError, StoreNotFoundError
-from kg.graph.store import MEDIA_TYPES, QueryResult, bind_values, check_query
+from kg.graph.store import MEDIA_TYPES, Derive, QueryResult, bind_values, check_query
 from kg.graph.vocab import prefix_header
 
 __all__ = ["RemoteStore", "is_remote"]
@@ -92,7 +92,7 @@ class RemoteStore:
             raise QueryError(f"unknown format '{fmt}'")
         return self._post(sparql, MEDIA_TYPES[fmt]).decode("utf-8")
 
-    def replace(self, ntriples: bytes) -> Path:
+    def replace(self, ntriples: bytes, derive: Derive | None = None) -> Path:
         """Make `ntriples` the server's whole default graph, in one request."""
         headers = {"Content-Type": "application/n-triples"}
         self._request(self.store_url + "?default", ntriples, headers, "PUT")

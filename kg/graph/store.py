@@ -4,12 +4,14 @@ Layout of a store folder:
 
     STORE/
       current -> gen-20261126T070102-4242   symlink to the live generation
-      gen-.../                              an Oxigraph (RocksDB) folder
+      gen-.../graph/                        an Oxigraph (RocksDB) folder
+      gen-.../<derived files>               built from that graph (the statement index)
       build.lock                            held while a build writes
 
-A build writes a whole new generation and then swaps the `current` symlink with one atomic
-rename, so readers never see a half-built graph and a failed build leaves the previous graph
-queryable. Readers open the live generation read-only.
+A build writes a whole new generation — the graph and every file derived from it — and then
+swaps the `current` symlink with one atomic rename, so readers never see a half-built graph,
+the graph and its derived files always belong to one build, and a failed build leaves the
+previous pair queryable. Readers open the live generation read-only.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -33,6 +35,7 @@ from kg.graph.vocab import PREFIXES
 
 __all__ = [
     "MEDIA_TYPES",
+    "Derive",
     "GraphSession",
     "GraphStore",
     "QueryResult",
@@ -40,10 +43,12 @@ __all__ = [
     "bind_values",
     "check_query",
     "default_store_path",
+    "graph_folder",
     "open_store",
 ]
 
 _CURRENT = "current"
+_GRAPH = "graph"
 _LOCK = "build.lock"
 # SPARQL text with strings, IRIs and comments removed, to look for forbidden keywords.
 _STRIP = re.compile(
@@ -68,6 +73,17 @@ FORMATS = {
     "csv": ox.QueryResultsFormat.CSV,
     "tsv": ox.QueryResultsFormat.TSV,
 }
+
+
+# writes the files derived from a graph into its generation folder
+Derive = Callable[[Path], None]
+
+
+def graph_folder(generation: Path) -> Path:
+    """The Oxigraph folder of a generation (a generation built before derived files existed
+    is itself that folder)."""
+    inner = generation / _GRAPH
+    return inner if inner.is_dir() else generation
 
 
 def default_store_path() -> Path:
@@ -123,7 +139,7 @@ class GraphStore:
         """The live graph, opened read-only."""
         gen = self.live_generation()
         try:
-            store = ox.Store.read_only(str(gen))
+            store = ox.Store.read_only(str(graph_folder(gen)))
         except OSError as err:
             raise StoreError(f"cannot open the graph at {gen}: {err}") from err
         try:
@@ -161,7 +177,7 @@ class GraphStore:
         long-lived processes such as the app, where a `with` block cannot span requests)."""
         gen = self.live_generation()
         try:
-            return GraphSession(self, ox.Store.read_only(str(gen)), gen)
+            return GraphSession(self, ox.Store.read_only(str(graph_folder(gen))), gen)
         except OSError as err:
             raise StoreError(f"cannot open the graph at {gen}: {err}") from err
 
@@ -206,8 +222,11 @@ class GraphStore:
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
-    def replace(self, ntriples: bytes) -> Path:
+    def replace(self, ntriples: bytes, derive: Derive | None = None) -> Path:
         """Make `ntriples` the whole graph, atomically; return the new generation's folder.
+
+        `derive(folder)` writes the files derived from this graph (the statement index) into
+        the new generation before it goes live, so a graph never goes live without them.
 
         Raises:
             StoreLockedError: another build holds the store.
@@ -217,13 +236,19 @@ class GraphStore:
             stamp = time.strftime("%Y%m%dT%H%M%S")
             gen = self.path / f"gen-{stamp}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
             try:
-                store = ox.Store(str(gen))
+                gen.mkdir()
+                store = ox.Store(str(gen / _GRAPH))
                 store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
                 store.flush()
                 del store
+                if derive is not None:
+                    derive(gen)
             except (OSError, SyntaxError, ValueError) as err:
                 shutil.rmtree(gen, ignore_errors=True)
                 raise StoreError(f"could not write the graph: {err}") from err
+            except BaseException:
+                shutil.rmtree(gen, ignore_errors=True)
+                raise
             tmp = self.path / f".{_CURRENT}.{os.getpid()}"
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
@@ -289,7 +314,7 @@ class Store(Protocol):
     def live_generation(self) -> Path: ...
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult: ...
     def query_serialized(self, sparql: str, fmt: str) -> str: ...
-    def replace(self, ntriples: bytes) -> Path: ...
+    def replace(self, ntriples: bytes, derive: Derive | None = None) -> Path: ...
     def session(self) -> Any: ...
     def open_session(self) -> Any: ...
 

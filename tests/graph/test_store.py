@@ -44,6 +44,23 @@ def test_store_failed_build_leaves_the_previous_graph_queryable(tmp_path: Path) 
     assert len(store.query("SELECT * WHERE { ?s ?p ?o }").rows) == 2
 
 
+def test_store_derived_files_go_live_with_their_graph(tmp_path: Path) -> None:
+    store = GraphStore(tmp_path / "s")
+    store.replace(NT, lambda gen: (gen / "derived.txt").write_text("first"))
+    assert (store.live_generation() / "derived.txt").read_text() == "first"
+
+    def broken(gen: Path) -> None:
+        (gen / "derived.txt").write_text("half")
+        raise OSError("disk full")
+
+    with pytest.raises(StoreError, match="disk full"):
+        store.replace(b'<http://x/c> <http://x/p> "three" .\n', broken)
+    # the old graph and its derived file stay live together; the half generation is gone
+    assert (store.live_generation() / "derived.txt").read_text() == "first"
+    assert len(store.query("SELECT * WHERE { ?s ?p ?o }").rows) == 2
+    assert len(list((tmp_path / "s").glob("gen-*"))) == 1
+
+
 def test_store_one_writer_at_a_time(tmp_path: Path) -> None:
     import fcntl
 
