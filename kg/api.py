@@ -10,6 +10,7 @@ import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -141,13 +142,15 @@ def build(
     # imported here: spaCy and rdflib load only when a build runs, not for every question
     from kg.extract import extract
     from kg.graph.build import documents_graph
+    from kg.graph.fulltext import build_index
     from kg.graph.knowledge import add_extraction
 
     extraction = extract(documents)
     graph = documents_graph(documents)
     add_extraction(graph, extraction)
     target = _store(store)
-    target.replace(graph.serialize(format="nt", encoding="utf-8"))
+    # the statement index is derived from this graph and goes live with it
+    target.replace(graph.serialize(format="nt", encoding="utf-8"), partial(build_index, graph))
     summaries = tuple(
         DocumentSummary(
             d.source, d.format, len(d.sections), len(d.top_level_sections()), d.encoding_repaired

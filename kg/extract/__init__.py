@@ -45,6 +45,7 @@ def extract(documents: Sequence[Document]) -> Extraction:
     """Concepts and relations of `documents`, every relation with its evidence."""
     from kg.extract.collect import build_contexts, collect
     from kg.extract.relations import RelationExtractor
+    from kg.extract.statements import attach_mentions, document_statements
 
     contexts = build_contexts(list(documents))
     registry = collect(contexts)
@@ -72,7 +73,9 @@ def extract(documents: Sequence[Document]) -> Extraction:
         )
         for k in reader.key_points
     )
+    statements = [s for ctx in contexts for s in document_statements(ctx.doc, ctx.lang)]
     return Extraction(
+        statements=tuple(attach_mentions(statements, concepts.values())),
         concepts=tuple(concepts.values()),
         assertions=assertions,
         comparisons=comparisons,

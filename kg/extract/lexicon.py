@@ -26,6 +26,8 @@ LANGUAGES = ("es", "en")
 
 def fold(text: str) -> str:
     """Lower-case, accent-free text ("Categoría" → "categoria")."""
+    if text.isascii():  # most text, and all code: nothing to decompose
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

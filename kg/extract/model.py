@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from kg.extract.statements import Statement
 
 ConceptKind = Literal["term", "api", "class", "module", "parameter"]
 Predicate = Literal[
@@ -96,6 +99,7 @@ class Extraction:
     comparisons: tuple[Comparison, ...] = ()
     key_points: tuple[KeyPoint, ...] = ()
     languages: dict[Path, str] = field(default_factory=dict)
+    statements: tuple[Statement, ...] = ()  # every unit the notes state
 
     def counts(self) -> dict[str, int]:
         """Number of assertions per predicate (distinct triples), for build reports."""

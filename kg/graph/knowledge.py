@@ -11,6 +11,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 
 from kg.extract.model import Concept, Evidence, Extraction
 from kg.graph.build import slug, source_iri
+from kg.graph.statements import StatementLookup, add_statements
 from kg.graph.vocab import KG, KG_IRI, KGC
 
 __all__ = ["add_extraction", "concept_iris"]
@@ -49,10 +50,11 @@ def _lit(text: str, lang: str) -> Literal:
 
 
 def add_extraction(graph: Graph, extraction: Extraction) -> None:
-    """Add concepts, relations, assertions, comparisons and key points to `graph`."""
+    """Add concepts, statements, relations, assertions, comparisons and key points."""
     iris = concept_iris(extraction.concepts)
     for c in extraction.concepts:
         _add_concept(graph, c, iris[c.key])
+    stated = add_statements(graph, extraction.statements, iris)
     for a in extraction.assertions:
         s, o = iris[a.subject], iris[a.object]
         p = URIRef(KG_IRI + a.predicate)
@@ -63,7 +65,7 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         graph.add((node, RDF.subject, s))
         graph.add((node, RDF.predicate, p))
         graph.add((node, RDF.object, o))
-        _provenance(graph, node, a.evidence)
+        _provenance(graph, node, a.evidence, stated)
         graph.add((node, KG.rule, Literal(a.rule)))
         confidence = Decimal(str(round(a.confidence, 2)))
         graph.add((node, KG.confidence, Literal(confidence, datatype=XSD.decimal)))
@@ -74,7 +76,7 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         graph.add((node, KG.left, iris[cmp.left]))
         graph.add((node, KG.right, iris[cmp.right]))
         graph.add((node, KG.rule, Literal(cmp.rule)))
-        _provenance(graph, node, cmp.evidence)
+        _provenance(graph, node, cmp.evidence, stated)
         for i, aspect in enumerate(cmp.aspects, start=1):
             a_node = URIRef(f"{node}/aspect-{i}")
             graph.add((node, KG.hasAspect, a_node))
@@ -91,12 +93,15 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         graph.add((node, KG.text, Literal(kp.text)))
         for key in kp.concepts:
             graph.add((node, KG.about, iris[key]))
-        _provenance(graph, node, kp.evidence)
+        _provenance(graph, node, kp.evidence, stated)
     for source, lang in extraction.languages.items():
         graph.add((source_iri(source), DCTERMS.language, Literal(lang)))
 
 
-def _provenance(graph: Graph, node: URIRef, ev: Evidence) -> None:
+def _provenance(graph: Graph, node: URIRef, ev: Evidence, stated: StatementLookup) -> None:
+    statement = stated.find(ev)
+    if statement is not None:
+        graph.add((node, KG.statement, statement))
     graph.add((node, PROV.wasDerivedFrom, _section(ev)))
     graph.add((node, DCTERMS.source, source_iri(ev.source)))
     graph.add((node, KG.line, Literal(ev.line, datatype=XSD.integer)))

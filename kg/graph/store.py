@@ -40,6 +40,7 @@ __all__ = [
     "GraphStore",
     "QueryResult",
     "Store",
+    "bind_rows",
     "bind_values",
     "check_query",
     "default_store_path",
@@ -76,7 +77,7 @@ FORMATS = {
 
 
 # writes the files derived from a graph into its generation folder
-Derive = Callable[[Path], None]
+Derive = Callable[[Path], object]
 
 
 def graph_folder(generation: Path) -> Path:
@@ -289,6 +290,26 @@ def bind_values(sparql: str, bindings: dict[str, Any]) -> str:
     names = " ".join(f"?{name}" for name in bindings)
     terms = " ".join(str(term) for term in bindings.values())
     block = f"\n  VALUES ({names}) {{ ({terms}) }}\n"
+    return sparql[: match.end()] + block + sparql[match.end() :]
+
+
+def bind_rows(sparql: str, name: str, terms: list[Any]) -> str:
+    """The query with `VALUES ?name { term ... }` opening its WHERE group: one variable bound
+    to many values (the statements or concepts an answer reads). Terms are checked as
+    `bind_values` checks them; user text never enters the query.
+
+    Raises:
+        QueryError: a value is not an RDF term, or the query has no group pattern.
+    """
+    for value in terms:
+        if not isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+            raise QueryError(f"cannot bind {type(value).__name__}: only RDF terms are bound")
+    if not re.fullmatch(r"[A-Za-z_]\w*", name):
+        raise QueryError(f"not a variable name: {name!r}")
+    match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE) or re.search(r"\{", sparql)
+    if match is None:
+        raise QueryError("cannot bind values: the query has no group pattern")
+    block = f"\n  VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}\n"
     return sparql[: match.end()] + block + sparql[match.end() :]
 
 

@@ -30,6 +30,7 @@ class KG(DefinedNamespace):
     Comparison: URIRef
     Assertion: URIRef
     KeyPoint: URIRef
+    Statement: URIRef
     # relations between concepts
     requires: URIRef
     differsFrom: URIRef
@@ -67,6 +68,10 @@ class KG(DefinedNamespace):
     rightValue: URIRef
     about: URIRef
     text: URIRef
+    # statements: what the notes state, verbatim
+    context: URIRef
+    mentions: URIRef
+    statement: URIRef
 
 
 KGC = Namespace(KGC_IRI)

@@ -1,0 +1,181 @@
+"""Text → index terms, the same way for the statements indexed and the questions asked.
+
+Words are case- and accent-folded and stemmed with the Snowball stemmers of both languages,
+since notes mix them ("training" in a Spanish sentence); a Spanish word also gets the stem of
+its English cognate spelling ("regularización" → "regularization" → regular), so cognates meet
+across languages. Identifiers are kept whole and split into their words (`gc_after_trial` →
+gc_after_trial, gc, after, trial; `MlflowClient.search_runs` → mlflowclientsearch_runs,
+search_runs, mlflow, client, search, runs). Question words also carry their translations
+through the glossary (looked up by the word, its singular and its lemma), so an English
+question finds a Spanish sentence and back.
+
+PyStemmer (Snowball, C) stems; it is a well-kept, dependency-free library made for this.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+from kg.extract.cues import glossary
+from kg.extract.lexicon import fold, lemma, singular
+from kg.lang import words
+
+__all__ = ["Group", "query_groups", "terms", "word_terms"]
+
+_STEMMERS = {"es": "spanish", "en": "english"}
+# identifiers (dotted, snake_case, camelCase, calls) and plain words
+_TOKEN = re.compile(r"[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+|\w+", re.UNICODE)
+_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+# Spanish endings and the English endings of their cognates (-ción/-tion, -dad/-ty, ...)
+_COGNATES = (
+    ("ciones", "tions"), ("cion", "tion"), ("dades", "ties"), ("dad", "ty"),
+    ("mente", "ly"), ("ismo", "ism"), ("ista", "ist"), ("ivo", "ive"), ("iva", "ive"),
+    ("ncia", "nce"), ("izar", "ize"), ("ico", "ic"), ("ica", "ic"), ("oso", "ous"),
+)  # fmt: skip
+_MAX_TEXT = 20_000  # characters of one statement that are indexed (a code block's head)
+_MAX_QUESTION = 2_000  # characters of a question that are read
+_PART_FACTOR = 0.5  # an identifier's words count half as much as the identifier
+_STOP_FACTOR = 0.3  # a function word ("its", "once", "antes") counts for little
+# Capitalised words in a row, not opening the question: a name ("Great Expectations")
+_NAME_RUN = re.compile(r"(?<![.?!¿¡]\s)(?<!^)\b(?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*")
+
+
+@dataclass(frozen=True)
+class Group:
+    """One content word of a question: every term that counts as it (stems in both languages,
+    translations), and how much it counts relative to other words. A name of several words
+    ("Great Expectations") is one group whose `parts` must all be present."""
+
+    word: str
+    terms: frozenset[str]
+    factor: float = 1.0
+    parts: tuple[frozenset[str], ...] = ()
+
+    def matches(self, found: frozenset[str]) -> bool:
+        if self.parts:
+            return all(part & found for part in self.parts)
+        return bool(self.terms & found)
+
+
+@lru_cache(maxsize=4)
+def _stemmer(lang: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(_STEMMERS[lang])
+
+
+def _cognate(word: str) -> str:
+    for spanish, english in _COGNATES:
+        if word.endswith(spanish) and len(word) > len(spanish) + 2:
+            return word[: -len(spanish)] + english
+    return word
+
+
+@lru_cache(maxsize=65536)
+def word_terms(word: str) -> tuple[str, ...]:
+    """The index terms of one folded word: its stems in every language and its cognate's."""
+    if len(word) < 3 or word.isdigit():
+        return (word,)
+    stems = [_stemmer(lang).stemWord(word) for lang in _STEMMERS]
+    stems.append(_stemmer("en").stemWord(_cognate(word)))
+    return tuple(dict.fromkeys(stems))
+
+
+def _identifier_words(token: str) -> list[str]:
+    words: list[str] = []
+    for part in re.split(r"[._]", token):
+        words.extend(m.group(0) for m in _CAMEL.finditer(part))
+    return [fold(w) for w in words]
+
+
+def _is_identifier(token: str) -> bool:
+    return "." in token or "_" in token or any(c.isupper() for c in token[1:])
+
+
+def _whole_terms(token: str) -> list[str]:
+    """An identifier whole, and each snake_case part of a dotted name whole."""
+    folded = fold(token)
+    return [folded.replace(".", ""), *(p for p in folded.split(".")[1:] if "_" in p)]
+
+
+def terms(text: str) -> list[str]:
+    """Index terms of `text`, in order (repeats kept: they count for BM25)."""
+    out: list[str] = []
+    for match in _TOKEN.finditer(text[:_MAX_TEXT]):
+        token = match.group(0)
+        if _is_identifier(token):
+            out.extend(_whole_terms(token))
+            for word in _identifier_words(token):
+                out.extend(word_terms(word))
+        else:
+            out.extend(word_terms(fold(token)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _translations() -> dict[str, frozenset[str]]:
+    """Glossary entries both ways: "registro" ↔ "registry"."""
+    table: dict[str, set[str]] = {}
+    for es, en in glossary().items():
+        table.setdefault(es, set()).add(en)
+        table.setdefault(en, set()).add(es)
+    return {word: frozenset(found) for word, found in table.items()}
+
+
+def _token_group(token: str) -> set[str]:
+    """A word's group, or for a camel-case name (MLflow) the name whole."""
+    return set(_whole_terms(token)) if _is_identifier(token) else _word_group(fold(token))
+
+
+def _word_group(folded: str) -> set[str]:
+    group = set(word_terms(folded))
+    forms = {folded, singular(folded)} | {fold(lemma(folded, lang)) for lang in _STEMMERS}
+    for form in forms:
+        for other in _translations().get(form, ()):
+            group.update(word_terms(other))
+    return group
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in words("stop_words"))
+
+
+def query_groups(question: str, ignore: Iterable[str] = ()) -> list[Group]:
+    """One group per distinct content word of the question, in order; an identifier is one
+    group for itself and one, counting less, for its words; a capitalised name of several
+    words is one group that needs them all."""
+    question = question[:_MAX_QUESTION]
+    skip = {fold(w) for w in ignore}
+    groups: list[Group] = []
+    seen: set[frozenset[str]] = set()
+
+    def add(word: str, found: set[str], factor: float, parts: tuple[frozenset[str], ...]) -> None:
+        key = frozenset(found)
+        if key and key not in seen:
+            seen.add(key)
+            groups.append(Group(word, key, factor, parts))
+
+    named: set[int] = set()  # offsets of tokens inside a multi-word name
+    for run in _NAME_RUN.finditer(question):
+        tokens = [m for m in _TOKEN.finditer(run.group(0)) if fold(m.group(0)) not in skip]
+        if len(tokens) >= 2 and not any(re.search(r"[._]", t.group(0)) for t in tokens):
+            parts = tuple(frozenset(_token_group(t.group(0))) for t in tokens)
+            add(fold(run.group(0)), set().union(*parts), 1.0, parts)
+            named.update(run.start() + t.start() for t in tokens)
+    for match in _TOKEN.finditer(question):
+        token = match.group(0)
+        folded = fold(token)
+        if folded in skip or match.start() in named:
+            continue
+        if _is_identifier(token):
+            add(folded, set(_whole_terms(token)), 1.0, ())
+            pieces = {t for w in _identifier_words(token) if w not in skip for t in word_terms(w)}
+            add(folded + "*", pieces, _PART_FACTOR, ())
+        else:
+            factor = _STOP_FACTOR if folded in _stop_words() else 1.0
+            add(folded, _word_group(folded), factor, ())
+    return groups

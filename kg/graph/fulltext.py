@@ -1,0 +1,182 @@
+"""The full-text index over statements: SQLite FTS5, derived from the graph at build time.
+
+The index file lives in the graph's generation folder (`statements.sqlite`), written before
+the generation goes live, so a graph and its index are swapped together and a failed build
+leaves the old pair in place. It is never a second source of truth: it holds each statement's
+IRI and its analysed terms (see `kg.graph.analyzer`); question answering ranks with it and
+reads everything else from the graph with SPARQL.
+
+Columns, weighted in BM25: the statement's text, its heading path, the names (labels and
+aliases) of the concepts it mentions, and its context (a list's lead-in, a table's header).
+
+Why FTS5: it ships with Python's `sqlite3` (no new dependency), an index is one file that opens
+in milliseconds, BM25 with column weights is built in, and `fts5vocab` gives document
+frequencies. `bench/bench_fulltext.py` measures it beside tantivy on the same statements.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg.errors import StoreError
+from kg.graph.analyzer import Group, terms
+from kg.graph.vocab import KG
+
+__all__ = ["INDEX_FILE", "Hit", "StatementIndex", "build_index", "index_rows"]
+
+INDEX_FILE = "statements.sqlite"
+# BM25 weights of the columns: body, heading path, names of mentioned concepts, context (the
+# unindexed columns — IRI, kind, mentioned concepts — are what ranking needs before it asks
+# the graph for the few statements it shows)
+WEIGHTS = (1.0, 0.4, 0.6, 0.3)
+_SCHEMA = """
+CREATE VIRTUAL TABLE statements USING fts5(
+    body, heading, names, context, iri UNINDEXED, kind UNINDEXED, mentions UNINDEXED,
+    tokenize = "unicode61 tokenchars '_'"
+);
+CREATE VIRTUAL TABLE vocabulary USING fts5vocab(statements, row);
+"""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A statement the index found: its IRI, BM25 score (higher is better), its terms, its
+    kind and the concepts it mentions (IRIs)."""
+
+    iri: str
+    score: float
+    terms: frozenset[str]
+    heading_terms: frozenset[str]
+    kind: str
+    mentions: frozenset[str]
+
+
+def index_rows(graph: Graph) -> list[tuple[str, ...]]:
+    """(iri, body, heading, names, context, kind, mentions) of every statement, terms
+    analysed, in IRI order."""
+    labels: dict[str, list[str]] = {}
+    rows: list[tuple[str, ...]] = []
+    for node in sorted(str(s) for s in graph.subjects(RDF.type, KG.Statement)):
+        subject = URIRef(node)
+        names = []
+        mentioned = sorted(str(o) for o in graph.objects(subject, KG.mentions))
+        for concept in mentioned:
+            if concept not in labels:
+                labels[concept] = sorted(
+                    str(label)
+                    for p in (SKOS.prefLabel, SKOS.altLabel)
+                    for label in graph.objects(URIRef(concept), p)
+                )
+            names.extend(labels[concept])
+        rows.append(
+            (
+                node,
+                " ".join(terms(str(graph.value(subject, KG.text) or ""))),
+                " ".join(terms(str(graph.value(subject, KG.headingPath) or ""))),
+                " ".join(terms(" ".join(names))),
+                " ".join(terms(str(graph.value(subject, KG.context) or ""))),
+                str(graph.value(subject, KG.kind) or ""),
+                " ".join(mentioned),
+            )
+        )
+    return rows
+
+
+def build_index(graph: Graph, folder: Path) -> Path:
+    """Write the index of `graph`'s statements into `folder`; returns the file."""
+    path = folder / INDEX_FILE
+    with sqlite3.connect(path) as db:
+        db.executescript(_SCHEMA)
+        db.executemany(
+            "INSERT INTO statements (iri, body, heading, names, context, kind, mentions) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            index_rows(graph),
+        )
+        db.execute("INSERT INTO statements (statements) VALUES ('optimize')")
+    db.close()
+    return path
+
+
+def _match(groups: Iterable[Group]) -> str:
+    """An FTS5 query: any term of any group. Terms are quoted strings, never FTS5 syntax."""
+    all_terms = sorted({t for g in groups for t in g.terms})
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in all_terms)
+
+
+class StatementIndex:
+    """The statement index of one generation, opened read-only."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            self.size = int(self._db.execute("SELECT count(*) FROM statements").fetchone()[0])
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot open the statement index {path}: {err}") from err
+        self._df: dict[str, int] = {}
+
+    @classmethod
+    def in_generation(cls, generation: Path) -> StatementIndex | None:
+        """The index of a generation folder, or None for a graph built without one."""
+        path = generation / INDEX_FILE
+        return cls(path) if path.is_file() else None
+
+    def document_frequency(self, term: str) -> int:
+        """In how many statements `term` occurs (any column)."""
+        if term not in self._df:
+            row = self._db.execute("SELECT doc FROM vocabulary WHERE term = ?", (term,)).fetchone()
+            self._df[term] = int(row[0]) if row else 0
+        return self._df[term]
+
+    def frequency(self, group: Group) -> int:
+        """In about how many statements a question word occurs: its most frequent term's count;
+        for a name of several words, the count of statements holding all of them."""
+        if group.parts:
+            query = " AND ".join(f"({_match([Group('', part)])})" for part in group.parts)
+            row = self._db.execute(
+                "SELECT count(*) FROM statements WHERE statements MATCH ?", (query,)
+            ).fetchone()
+            return int(row[0])
+        return max((self.document_frequency(t) for t in group.terms), default=0)
+
+    def search(
+        self, groups: Sequence[Group], limit: int = 200, within: Iterable[str] | None = None
+    ) -> list[Hit]:
+        """Statements holding any term of `groups`, best BM25 first (ties by IRI); only those
+        in `within` when given."""
+        query = _match(groups)
+        if not query:
+            return []
+        sql = (
+            "SELECT iri, -bm25(statements, ?, ?, ?, ?) AS score, body, names, context, heading,"
+            " kind, mentions FROM statements WHERE statements MATCH ?"
+        )
+        params: list[object] = [*WEIGHTS, query]
+        if within is not None:
+            wanted = sorted(set(within))
+            if not wanted:
+                return []
+            sql += f" AND iri IN ({', '.join('?' * len(wanted))})"
+            params.extend(wanted)
+        sql += " ORDER BY score DESC, iri LIMIT ?"
+        params.append(limit)
+        try:
+            rows = self._db.execute(sql, params).fetchall()
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot search the statement index: {err}") from err
+        return [
+            Hit(
+                iri,
+                float(score),
+                frozenset(f"{body} {names} {context}".split()),
+                frozenset(heading.split()),
+                kind,
+                frozenset(mentions.split()),
+            )
+            for iri, score, body, names, context, heading, kind, mentions in rows
+        ]

@@ -1,0 +1,349 @@
+"""Statements ranked for a question: the full-text index narrows, SPARQL fetches, features rank.
+
+Candidates are the statements the index finds for the question's words and the statements that
+mention the linked concepts (`kg:mentions`, through SPARQL). Each is scored on the *whole*
+question:
+
+- coverage: the share of the question's content words (weighted by how rare they are in the
+  notes) that the statement holds, its heading path counting for less;
+- BM25 from the index, relative to the best candidate;
+- mentions of the linked concepts (the first one most);
+- a feature for the intent: a defining sentence ("X es …", "X: …", a row whose first cell is
+  X) for definitions, requirement cues for prerequisites, code and list items for how-to,
+  enumerations for components, two linked concepts for differences.
+
+Weights and thresholds are chosen on development questions (see `docs/answering.md`), not per
+question.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pyoxigraph as ox
+
+from kg.extract.lexicon import fold
+from kg.graph.analyzer import Group, query_groups
+from kg.graph.fulltext import Hit, StatementIndex
+from kg.graph.store import bind_rows, bind_values
+from kg.qa.model import LinkedConcept
+
+__all__ = ["Ranked", "Retriever", "Weights"]
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each feature counts, and when a candidate is good enough to show."""
+
+    coverage: float = 1.0
+    heading: float = 0.35
+    bm25: float = 0.25
+    mention: float = 0.3
+    intent: float = 0.3
+    # a statement is shown when it scores at least this share of the best one
+    relative: float = 0.75
+    # below this coverage of the question's content words, nothing answers it
+    abstain: float = 0.34
+    # how much a question word the notes never use counts against coverage
+    unknown: float = 2.0
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A statement with its place in the notes and its score for one question."""
+
+    iri: str
+    text: str
+    kind: str
+    context: str
+    source: str
+    line: int
+    heading: str
+    section: str
+    language: str
+    score: float
+    coverage: float
+    mentions: tuple[str, ...] = ()
+
+
+@dataclass
+class _Candidate:
+    iri: str
+    bm25: float = 0.0
+    terms: frozenset[str] = frozenset()
+    heading_terms: frozenset[str] = frozenset()
+    kind: str = ""
+    mentions: frozenset[str] = frozenset()
+    early: float = 0.0  # the score from what the index holds, before the text is read
+    coverage: float = 0.0
+
+
+_DETAILS = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?lang WHERE {
+  ?st kg:text ?text ; kg:kind ?kind ; kg:line ?line ; kg:headingPath ?heading ;
+      dcterms:language ?lang ; dcterms:source ?doc ; prov:wasDerivedFrom ?section .
+  ?doc dcterms:source ?source .
+  OPTIONAL { ?st kg:context ?context }
+} ORDER BY ?st"""
+_SECTION = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?lang WHERE {
+  ?st prov:wasDerivedFrom ?section ; kg:text ?text ; kg:kind ?kind ; kg:line ?line ;
+      kg:headingPath ?heading ; dcterms:language ?lang ; dcterms:source ?doc .
+  ?doc dcterms:source ?source .
+  OPTIONAL { ?st kg:context ?context }
+} ORDER BY ?line ?st LIMIT 80"""
+_MENTIONING = """SELECT ?st WHERE { ?st kg:mentions ?c . } ORDER BY ?st"""
+_MAX_CANDIDATES = 80  # from the index, by BM25
+_MAX_MENTIONING = 60  # statements that mention a linked concept without the question's words
+_MAX_READ = 24  # candidates whose text is read from the graph for the final ranking
+_HEADING_LEADS = 3  # statements shown under a heading that answers
+_LIST_ITEMS = 10  # items of a list shown with the item or lead-in that answers
+_DEFINITION_MORE = 2  # sentences after a defining one, which often finish it
+# what a statement's kind says for an intent, before its text is read
+_KIND_PRIOR = {
+    "how_to": {"code": 1.0, "item": 0.5},
+    "components": {"item": 0.6, "row": 0.6},
+    "difference": {"row": 0.2},
+    "definition": {"sentence": 0.3, "row": 0.2},
+    "unknown": {"sentence": 0.3, "row": 0.2},
+}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
+    text = resources.files("kg").joinpath("data/retrieval.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    return {
+        intent: {lang: tuple(fold(p) for p in phrases) for lang, phrases in table.items()}
+        for intent, table in data.items()
+    }
+
+
+@lru_cache(maxsize=64)
+def _cue_pattern(intent: str) -> re.Pattern[str] | None:
+    phrases = {p for lang in _cues().get(intent, {}).values() for p in lang}
+    if not phrases:
+        return None
+    alternatives = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+class Retriever:
+    """Ranks the statements of one graph for questions."""
+
+    def __init__(self, session: object, index: StatementIndex, weights: Weights | None = None):
+        self.session = session
+        self.index = index
+        self.weights = weights or Weights()
+
+    def groups(self, question: str, ignore: Iterable[str]) -> list[Group]:
+        """The question's content words as index term groups (function words left out). The
+        words of an identifier the notes never write count for nothing: "LangChain" is not
+        "chain"."""
+        groups = query_groups(question, ignore)
+        unknown = {g.word for g in groups if not self.index.frequency(g)}
+        return [g for g in groups if not (g.word.endswith("*") and g.word[:-1] in unknown)]
+
+    def _idf(self, group: Group) -> float:
+        """How much a word of the question counts: rare words in the notes count most; a word
+        the notes never use counts as a word of middling rarity (it may be a typo or filler,
+        but what it asks is not in the notes)."""
+        df = self.index.frequency(group)
+        if df == 0:
+            return group.factor * self.weights.unknown
+        return group.factor * math.log(1 + self.index.size / df)
+
+    def rank(
+        self,
+        question: str,
+        intent: str,
+        linked: Sequence[LinkedConcept],
+        ignore: Iterable[str],
+        sparql: list[str],
+        limit: int = 5,
+    ) -> list[Ranked]:
+        """The best statements for the question, best first (ties by IRI)."""
+        groups = self.groups(question, ignore)
+        candidates = self._candidates(groups, linked, sparql)
+        if not candidates:
+            return []
+        self._score_early(candidates, groups, intent, linked)
+        shortlist = sorted(candidates, key=lambda c: (-c.early, c.iri))[:_MAX_READ]
+        details = self._details([c.iri for c in shortlist], sparql)
+        scored = [
+            _ranked(details[c.iri], c, c.early + self.weights.intent * _text_score(
+                intent, details[c.iri], linked, c.mentions))
+            for c in shortlist
+            if c.iri in details
+        ]  # fmt: skip
+        scored.sort(key=lambda r: (-r.score, r.source, r.line, r.iri))
+        if not scored:
+            return []
+        top = scored[0].score
+        return [r for r in scored if r.score >= self.weights.relative * top][:limit]
+
+    def expand(
+        self, ranked: list[Ranked], intent: str, sparql: list[str], limit: int = 8
+    ) -> list[Ranked]:
+        """The best statements with what completes them: a heading's first statements, a list
+        item's sibling items, the items a sentence ending in ":" announces, and for a
+        definition the sentences that follow it."""
+        out: list[Ranked] = []
+        seen: set[str] = set()
+
+        def add(r: Ranked) -> None:
+            if r.iri not in seen and len(out) < limit:
+                seen.add(r.iri)
+                out.append(r)
+
+        for n, best in enumerate(ranked):
+            add(best)
+            completes = best.kind in ("heading", "item") or best.text.endswith(":")
+            defines = intent in ("definition", "unknown") and best.kind == "sentence"
+            if n < 2 and (completes or (n == 0 and defines)):
+                for r in self._completion(best, sparql):
+                    add(r)
+        return out
+
+    def _completion(self, best: Ranked, sparql: list[str]) -> list[Ranked]:
+        query = bind_values(_SECTION, {"section": ox.NamedNode(best.section)})
+        if query not in sparql:
+            sparql.append(query)
+        rows = self.session.query(query).rows  # type: ignore[attr-defined]
+        section = [_ranked({k: v.value for k, v in r.items()}, None, best.score) for r in rows]
+        if best.kind == "heading":
+            return [r for r in section if r.line > best.line][:_HEADING_LEADS]
+        if best.kind == "item" and best.context:
+            return [r for r in section if r.kind == "item" and r.context == best.context][
+                :_LIST_ITEMS
+            ]
+        if best.text.endswith(":"):
+            return [r for r in section if r.kind == "item" and r.context == best.text][:_LIST_ITEMS]
+        return [r for r in section if r.line >= best.line and r.iri != best.iri][:_DEFINITION_MORE]
+
+    def _score_early(
+        self,
+        candidates: list[_Candidate],
+        groups: list[Group],
+        intent: str,
+        linked: Sequence[LinkedConcept],
+    ) -> None:
+        """Score what the index holds: coverage of the question, BM25, mentions, kind."""
+        weights = {g: self._idf(g) for g in groups}
+        total = sum(weights.values()) or 1.0
+        best_bm25 = max((c.bm25 for c in candidates), default=0.0) or 1.0
+        w = self.weights
+        prior = _KIND_PRIOR.get(intent, {})
+        for c in candidates:
+            covered = sum(x for g, x in weights.items() if g.matches(c.terms))
+            in_heading = sum(
+                x
+                for g, x in weights.items()
+                if not g.matches(c.terms) and g.matches(c.heading_terms)
+            )
+            c.coverage = (covered + 0.5 * in_heading) / total
+            c.early = (
+                w.coverage * covered / total
+                + w.heading * in_heading / total
+                + w.bm25 * c.bm25 / best_bm25
+                + w.mention * _mention_score(c.mentions, linked)
+                + w.intent * prior.get(c.kind, 0.0)
+            )
+
+    def _candidates(
+        self, groups: list[Group], linked: Sequence[LinkedConcept], sparql: list[str]
+    ) -> list[_Candidate]:
+        out = {hit.iri: _from_hit(hit) for hit in self.index.search(groups, _MAX_CANDIDATES)}
+        if linked:
+            query = bind_rows(_MENTIONING, "c", [ox.NamedNode(c.iri) for c in linked[:3]])
+            sparql.append(query)
+            rows = self.session.query(query).rows  # type: ignore[attr-defined]
+            fresh = [r["st"].value for r in rows if r["st"].value not in out][:_MAX_MENTIONING]
+            for hit in self.index.search(groups, len(fresh) or 1, within=fresh):
+                out[hit.iri] = _from_hit(hit)
+            for iri in fresh:  # no word of the question, but about its concept
+                out.setdefault(iri, _Candidate(iri))
+        return list(out.values())
+
+    def _details(self, iris: list[str], sparql: list[str]) -> dict[str, dict[str, str]]:
+        query = bind_rows(_DETAILS, "st", [ox.NamedNode(i) for i in sorted(iris)])
+        sparql.append(query)
+        out: dict[str, dict[str, str]] = {}
+        for r in self.session.query(query).rows:  # type: ignore[attr-defined]
+            out.setdefault(r["st"].value, {k: v.value for k, v in r.items()})
+        return out
+
+
+def _from_hit(hit: Hit) -> _Candidate:
+    return _Candidate(hit.iri, hit.score, hit.terms, hit.heading_terms, hit.kind, hit.mentions)
+
+
+def _ranked(row: dict[str, str], cand: _Candidate | None, score: float) -> Ranked:
+    return Ranked(
+        iri=row["st"],
+        text=row["text"],
+        kind=row["kind"],
+        context=row.get("context", ""),
+        source=row["source"],
+        line=int(row["line"]),
+        heading=row["heading"],
+        section=row["section"],
+        language=row["lang"],
+        score=score,
+        coverage=cand.coverage if cand else 0.0,
+        mentions=tuple(sorted(cand.mentions)) if cand else (),
+    )
+
+
+def _mention_score(mentions: frozenset[str], linked: Sequence[LinkedConcept]) -> float:
+    if not linked:
+        return 0.0
+    if linked[0].iri in mentions:
+        return 1.0
+    return 0.5 if any(c.iri in mentions for c in linked[1:3]) else 0.0
+
+
+_LEAD_JUNK = re.compile(r"^[^\w¿¡`]+")
+
+
+def _names(concept: LinkedConcept) -> list[str]:
+    label = fold(concept.label).split("(")[0].strip()
+    short = label.rsplit(".", 1)[-1]
+    return [n for n in dict.fromkeys((label, short)) if len(n) > 1]
+
+
+def _defines(text: str, concept: LinkedConcept) -> bool:
+    """The statement opens with the concept's name and then says what it is."""
+    folded = _LEAD_JUNK.sub("", fold(text))
+    pattern = _cue_pattern("definition")
+    for name in _names(concept):
+        if folded.startswith(name):
+            rest = folded[len(name) :].lstrip(" *`)(")
+            if not rest or rest[0] in ":—–-=→(" or (pattern and pattern.match(rest)):
+                return True
+    return False
+
+
+def _text_score(
+    intent: str, row: dict[str, str], linked: Sequence[LinkedConcept], mentions: frozenset[str]
+) -> float:
+    """What the statement's text says for the intent (its kind was counted before)."""
+    text = row["text"]
+    if intent in ("definition", "unknown"):
+        return 1.0 if linked and _defines(text, linked[0]) else 0.0
+    folded = fold(text)
+    if intent == "difference":
+        both = sum(1 for c in linked[:2] if c.iri in mentions)
+        cue = _cue_pattern("difference")
+        return 0.6 * (both == 2) + 0.2 * bool(cue and cue.search(folded))
+    if intent == "components":
+        cue = _cue_pattern("components")
+        return 0.4 * bool(cue and cue.search(folded)) + 0.2 * (folded.count(",") >= 2)
+    if intent in ("prerequisites", "learning_path", "dependents", "usage"):
+        cue = _cue_pattern("usage" if intent == "usage" else "prerequisites")
+        return 1.0 if cue and cue.search(folded) else 0.0
+    return 0.0

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract.model import Concept, Evidence
+from kg.extract.statements import attach_mentions, document_statements, split_sentences
+from kg.ingest import load_document
+
+NOTES_ES = """\
+# Feature Store
+
+El Feature Store es un repositorio central de features. Permite reutilizarlas, e.g. entre equipos.
+
+Etapas del ciclo:
+
+- entrenamiento
+- registro
+  - con alias
+- despliegue
+
+| Tabla | Latencia | Uso |
+|---|---|---|
+| Online | milisegundos | inferencia en tiempo real |
+| Offline | minutos | entrenamiento |
+
+```python
+fs.create_table(name="t", primary_keys=["id"])
+```
+"""
+
+
+def _statements(tmp_path: Path, text: str, name: str = "notes.md", lang: str = "es"):  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return document_statements(load_document(path), lang)
+
+
+def test_statements_split_sentences_not_abbreviations_or_numbering() -> None:
+    text = "Usa fs.log_model, e.g. para registrar. 2. Flujo general. Ver la v1.2 del API! Fin"
+    assert [s for _, s in split_sentences(text)] == [
+        "Usa fs.log_model, e.g. para registrar.",
+        "2. Flujo general.",
+        "Ver la v1.2 del API!",
+        "Fin",
+    ]
+
+
+def test_statements_cover_every_kind_with_lines_and_context(tmp_path: Path) -> None:
+    found = _statements(tmp_path, NOTES_ES)
+    kinds = [(s.kind, s.line) for s in found]
+    assert kinds == [
+        ("heading", 1),
+        ("sentence", 3),
+        ("sentence", 3),
+        ("sentence", 5),
+        ("item", 7),
+        ("item", 8),
+        ("item", 9),
+        ("item", 10),
+        ("row", 14),
+        ("row", 15),
+        ("code", 18),
+    ]
+    by_line = {(s.line, s.ordinal): s for s in found}
+    assert by_line[(3, 1)].text == "Permite reutilizarlas, e.g. entre equipos."
+    # a list item carries the sentence that announces its list, a nested one its parent
+    assert by_line[(7, 0)].context == "Etapas del ciclo:"
+    assert by_line[(9, 0)].context == "registro"
+    # a table row is read as aspect: value pairs under its header
+    assert (
+        by_line[(14, 0)].text == "Online — Latencia: milisegundos — Uso: inferencia en tiempo real"
+    )
+    assert by_line[(14, 0)].context == "Tabla | Latencia | Uso"
+    assert by_line[(18, 0)].text.startswith("fs.create_table(")
+    assert all(s.heading_path == ("Feature Store",) for s in found)
+
+
+def test_statements_in_english_notebook_keep_json_lines(tmp_path: Path) -> None:
+    import json
+
+    nb = {
+        "cells": [
+            {
+                "cell_type": "markdown",
+                "metadata": {},
+                "source": ["## Runs\n", "A run is one execution of code."],
+            },
+            {
+                "cell_type": "code",
+                "metadata": {},
+                "source": ["mlflow.start_run()"],
+                "outputs": [],
+                "execution_count": 1,
+            },
+        ],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    path = tmp_path / "n.ipynb"
+    path.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    found = document_statements(load_document(path), "en")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    sentence = next(s for s in found if s.kind == "sentence")
+    assert sentence.text == "A run is one execution of code."
+    assert "A run is one execution" in lines[sentence.line - 1]
+    code = next(s for s in found if s.kind == "code")
+    assert "mlflow.start_run()" in lines[code.line - 1]
+
+
+def test_statements_mentions_go_to_the_sentence_that_names_the_concept(tmp_path: Path) -> None:
+    found = _statements(tmp_path, "# T\n\nAutoML prueba modelos. MLflow guarda runs.\n")
+    source = found[0].source
+
+    def concept(key: str, label: str) -> Concept:
+        return Concept(key, label, "es", "term", mentions=(Evidence(source, 1, 3, "x"),))
+
+    tagged = attach_mentions(
+        found, [concept("term:automl", "AutoML"), concept("term:mlflow", "MLflow")]
+    )
+    by_text = {s.text: s.mentions for s in tagged}
+    assert by_text["AutoML prueba modelos."] == ("term:automl",)
+    assert by_text["MLflow guarda runs."] == ("term:mlflow",)

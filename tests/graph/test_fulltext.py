@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg import api
+from kg.errors import KgError
+from kg.graph.analyzer import query_groups, terms
+from kg.graph.fulltext import INDEX_FILE, StatementIndex
+from kg.graph.store import GraphStore
+
+NOTES = """\
+# Hyperopt
+
+La función `fmin` minimiza la pérdida. El argumento `max_evals` fija cuántas pruebas se hacen.
+
+## Regularización
+
+La regularización penaliza la complejidad del modelo para evitar overfitting.
+
+## Study
+
+Set `gc_after_trial=True` in `study.optimize` to run the garbage collector after each trial.
+"""
+
+
+def test_analyzer_splits_identifiers_and_folds_accents() -> None:
+    found = terms("Llama a MlflowClient.search_runs() con gc_after_trial y Validación")
+    assert "mlflowclientsearch_runs" in found and "search_runs" in found
+    assert {"mlflow", "client", "search", "gc_after_trial", "gc", "trial"} <= set(found)
+    assert all(t.isascii() and t == t.lower() for t in found)  # case and accents folded
+    # a Spanish word meets its English cognate: validación ~ validation
+    assert set(terms("validación")) & set(terms("validation"))
+    assert set(terms("regularización")) & set(terms("regularization"))
+
+
+def test_analyzer_question_groups_translate_and_weigh_words() -> None:
+    groups = {
+        g.word: g
+        for g in query_groups("How do I delete the Unity Catalog tables?", ["how", "do", "i"])
+    }
+    # a capitalised name of several words is one group that needs every word
+    assert groups["unity catalog"].parts and len(groups["unity catalog"].parts) == 2
+    # a glossary word carries its translation ("delete" ↔ "eliminar", "borrar")
+    assert set(terms("eliminar")) & groups["delete"].terms
+    # a function word counts for little
+    assert groups["the"].factor < groups["tables"].factor
+    # a Spanish verb form finds its infinitive's translation ("elimino" → eliminar → delete)
+    spanish = {g.word: g for g in query_groups("¿Cómo elimino una tabla?")}
+    assert set(terms("delete")) & spanish["elimino"].terms
+
+
+@pytest.fixture(scope="module")
+def notes_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("fulltext")
+    (folder / "notes.md").write_text(NOTES, encoding="utf-8")
+    api.build([folder / "notes.md"], store=folder / "store")
+    return folder / "store"
+
+
+def test_index_is_built_with_the_graph_and_finds_statements(notes_store: Path) -> None:
+    generation = GraphStore(notes_store).live_generation()
+    index = StatementIndex.in_generation(generation)
+    assert index is not None and index.size >= 6
+    hits = index.search(query_groups("What does gc_after_trial do?", ["what", "does", "do"]))
+    assert hits and hits[0].iri.endswith("/S11")
+    # the English question finds the Spanish sentence through cognates and the glossary
+    hits = index.search(query_groups("What is regularization?", ["what", "is"]))
+    assert hits[0].iri.endswith("/S7") or hits[0].iri.endswith("/S5")
+    # only statements of the given set when asked
+    within = [hits[-1].iri]
+    assert [h.iri for h in index.search(query_groups("regularization"), within=within)] == within
+
+
+def test_index_is_swapped_with_its_graph_and_a_failed_build_keeps_the_old_pair(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    store = tmp_path / "store"
+    api.build([notes], store=store)
+    before = GraphStore(store).live_generation()
+    size = StatementIndex(before / INDEX_FILE).size
+
+    import kg.graph.fulltext as fulltext
+
+    def broken(graph: object, folder: Path) -> Path:
+        (folder / INDEX_FILE).write_text("half written")
+        raise OSError("disk full while indexing")
+
+    monkeypatch.setattr(fulltext, "build_index", broken)
+    notes.write_text(NOTES + "\n## More\n\nOne more sentence here.\n", encoding="utf-8")
+    with pytest.raises(KgError, match="disk full"):
+        api.build([notes], store=store)
+    after = GraphStore(store).live_generation()
+    assert after == before
+    assert StatementIndex(after / INDEX_FILE).size == size
