@@ -55,6 +55,7 @@ class Group:
     terms: frozenset[str]
     factor: float = 1.0
     parts: tuple[frozenset[str], ...] = ()
+    name: bool = False  # written as a name: capitalised inside the question, or code
 
     def matches(self, found: frozenset[str]) -> bool:
         if self.parts:
@@ -139,6 +140,12 @@ def _word_group(folded: str) -> set[str]:
     return group
 
 
+def _opens(question: str, match: re.Match[str]) -> bool:
+    """The token opens a sentence ("¿Qué …", "… ? How …"), where capitals say nothing."""
+    before = question[: match.start()].rstrip(" ¿¡\"'(")
+    return not before or before[-1] in ".?!:"
+
+
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
     return frozenset(fold(w) for w in words("stop_words"))
@@ -153,18 +160,20 @@ def query_groups(question: str, ignore: Iterable[str] = ()) -> list[Group]:
     groups: list[Group] = []
     seen: set[frozenset[str]] = set()
 
-    def add(word: str, found: set[str], factor: float, parts: tuple[frozenset[str], ...]) -> None:
+    def add(
+        word: str, found: set[str], factor: float, parts: tuple[frozenset[str], ...], name: bool
+    ) -> None:
         key = frozenset(found)
         if key and key not in seen:
             seen.add(key)
-            groups.append(Group(word, key, factor, parts))
+            groups.append(Group(word, key, factor, parts, name))
 
     named: set[int] = set()  # offsets of tokens inside a multi-word name
     for run in _NAME_RUN.finditer(question):
         tokens = [m for m in _TOKEN.finditer(run.group(0)) if fold(m.group(0)) not in skip]
         if len(tokens) >= 2 and not any(re.search(r"[._]", t.group(0)) for t in tokens):
             parts = tuple(frozenset(_token_group(t.group(0))) for t in tokens)
-            add(fold(run.group(0)), set().union(*parts), 1.0, parts)
+            add(fold(run.group(0)), set().union(*parts), 1.0, parts, True)
             named.update(run.start() + t.start() for t in tokens)
     for match in _TOKEN.finditer(question):
         token = match.group(0)
@@ -172,10 +181,11 @@ def query_groups(question: str, ignore: Iterable[str] = ()) -> list[Group]:
         if folded in skip or match.start() in named:
             continue
         if _is_identifier(token):
-            add(folded, set(_whole_terms(token)), 1.0, ())
+            add(folded, set(_whole_terms(token)), 1.0, (), True)
             pieces = {t for w in _identifier_words(token) if w not in skip for t in word_terms(w)}
-            add(folded + "*", pieces, _PART_FACTOR, ())
+            add(folded + "*", pieces, _PART_FACTOR, (), False)
         else:
             factor = _STOP_FACTOR if folded in _stop_words() else 1.0
-            add(folded, _word_group(folded), factor, ())
+            capital = token[:1].isupper() and match.start() > 0 and not _opens(question, match)
+            add(folded, _word_group(folded), factor, (), capital and factor == 1.0)
     return groups

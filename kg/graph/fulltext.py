@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
@@ -31,6 +32,7 @@ from kg.graph.vocab import KG
 __all__ = ["INDEX_FILE", "Hit", "StatementIndex", "build_index", "index_rows"]
 
 INDEX_FILE = "statements.sqlite"
+_TYPO_SCORE = 85
 # BM25 weights of the columns: body, heading path, names of mentioned concepts, context (the
 # unindexed columns — IRI, kind, mentioned concepts — are what ranking needs before it asks
 # the graph for the few statements it shows)
@@ -119,6 +121,7 @@ class StatementIndex:
         except sqlite3.Error as err:
             raise StoreError(f"cannot open the statement index {path}: {err}") from err
         self._df: dict[str, int] = {}
+        self._vocabulary: list[str] | None = None
 
     @classmethod
     def in_generation(cls, generation: Path) -> StatementIndex | None:
@@ -132,6 +135,18 @@ class StatementIndex:
             row = self._db.execute("SELECT doc FROM vocabulary WHERE term = ?", (term,)).fetchone()
             self._df[term] = int(row[0]) if row else 0
         return self._df[term]
+
+    def is_misspelling(self, word: str) -> bool:
+        """Whether a word the notes never use is close to one they do (same first letter,
+        rapidfuzz ratio ≥ 85): a typo, not a new subject."""
+        if self._vocabulary is None:
+            rows = self._db.execute("SELECT term FROM vocabulary ORDER BY term").fetchall()
+            self._vocabulary = [str(term) for (term,) in rows]
+        near = process.extractOne(
+            word, [t for t in self._vocabulary if t[:1] == word[:1]], scorer=fuzz.ratio,
+            score_cutoff=_TYPO_SCORE,
+        )  # fmt: skip
+        return near is not None
 
     def frequency(self, group: Group) -> int:
         """In about how many statements a question word occurs: its most frequent term's count;

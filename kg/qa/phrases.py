@@ -30,6 +30,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "line": "línea",
         "example": "Ejemplo",
         "source": "fuente",
+        "notes_say": "Lo que dicen tus notas:",
     },
     "en": {
         "requires": "**{x}** requires:",
@@ -56,6 +57,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "line": "line",
         "example": "Example",
         "source": "source",
+        "notes_say": "What your notes say:",
     },
 }
 

@@ -29,7 +29,7 @@ from importlib import resources
 import pyoxigraph as ox
 
 from kg.extract.lexicon import fold
-from kg.graph.analyzer import Group, query_groups
+from kg.graph.analyzer import Group, query_groups, terms
 from kg.graph.fulltext import Hit, StatementIndex
 from kg.graph.store import bind_rows, bind_values
 from kg.qa.model import LinkedConcept
@@ -42,16 +42,21 @@ class Weights:
     """How much each feature counts, and when a candidate is good enough to show."""
 
     coverage: float = 1.0
-    heading: float = 0.35
-    bm25: float = 0.25
-    mention: float = 0.3
+    heading: float = 0.5
+    bm25: float = 0.5
+    mention: float = 0.15
     intent: float = 0.3
     # a statement is shown when it scores at least this share of the best one
-    relative: float = 0.75
-    # below this coverage of the question's content words, nothing answers it
-    abstain: float = 0.34
+    relative: float = 0.5
+    # below this coverage of the question's content words, nothing answers it ...
+    abstain: float = 0.45
+    # ... unless the question names a concept of the notes (a link this good), then this
+    named: float = 0.9
+    abstain_named: float = 0.2
+    # typed facts come first unless the best statement covers the question this much better
+    typed_margin: float = 0.1
     # how much a question word the notes never use counts against coverage
-    unknown: float = 2.0
+    unknown: float = 4.0
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,24 @@ class Retriever:
         groups = query_groups(question, ignore)
         unknown = {g.word for g in groups if not self.index.frequency(g)}
         return [g for g in groups if not (g.word.endswith("*") and g.word[:-1] in unknown)]
+
+    def missing_names(self, question: str, ignore: Iterable[str]) -> list[str]:
+        """Names the question asks about that the notes never write ("Kubernetes", "Great
+        Expectations"), typos of the notes' words aside: then the notes do not answer it."""
+        return [
+            g.word
+            for g in query_groups(question, ignore)
+            if g.name and not self.index.frequency(g) and not self.index.is_misspelling(g.word)
+        ]
+
+    def coverage(self, question: str, ignore: Iterable[str], text: str) -> float:
+        """How much of the question a text covers (the measure statements are ranked by):
+        to weigh an answer from typed facts against the statements."""
+        groups = self.groups(question, ignore)
+        weights = {g: self._idf(g) for g in groups}
+        found = frozenset(terms(text))
+        total = sum(weights.values())
+        return sum(w for g, w in weights.items() if g.matches(found)) / total if total else 0.0
 
     def _idf(self, group: Group) -> float:
         """How much a word of the question counts: rare words in the notes count most; a word

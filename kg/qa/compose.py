@@ -1,0 +1,117 @@
+"""Answers from ranked statements: what the notes say, verbatim, each with its file and line.
+
+The typed facts an intent's handler found come first where they answer the question; the best
+statements follow. When the handler found nothing direct (only a concept's other facts, or a
+section pointer), the statements answer alone — if they cover the question well enough;
+otherwise the answer says the notes do not hold it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.qa.model import MAX_ANSWER, AnswerItem, EvidenceRef, LinkedConcept
+from kg.qa.phrases import say
+from kg.qa.retrieval import Ranked, Weights
+
+__all__ = ["Composed", "compose", "covers", "render_statements"]
+
+_MAX_CODE_LINES = 12
+_MAX_TEXT = 400  # characters of one statement shown (code aside)
+_TYPED_SHARE = 0.55  # of the answer's length that typed facts may take when statements follow
+_WITH_TYPED = 3  # statements shown after typed facts
+
+
+@dataclass(frozen=True)
+class Composed:
+    found: bool
+    text: str
+    items: tuple[AnswerItem, ...]
+
+
+def covers(ranked: Sequence[Ranked], linked: Sequence[LinkedConcept], weights: Weights) -> bool:
+    """Whether the statements cover the question: enough of its words, or, for a question
+    that names a concept of the notes exactly, some of them."""
+    if not ranked:
+        return False
+    best = max(r.coverage for r in ranked)
+    named = bool(linked) and linked[0].score >= weights.named
+    return best >= weights.abstain or (named and best >= weights.abstain_named)
+
+
+def _shown(r: Ranked) -> str:
+    if r.kind == "code":
+        lines = r.text.splitlines()
+        body = "\n".join(lines[:_MAX_CODE_LINES]) + ("\n…" if len(lines) > _MAX_CODE_LINES else "")
+        return f"```{r.context}\n{body}\n```\n  ({r.source}:{r.line})"
+    text = r.text if len(r.text) <= _MAX_TEXT else r.text[: _MAX_TEXT - 1].rstrip() + "…"
+    if r.kind == "heading":
+        text = f"**{text}**"
+    return f"{text} ({r.source}:{r.line})"
+
+
+def render_statements(ranked: Sequence[Ranked]) -> tuple[str, tuple[AnswerItem, ...]]:
+    """Statements as markdown bullets (a list's lead-in shown once above its items), and one
+    answer item per statement, labelled with its section."""
+    lines: list[str] = []
+    items: list[AnswerItem] = []
+    lead = ""
+    for r in ranked:
+        if r.kind == "item" and r.context and r.context != lead:
+            lines.append(f"- {r.context}")
+            lead = r.context
+        indent = "  " if r.kind == "item" and r.context and r.context == lead else ""
+        if r.kind != "item":
+            lead = ""
+        lines.append(f"{indent}- {_shown(r)}")
+        section = r.heading.rsplit(" › ", 1)[-1]
+        quote = r.text if len(r.text) <= _MAX_TEXT else r.text[:_MAX_TEXT] + "…"
+        items.append(
+            AnswerItem(section, r.iri, "statement", (EvidenceRef(r.source, r.line, quote),))
+        )
+    return "\n".join(lines), tuple(items)
+
+
+def compose(
+    typed_found: bool,
+    typed_direct: bool,
+    typed_text: str,
+    typed_items: tuple[AnswerItem, ...],
+    typed_coverage: float,
+    ranked: Sequence[Ranked],
+    linked: Sequence[LinkedConcept],
+    lang: str,
+    weights: Weights,
+) -> Composed:
+    """The answer: typed facts that answer, then statements; statements first when they
+    cover the question better than the typed facts do; statements alone; the typed fallback;
+    or nothing found."""
+    strong = covers(ranked, linked, weights)
+    if typed_found and typed_direct:
+        if not strong:
+            return Composed(True, typed_text, typed_items)
+        best = max(r.coverage for r in ranked)
+        if typed_coverage + weights.typed_margin >= best:
+            block, items = render_statements(ranked[:_WITH_TYPED])
+            typed = _clip(typed_text, int(MAX_ANSWER * _TYPED_SHARE))
+            text = f"{typed}\n\n{say(lang, 'notes_say')}\n{block}"
+            return Composed(True, text, typed_items + items)
+        block, items = render_statements(ranked)
+        text = f"{say(lang, 'notes_say')}\n{block}\n\n{typed_text}"
+        return Composed(True, text, items + typed_items)
+    if strong:
+        block, items = render_statements(ranked)
+        return Composed(True, f"{say(lang, 'notes_say')}\n{block}", items + typed_items)
+    return Composed(typed_found, typed_text, typed_items)
+
+
+def _clip(text: str, limit: int) -> str:
+    """Typed facts cut at a line end so the statements after them stay in the answer."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    cut = cut[: cut.rindex("\n")] if "\n" in cut else cut
+    if cut.count("```") % 2:
+        cut += "\n```"
+    return cut + "\n…"
