@@ -15,7 +15,9 @@ def streamlit_command(
     host: str = "127.0.0.1", port: int = 8501, *, browser: bool = True
 ) -> list[str]:
     """The command that serves the app on `host:port` (loopback by default), opening a browser
-    tab when `browser`; it sends nothing anywhere (no usage statistics, no e-mail prompt)."""
+    tab when `browser`; it sends nothing anywhere (no usage statistics, no e-mail prompt).
+    Development mode is off even where Streamlit is installed outside a `site-packages` folder
+    (Debian's `dist-packages`), where Streamlit would otherwise refuse `--server.port`."""
     return [
         sys.executable, "-m", "streamlit", "run", str(SCRIPT),
         "--server.address", host,
@@ -24,4 +26,5 @@ def streamlit_command(
         "--server.showEmailPrompt", "false",
         "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
+        "--global.developmentMode", "false",
     ]  # fmt: skip
