@@ -9,91 +9,91 @@ import contextlib
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import partial
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError, KgError, QueryError
-from kg.graph.bounded import BoundedResult, run_bounded
-from kg.graph.queries import (
-    ALL_TRIPLES,
-    ConceptFact,
-    ConceptMatch,
-    Located,
-    concept_details,
-    concept_extras,
-    concept_facts,
-    find_concepts,
-    list_documents,
-    list_topics,
-)
-from kg.graph.store import QueryResult, Store, default_store_path, open_store
+from kg.errors import InputError, KgError
+from kg.graph.bounded import BoundedResult, WorkerPool, answer_in_pool, run_bounded
+from kg.graph.concepts import ConceptHit, ConceptSearch, Explanation, explain_concept
+from kg.graph.export import EXPORT_FORMATS, export_graph, rdf_graph
+from kg.graph.queries import list_documents, list_topics
+from kg.graph.report import BuildReport, DocumentSummary, StoreStatus
+from kg.graph.report import store_status as _store_status
+from kg.graph.sparql import MEDIA_TYPES, QueryResult
+from kg.graph.store import Store, default_store_path, open_store
 from kg.graph.validate import Validation
-from kg.ingest import DEFAULT_MAX_BYTES, Document, Skipped, discover, iter_documents, load_document
+from kg.graph.views import RELATIONS, DependencyGraph
+from kg.graph.views import concept_graph as _concept_graph
+from kg.graph.views import topic_graph as _topic_graph
+from kg.ingest import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    Skipped,
+    discover,
+    document_to_dict,
+    iter_documents,
+    load_document,
+)
 from kg.qa import Answer, QAEngine
 from kg.qa.evaluate import EvalReport, load_cases
 from kg.qa.evaluate import evaluate as run_evaluation
 
 __all__ = [
+    "BUNDLED_NOTES",
+    "DEFAULT_MAX_BYTES",
     "DEFAULT_PATHS",
+    "EXPORT_FORMATS",
+    "MEDIA_TYPES",
+    "RELATIONS",
+    "Answer",
+    "BoundedResult",
     "BuildReport",
+    "ConceptHit",
+    "ConceptSearch",
+    "DependencyGraph",
     "DocumentSummary",
+    "EvalReport",
     "Explanation",
+    "QAEngine",
+    "QueryResult",
+    "StoreStatus",
+    "Validation",
+    "WorkerPool",
+    "answer_in_pool",
     "answerer",
     "ask",
     "build",
+    "concept_graph",
+    "concept_search",
     "context",
     "describe",
+    "document_to_dict",
     "documents",
     "evaluate",
     "explain",
     "export",
     "graph",
-    "graph_exists",
     "inspect",
-    "live_generation",
+    "notes_paths",
     "open_engine",
     "query",
+    "query_pool",
+    "rebuild",
     "save_upload",
     "sparql",
     "sparql_bounded",
+    "store_status",
+    "topic_graph",
     "topics",
     "validate",
 ]
 
 DEFAULT_PATHS: tuple[str, ...] = ("data",)
+# the study guide shipped inside the package: what a first start reads with no data/ folder
+BUNDLED_NOTES = Path(str(resources.files("kg") / "notes"))
 Progress = Callable[[int, int, Path], None]
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    source: Path
-    format: str
-    sections: int
-    topics: int
-    encoding_repaired: bool
-
-
-@dataclass(frozen=True)
-class BuildReport:
-    """What a build read, skipped and wrote."""
-
-    store: Path
-    documents: tuple[DocumentSummary, ...]
-    skipped: tuple[Skipped, ...]
-    triples: int
-    seconds: float
-    concepts: int = 0
-    relations: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def sections(self) -> int:
-        return sum(d.sections for d in self.documents)
-
-    @property
-    def topics(self) -> int:
-        return sum(d.topics for d in self.documents)
 
 
 def _store(store: Path | str | None) -> Store:
@@ -168,29 +168,17 @@ def build(
     )
 
 
-@dataclass(frozen=True)
-class Explanation:
-    """A concept and every assertion about it, with evidence (`kg explain`)."""
-
-    iri: str
-    label: str
-    kind: str
-    alt_labels: tuple[str, ...]
-    definitions: tuple[str, ...]
-    facts: tuple[ConceptFact, ...]
-    examples: tuple[str, ...] = ()
-    key_points: tuple[Located, ...] = ()
-    sections: tuple[Located, ...] = ()
-
-
 def explain(text: str, *, store: Path | str | None = None) -> list[Explanation]:
-    """Every concept labelled `text` (case-insensitive), with all assertions about it.
+    """Every concept labelled `text` (case and accents ignored), with all assertions about it.
 
     Raises:
         StoreNotFoundError: nothing has been built yet.
     """
     graph = _store(store)
-    return [_explanation(graph, match) for match in find_concepts(graph, text)]
+    return [
+        explain_concept(graph, hit.iri, hit.label, hit.kind)
+        for hit in ConceptSearch.of(graph).exact(text)
+    ]
 
 
 def describe(
@@ -201,23 +189,36 @@ def describe(
     Raises:
         StoreNotFoundError: nothing has been built yet.
     """
-    return _explanation(_store(store), ConceptMatch(iri, label, kind))
+    return explain_concept(_store(store), iri, label, kind)
 
 
-def _explanation(graph: Store, match: ConceptMatch) -> Explanation:
-    alts, definitions = concept_details(graph, match.iri)
-    examples, points, sections = concept_extras(graph, match.iri)
-    return Explanation(
-        match.iri,
-        match.label,
-        match.kind,
-        tuple(alts),
-        tuple(definitions),
-        tuple(concept_facts(graph, match.iri)),
-        tuple(examples),
-        tuple(points),
-        tuple(sections),
-    )
+def concept_search(*, store: Path | str | None = None) -> ConceptSearch:
+    """The one concept search, over every label of the live graph: keep it for many searches
+    (the app caches one per build).
+
+    Raises:
+        StoreNotFoundError: nothing has been built yet.
+    """
+    return ConceptSearch.of(_store(store))
+
+
+def concept_graph(
+    relation: str = "requires",
+    *,
+    focus: str | None = None,
+    topic: str | None = None,
+    store: Path | str | None = None,
+) -> DependencyGraph:
+    """Concepts linked by `relation` (one of `RELATIONS`), optionally within one topic or
+    around one concept (`focus`, whose prerequisites the graph marks)."""
+    with _store(store).session() as session:
+        return _concept_graph(session, relation=relation, topic=topic, focus=focus)
+
+
+def topic_graph(*, store: Path | str | None = None) -> DependencyGraph:
+    """Topics linked when a concept of one requires a concept introduced in the other."""
+    with _store(store).session() as session:
+        return _topic_graph(session)
 
 
 @contextlib.contextmanager
@@ -236,13 +237,33 @@ def open_engine(*, store: Path | str | None = None) -> QAEngine:
     return QAEngine.load(_store(store).path)
 
 
-def graph_exists(*, store: Path | str | None = None) -> bool:
-    return _store(store).exists()
+def store_status(*, store: Path | str | None = None) -> StoreStatus:
+    """The store a `--store` value (or `KG_STORE`, or the per-user default) names: where it
+    is, whether a graph is built there, and which build is live."""
+    return _store_status(_store(store))
 
 
-def live_generation(*, store: Path | str | None = None) -> str:
-    """An identifier of the live graph; it changes with every build (cache key)."""
-    return _store(store).live_generation().name
+def notes_paths() -> tuple[Path | str, ...]:
+    """What a first start builds from: `data/` in the working folder when there is one, else
+    the study guide shipped with kg."""
+    return DEFAULT_PATHS if Path(DEFAULT_PATHS[0]).is_dir() else (BUNDLED_NOTES,)
+
+
+def rebuild(
+    added: Sequence[Path | str] = (),
+    *,
+    store: Path | str | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build again from the notes the live graph holds (those still on disk), `notes_paths()`
+    and `added` (uploads), so nothing already read is lost.
+
+    Raises:
+        as `build`.
+    """
+    held = [Path(d["source"]) for d in documents(store=store)] if _store(store).exists() else []
+    paths = [*(p for p in held if p.is_file()), *notes_paths(), *added]
+    return build(paths, store=store, progress=progress)
 
 
 def documents(*, store: Path | str | None = None) -> list[dict[str, str]]:
@@ -327,10 +348,7 @@ def query(
 
 def graph(*, store: Path | str | None = None) -> Any:
     """The whole built graph as an rdflib Graph (for validation and export)."""
-    from rdflib import Graph
-
-    data = _store(store).query_serialized(ALL_TRIPLES, "ntriples")
-    return Graph().parse(data=data, format="nt")
+    return rdf_graph(_store(store))
 
 
 def validate(*, store: Path | str | None = None) -> Validation:
@@ -340,40 +358,13 @@ def validate(*, store: Path | str | None = None) -> Validation:
     return validate_graph(graph(store=store))
 
 
-EXPORT_FORMATS = ("turtle", "nt", "jsonld", "graphml")
-
-
 def export(fmt: str, *, store: Path | str | None = None) -> str:
     """The whole graph as Turtle, N-Triples, JSON-LD, or GraphML (for Gephi and yEd).
 
     Raises:
         QueryError: an unknown format.
     """
-    if fmt == "turtle":
-        return _store(store).query_serialized(ALL_TRIPLES, "turtle")
-    if fmt == "nt":
-        return _store(store).query_serialized(ALL_TRIPLES, "ntriples")
-    if fmt == "jsonld":
-        return str(graph(store=store).serialize(format="json-ld"))
-    if fmt == "graphml":
-        return _graphml(graph(store=store))
-    raise QueryError(f"unknown export format '{fmt}'; use one of {', '.join(EXPORT_FORMATS)}")
-
-
-def _graphml(rdf: Any) -> str:
-    """Resources as nodes (labelled), resource-to-resource triples as edges (predicate)."""
-    import networkx as nx
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import RDFS, SKOS
-
-    out = nx.MultiDiGraph()
-    for s, p, o in rdf:
-        if isinstance(o, URIRef) and isinstance(s, URIRef):
-            out.add_edge(str(s), str(o), predicate=str(p))
-    for node in list(out.nodes):
-        label = rdf.value(URIRef(node), SKOS.prefLabel) or rdf.value(URIRef(node), RDFS.label)
-        out.nodes[node]["label"] = str(label) if isinstance(label, Literal) else node
-    return "\n".join(nx.generate_graphml(out))
+    return export_graph(_store(store), fmt)
 
 
 def sparql_bounded(
@@ -391,3 +382,9 @@ def sparql_bounded(
 def sparql(sparql_text: str, *, fmt: str = "json", store: Path | str | None = None) -> str:
     """Run a read-only SPARQL query and serialize the results (`json` is W3C results JSON)."""
     return _store(store).query_serialized(sparql_text, fmt)
+
+
+def query_pool(*, store: Path | str | None = None, workers: int = 2) -> WorkerPool:
+    """Query processes that keep the graph open, for an endpoint serving many clients (each
+    query stopped at its deadline by `answer_in_pool`)."""
+    return WorkerPool(_store(store).path, size=workers)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,6 @@ import click
 
 from kg import __version__, api
 from kg.errors import KgError
-from kg.graph.store import default_store_path, open_store
-from kg.ingest import DEFAULT_MAX_BYTES, document_to_dict
 
 __all__ = ["cli", "main"]
 
@@ -41,7 +40,7 @@ def cli() -> None:
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
-    default=DEFAULT_MAX_BYTES,
+    default=api.DEFAULT_MAX_BYTES,
     show_default=True,
     help="Skip files larger than this.",
 )
@@ -96,7 +95,7 @@ def inspect(path: Path, as_json: bool) -> None:
         _fail(err)
         return
     if as_json:
-        click.echo(json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(api.document_to_dict(doc), ensure_ascii=False, indent=2))
         return
     repaired = " (encoding repaired)" if doc.encoding_repaired else ""
     click.echo(f"{doc.source}: {doc.format}, {doc.encoding}{repaired}, {doc.line_count} lines")
@@ -163,15 +162,38 @@ def serve(
     from kg.serve import make_server
     from kg.serve import serve as run
 
-    path = store or default_store_path()
-    if not open_store(path).exists():
-        raise click.ClickException(f"no graph at {path}; run `kg build` first")
+    status = api.store_status(store=store)
+    if not status.exists:
+        raise click.ClickException(f"no graph at {status.location}; run `kg build` first")
     server = make_server(
-        path, host, port, timeout=timeout, max_rows=max_rows, verbose=verbose, workers=workers
+        status.location,
+        host,
+        port,
+        timeout=timeout,
+        max_rows=max_rows,
+        verbose=verbose,
+        workers=workers,
     )
     click.echo(f"SPARQL endpoint on http://{host}:{server.server_address[1]}/sparql", err=True)
     with contextlib.suppress(KeyboardInterrupt):
         run(server)
+
+
+@cli.command()
+@click.option("--store", envvar="KG_STORE", help=_STORE_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8501, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--no-browser", is_flag=True, help="Do not open a browser tab.")
+def app(store: str | None, host: str, port: int, no_browser: bool) -> None:
+    """Open the browser app on the graph (built first from data/, or from the study guide
+    shipped with kg, when there is none yet)."""
+    from kg.ui import streamlit_command
+
+    command = streamlit_command(host, port, browser=not no_browser)
+    env = {**os.environ, "KG_STORE": store} if store else dict(os.environ)
+    click.echo(f"kg app on http://{host}:{port} (Ctrl+C stops it)", err=True)
+    sys.stdout.flush()
+    os.execve(command[0], command, env)  # Streamlit takes over this process
 
 
 @cli.command()
@@ -249,7 +271,9 @@ def explain(concept: str, as_json: bool, store: str | None) -> None:
         click.echo(json.dumps([dataclasses.asdict(e) for e in found], ensure_ascii=False, indent=2))
         return
     if not found:
-        raise click.ClickException(f"no concept labelled '{concept}' in the graph")
+        close = [hit.label for hit in api.concept_search(store=store).search(concept, limit=3)]
+        hint = f"; close: {', '.join(close)}" if close else ""
+        raise click.ClickException(f"no concept labelled '{concept}' in the graph{hint}")
     for e in found:
         click.echo(f"{e.label}  [{e.kind}]  {e.iri}")
         if e.alt_labels:

@@ -11,8 +11,10 @@
     │   ├── StoreNotFoundError   no graph has been built at that path yet
     │   └── StoreLockedError     another build is writing the same store
     └── QueryError               a SPARQL query is invalid or not allowed
+        └── QueryTimeoutError    it ran past its deadline and was stopped
 
-Interfaces translate these at their boundary only: the CLI prints the message and exits 1.
+Interfaces translate these at their boundary only: the CLI prints the message and exits 1, the
+endpoint answers one JSON error shape with a status, the app shows `st.error`.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ __all__ = [
     "KgError",
     "MalformedDocumentError",
     "QueryError",
+    "QueryTimeoutError",
     "StoreError",
     "StoreLockedError",
     "StoreNotFoundError",
@@ -83,3 +86,7 @@ class StoreLockedError(StoreError):
 
 class QueryError(KgError):
     """A SPARQL query is invalid or not allowed (updates, SERVICE, LOAD)."""
+
+
+class QueryTimeoutError(QueryError):
+    """The query did not finish before its deadline and was stopped."""

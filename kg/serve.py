@@ -10,7 +10,7 @@
   the network); every error has one JSON shape: `{"error": {"status", "type", "message"}}`;
 - `GET /health` and a small query page at `/` (no external assets).
 
-Interfaces are thin: this module parses HTTP and calls `kg.graph.bounded`, nothing else.
+Interfaces are thin: this module parses HTTP and calls the facade's worker pool, nothing else.
 """
 
 from __future__ import annotations
@@ -23,18 +23,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-from kg.errors import KgError, QueryError, StoreError, StoreNotFoundError
-from kg.graph.bounded import QueryTimeoutError, WorkerPool, answer_in_pool
-from kg.graph.store import MEDIA_TYPES
+from kg import api
+from kg.errors import KgError, QueryError, QueryTimeoutError, StoreError, StoreNotFoundError
 
 __all__ = ["make_server", "serve"]
 
 _MAX_BODY = 1_000_000
-_MEDIA = {media: fmt for fmt, media in MEDIA_TYPES.items()} | {
+_MEDIA = {media: fmt for fmt, media in api.MEDIA_TYPES.items()} | {
     "application/json": "json",
     "application/xml": "xml",
 }
-_CONTENT_TYPE = MEDIA_TYPES
+_CONTENT_TYPE = api.MEDIA_TYPES
 _PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>kg SPARQL</title>
 <style>body{font:15px system-ui;margin:2em;max-width:60em}textarea{width:100%;height:12em;
 font:13px monospace}pre{background:#f4f4f4;padding:1em;overflow:auto}</style></head><body>
@@ -128,7 +127,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         accept = self.headers.get("Accept") or ""
         try:
-            body, fmt, truncated = answer_in_pool(
+            body, fmt, truncated = api.answer_in_pool(
                 self.server.pool,
                 query,
                 accept=lambda graph: _negotiate(accept, graph),
@@ -160,7 +159,7 @@ class _Server(ThreadingHTTPServer):
     ) -> None:
         super().__init__(address, _Handler)
         self.store = store
-        self.pool = WorkerPool(store, size=workers)
+        self.pool = api.query_pool(store=store, workers=workers)
         self.pool.wait_ready()
         self.query_timeout = timeout
         self.max_rows = max_rows

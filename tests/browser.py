@@ -28,22 +28,22 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_app(store: Path, timeout: float = 60) -> Iterator[str]:
-    """`streamlit run app.py` on 127.0.0.1 with the given store; yields its URL."""
-    port = free_port()
-    env = {**os.environ, "KG_STORE": str(store), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-        "--server.headless", "true", "--server.address", "127.0.0.1",
-        "--server.port", str(port), "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
+def serving(
+    cmd: list[str], *, port: int, cwd: Path, env: dict[str, str], timeout: float = 60
+) -> Iterator[str]:
+    """Run a command that serves a Streamlit app on 127.0.0.1:`port`; yields its URL once
+    Streamlit says it is healthy, and stops it afterwards."""
     proc = subprocess.Popen(
-        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError(
+                    f"the app exited: {proc.stderr.read().decode() if proc.stderr else ''}"
+                )
             try:
                 with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
                     if r.status == 200:
@@ -56,6 +56,20 @@ def streamlit_app(store: Path, timeout: float = 60) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def streamlit_app(store: Path, timeout: float = 60) -> Iterator[str]:
+    """`streamlit run app.py` on 127.0.0.1 with the given store; yields its URL."""
+    port = free_port()
+    env = {**os.environ, "KG_STORE": str(store), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+        "--server.headless", "true", "--server.address", "127.0.0.1",
+        "--server.port", str(port), "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    with serving(cmd, port=port, cwd=ROOT, env=env, timeout=timeout) as url:
+        yield url
 
 
 def ask(page: Any, question: str, expect: str, timeout: int = 30_000) -> None:

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kg import api
+from kg.ui import SCRIPT
 from tests.conftest import ROOT, SEED
 
 APP = str(ROOT / "app.py")
@@ -44,6 +45,7 @@ def test_app_first_start_builds_the_graph_from_data(
     monkeypatch.chdir(ROOT)
     at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception
+    assert "data" in at.info[0].value  # says what it builds from
     assert "1 docs" in at.success[0].value
     assert "¿Qué requiere score_batch?" in [b.label for b in at.button]
 
@@ -101,7 +103,12 @@ def test_app_graph_highlights_the_focus_prerequisites(app: AppTest) -> None:
 def test_app_graph_topics(app: AppTest) -> None:
     at = go(app, "graph")
     at.radio[0].set_value("topic_level").run()
+    assert not at.exception  # the interactive topic view once raised a NameError
     assert int(at.caption[0].value.split()[0]) >= 2
+    assert at.get("component_instance"), "the interactive topic graph is drawn"
+    at.toggle[0].set_value(True).run()
+    assert not at.exception
+    assert "Write data to a feature store" in at.get("graphviz_chart")[0].proto.spec
 
 
 def test_app_learning_path_page(app: AppTest) -> None:
@@ -158,3 +165,12 @@ def test_app_graph_topic_filter(app: AppTest, built: Path) -> None:
     at.selectbox[2].set_value(topic).run()
     within = int(at.caption[0].value.split()[0])
     assert 0 < within < everything
+
+
+def test_app_packaged_script_is_the_app(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What `kg app` runs (the script inside the package) is the same app as app.py."""
+    monkeypatch.setenv("KG_STORE", str(built))
+    at = AppTest.from_file(str(SCRIPT), default_timeout=60).run()
+    assert not at.exception
+    at.chat_input[0].set_value("¿Qué requiere score_batch?").run()
+    assert "databricks-ml-associate-study-guide.md:467" in texts(at)

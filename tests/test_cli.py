@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
+from kg.ui import SCRIPT
 
 TOPICS = "SELECT (COUNT(?t) AS ?n) WHERE { ?t a kg:Topic }"
 
@@ -134,6 +137,8 @@ def test_cli_explain_shows_assertions_with_evidence(store_path: Path, seed_path:
     assert all(f["evidence"] and f["line"] > 0 and f["source"] for f in facts)
     code, _, err = run("explain", "Kubernetes")
     assert code == 1 and "no concept" in err
+    code, _, err = run("explain", "scor_batch")  # a typo: the same search as the app's
+    assert code == 1 and "close: score_batch" in err
 
 
 def test_cli_build_corpora_yields_relations_from_every_notes_file(
@@ -152,3 +157,26 @@ def test_cli_build_corpora_yields_relations_from_every_notes_file(
     ]
     missing = [n for n in notes if n != "SOURCES.md" and not per_file.get(n)]
     assert not missing
+
+
+def test_cli_app_runs_streamlit_on_the_packaged_app_on_loopback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[tuple[list[str], dict[str, str]]] = []
+    monkeypatch.setattr(os, "execve", lambda path, argv, env: started.append((argv, env)))
+    assert run("app", "--store", str(tmp_path / "s"), "--port", "8765")[0] == 0
+    assert run("app", "--host", "0.0.0.0", "--no-browser")[0] == 0
+    (argv, env), (argv2, _) = started
+    assert argv[1:5] == ["-m", "streamlit", "run", str(SCRIPT)] and SCRIPT.is_file()
+    flags = dict(zip(argv[5::2], argv[6::2], strict=True))
+    assert flags["--server.address"] == "127.0.0.1" and flags["--server.port"] == "8765"
+    assert flags["--server.headless"] == "false"  # opens a browser tab
+    assert flags["--browser.gatherUsageStats"] == "false"
+    assert env["KG_STORE"] == str(tmp_path / "s")
+    flags2 = dict(zip(argv2[5::2], argv2[6::2], strict=True))
+    assert flags2["--server.address"] == "0.0.0.0" and flags2["--server.headless"] == "true"
+
+
+def test_cli_serve_without_a_graph_says_build_first(store_path: Path) -> None:
+    code, _, err = run("serve", "--port", "0")
+    assert code == 1 and f"no graph at {store_path}" in err

@@ -19,20 +19,17 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import KgError, QueryError
+from kg.errors import KgError, QueryError, QueryTimeoutError
+from kg.graph.store import open_store
 
 __all__ = [
     "BoundedResult",
-    "QueryTimeoutError",
+    "QueryTimeoutError",  # at home in kg.errors
     "WorkerPool",
     "answer_in_pool",
     "run_bounded",
     "solutions_as",
 ]
-
-
-class QueryTimeoutError(QueryError):
-    """The query did not finish before its deadline and was stopped."""
 
 
 @dataclass(frozen=True)
@@ -46,8 +43,6 @@ class BoundedResult:
 
 
 def _child(conn: Connection, store: str, query: str) -> None:
-    from kg.graph.store import open_store
-
     try:
         graph = open_store(store)
         result = graph.query(query)
@@ -219,8 +214,6 @@ def _term_json(term: Any) -> dict[str, str]:
 def _worker_main(conn: Connection, store: str) -> None:
     """A pool worker: keeps the live graph open and answers one query at a time."""
     import resource
-
-    from kg.graph.store import open_store
 
     with contextlib.suppress(ValueError, OSError):  # a query may not take the machine
         resource.setrlimit(resource.RLIMIT_AS, (_MEMORY_CAP, _MEMORY_CAP))

@@ -17,17 +17,9 @@ __all__ = [
     "concept_details",
     "concept_extras",
     "concept_facts",
-    "find_concepts",
     "list_documents",
     "list_topics",
 ]
-
-FIND_CONCEPTS = """
-SELECT DISTINCT ?q ?c ?label ?kind WHERE {
-  ?c a kg:Concept ; skos:prefLabel ?label ; kg:kind ?kind ;
-     skos:prefLabel|skos:altLabel ?any .
-  FILTER(LCASE(STR(?any)) = LCASE(STR(?q)))
-} ORDER BY ?label"""
 
 CONCEPT_FACTS = """
 SELECT ?c ?direction ?predicate ?other ?otherLabel ?source ?line ?evidence ?rule ?confidence
@@ -134,12 +126,6 @@ class ConceptFact:
     evidence: str
     rule: str
     confidence: float
-
-
-def find_concepts(store: Store, text: str) -> list[ConceptMatch]:
-    """Concepts with a label equal (case-insensitively) to `text`."""
-    result = store.query(FIND_CONCEPTS, {"q": ox.Literal(text.strip())})
-    return [ConceptMatch(r["c"].value, r["label"].value, r["kind"].value) for r in result.rows]
 
 
 def concept_details(store: Store, iri: str) -> tuple[list[str], list[str]]:

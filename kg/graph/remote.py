@@ -9,15 +9,17 @@ pyoxigraph), never by formatting user text into the query.
 
 from __future__ import annotations
 
+import contextlib
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError, StoreNotFoundError
-from kg.graph.store import MEDIA_TYPES, Derive, QueryResult, bind_values, check_query
+from kg.graph.sparql import MEDIA_TYPES, QueryResult, bind_values, check_query, query_result
 from kg.graph.vocab import prefix_header
 
 __all__ = ["RemoteStore", "is_remote"]
@@ -78,12 +80,7 @@ class RemoteStore:
         text = bind_values(sparql, bindings) if bindings else sparql
         body = self._post(text, f"{MEDIA_TYPES['json']}, {MEDIA_TYPES['ntriples']};q=0.9")
         if body.lstrip().startswith(b"{"):
-            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-            if isinstance(parsed, ox.QueryBoolean):
-                return QueryResult("boolean", boolean=bool(parsed))
-            names = tuple(v.value for v in parsed.variables)
-            rows = tuple({n: s[n] for n in names if s[n] is not None} for s in parsed)
-            return QueryResult("solutions", variables=names, rows=rows)
+            return query_result(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
         triples = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
         return QueryResult("graph", triples=tuple(triples))
 
@@ -92,15 +89,13 @@ class RemoteStore:
             raise QueryError(f"unknown format '{fmt}'")
         return self._post(sparql, MEDIA_TYPES[fmt]).decode("utf-8")
 
-    def replace(self, ntriples: bytes, derive: Derive | None = None) -> Path:
+    def replace(self, ntriples: bytes, derive: Callable[[Path], object] | None = None) -> Path:
         """Make `ntriples` the server's whole default graph, in one request."""
         headers = {"Content-Type": "application/n-triples"}
         self._request(self.store_url + "?default", ntriples, headers, "PUT")
         return Path("remote")
 
     def session(self) -> Any:
-        import contextlib
-
         return contextlib.nullcontext(_RemoteSession(self))
 
     def open_session(self) -> Any:

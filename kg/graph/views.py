@@ -1,6 +1,8 @@
 """Dependency views over the graph, computed with networkx from SPARQL rows: the concept-level
-`requires` graph and the topic-level graph (topic A depends on topic B when a concept of A
-requires a concept introduced in B — introduced: first mentioned, in document order)."""
+graph of one relation and the topic-level graph (topic A depends on topic B when a concept of A
+requires a concept introduced in B — introduced: first mentioned, in document order). A view
+around a focus concept marks the focus and what it requires, directly or not, so that every
+interface highlights the same nodes."""
 
 from __future__ import annotations
 
@@ -8,10 +10,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+import pyoxigraph as ox
 
-from kg.graph.store import GraphSession
+from kg.graph.sparql import Queryable
+from kg.graph.vocab import KG_IRI
 
-__all__ = ["DependencyGraph", "concept_graph", "topic_graph"]
+__all__ = ["RELATIONS", "DependencyGraph", "concept_graph", "topic_graph"]
+
+# the relations between concepts a view can draw (names of `kg:` properties)
+RELATIONS = (
+    "requires",
+    "partOf",
+    "methodOf",
+    "differsFrom",
+    "produces",
+    "alternativeTo",
+    "usedFor",
+)
 
 RELATION_EDGES = """
 SELECT ?relation ?s ?sLabel ?o ?oLabel WHERE {
@@ -30,11 +45,21 @@ SELECT ?c ?topic ?title ?order ?source ?start WHERE {
 
 @dataclass
 class DependencyGraph:
-    """Nodes (id → label, group) and edges (dependent → prerequisite), capped for display."""
+    """Nodes (id → label, group) and edges (dependent → prerequisite), capped for display;
+    `focus` and `prerequisites` (what the focus requires, transitively) when drawn around one
+    concept."""
 
     nodes: dict[str, tuple[str, str]] = field(default_factory=dict)
     edges: list[tuple[str, str]] = field(default_factory=list)
     truncated: bool = False
+    focus: str | None = None
+    prerequisites: frozenset[str] = frozenset()
+
+    def role(self, node: str) -> str:
+        """ "focus", "prerequisite" (of the focus) or "concept": how to highlight a node."""
+        if node == self.focus:
+            return "focus"
+        return "prerequisite" if node in self.prerequisites else "concept"
 
     def to_networkx(self) -> Any:
         graph = nx.DiGraph()
@@ -53,13 +78,7 @@ class DependencyGraph:
         return [[self.nodes[n][0] for n in c] for c in nx.simple_cycles(self.to_networkx())]
 
 
-def _node(iri: str) -> Any:
-    import pyoxigraph as ox
-
-    return ox.NamedNode(iri)
-
-
-def _introduced_in(session: GraphSession) -> dict[str, tuple[str, str, int]]:
+def _introduced_in(session: Queryable) -> dict[str, tuple[str, str, int]]:
     """Concept → (topic IRI, topic title, topic order) of its first mention."""
     first: dict[str, tuple[str, int, str, str, int]] = {}
     for r in session.query(CONCEPT_TOPICS).rows:
@@ -71,16 +90,14 @@ def _introduced_in(session: GraphSession) -> dict[str, tuple[str, str, int]]:
 
 
 def concept_graph(
-    session: GraphSession,
+    session: Queryable,
     relation: str = "requires",
     topic: str | None = None,
     focus: str | None = None,
     limit: int = 300,
 ) -> DependencyGraph:
     """Concepts linked by `relation`, optionally within one topic or around one concept."""
-    from kg.graph.vocab import KG_IRI
-
-    rows = session.query(RELATION_EDGES, {"relation": _node(KG_IRI + relation)}).rows
+    rows = session.query(RELATION_EDGES, {"relation": ox.NamedNode(KG_IRI + relation)}).rows
     topics = _introduced_in(session)
     out = DependencyGraph()
     edges = []
@@ -104,15 +121,17 @@ def concept_graph(
         out.nodes.setdefault(s, (sl, topics.get(s, ("", ""))[1]))
         out.nodes.setdefault(o, (ol, topics.get(o, ("", ""))[1]))
         out.edges.append((s, o))
+    if focus:
+        ahead = out.to_networkx()
+        out.focus = focus
+        out.prerequisites = frozenset(nx.descendants(ahead, focus) if focus in ahead else ())
     return out
 
 
-def topic_graph(session: GraphSession) -> DependencyGraph:
+def topic_graph(session: Queryable) -> DependencyGraph:
     """Topics linked when a concept of one requires a concept introduced in the other."""
     topics = _introduced_in(session)
-    from kg.graph.vocab import KG
-
-    rows = session.query(RELATION_EDGES, {"relation": _node(str(KG.requires))}).rows
+    rows = session.query(RELATION_EDGES, {"relation": ox.NamedNode(KG_IRI + "requires")}).rows
     out = DependencyGraph()
     for r in rows:
         a, b = topics.get(r["s"].value), topics.get(r["o"].value)

@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from kg.extract.lexicon import fold
 from kg.graph.analyzer import Group, query_groups, terms
 from kg.graph.fulltext import Hit, StatementIndex
-from kg.graph.store import bind_rows, bind_values
+from kg.graph.sparql import bind_rows, bind_values
 from kg.qa.model import LinkedConcept
 
 __all__ = ["Ranked", "Retriever", "Weights"]

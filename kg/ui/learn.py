@@ -1,0 +1,27 @@
+"""The Learning path page: what to study before a goal, in order, ticking off what you know."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kg.ui.common import Page, concept_picker
+
+__all__ = ["render"]
+
+
+def render(page: Page) -> None:
+    goal = concept_picker(page, page.text["goal"], "path-goal")
+    if not goal:
+        return
+    answer = page.engine.learning_path(goal, page.lang)
+    if not answer.found:
+        st.info(page.text["none"])
+    known = st.session_state.setdefault("known", set())
+    for n, item in enumerate(answer.items, start=1):
+        done = st.checkbox(f"{n}. {item.label}", value=item.iri in known, key=f"known-{item.iri}")
+        (known.add if done else known.discard)(item.iri)
+        for ev in item.evidence[:1]:
+            st.caption(f"{ev.source}:{ev.line} — {ev.text}")
+    remaining = [i.label for i in answer.items if i.iri not in known]
+    if remaining:
+        st.success(page.text["next"] + ": " + remaining[0])

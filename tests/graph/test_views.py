@@ -1,0 +1,62 @@
+"""Dependency views: the concept graph around a focus marks the focus and its prerequisites;
+the topic graph links topics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg import api
+
+NOTES = """# Entrenar
+
+**AutoML** requiere **ML Runtime**.
+
+**ML Runtime** requiere **Databricks Runtime**.
+
+# Servir
+
+**Model Serving** requiere **AutoML**.
+
+**Feature Store** requiere **Unity Catalog**.
+"""
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("views")
+    (folder / "notes.md").write_text(NOTES, encoding="utf-8")
+    api.build([folder / "notes.md"], store=folder / "store")
+    return folder / "store"
+
+
+def _iri(store: Path, label: str) -> str:
+    return api.concept_search(store=store).exact(label)[0].iri
+
+
+def test_views_focus_marks_what_it_requires_and_drops_the_unrelated(store: Path) -> None:
+    focus = _iri(store, "AutoML")
+    graph = api.concept_graph("requires", focus=focus, store=store)
+    roles = {graph.nodes[n][0]: graph.role(n) for n in graph.nodes}
+    assert roles == {
+        "AutoML": "focus",
+        "ML Runtime": "prerequisite",
+        "Databricks Runtime": "prerequisite",
+        "Model Serving": "concept",  # depends on the focus: shown, not a prerequisite
+    }
+
+
+def test_views_without_a_focus_nothing_is_highlighted(store: Path) -> None:
+    graph = api.concept_graph("requires", store=store)
+    assert {graph.role(n) for n in graph.nodes} == {"concept"}
+    assert ("Feature Store", "Unity Catalog") in {
+        (graph.nodes[s][0], graph.nodes[o][0]) for s, o in graph.edges
+    }
+
+
+def test_views_topic_graph_links_the_topic_that_requires_to_the_one_it_needs(store: Path) -> None:
+    graph = api.topic_graph(store=store)
+    assert [(graph.nodes[s][0], graph.nodes[o][0]) for s, o in graph.edges] == [
+        ("Servir", "Entrenar")
+    ]
