@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from kg.extract.lexicon import fold
 
-__all__ = ["asks_for_output", "classify", "ignored_words"]
+__all__ = ["asks_for_output", "classify", "cue_words", "ignored_words"]
 
 
 def _load() -> dict[str, object]:

@@ -19,10 +19,11 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from kg.extract.cues import glossary
-from kg.extract.lexicon import fold, lemma, singular
+from kg.extract.lexicon import fold, singular
 from kg.extract.normalize import ARTICLES, code_parts, is_code_like, split_identifier, term_key
 from kg.qa.intents import ignored_words
 from kg.qa.model import LinkedConcept
+from kg.qa.words import canonical_word
 
 __all__ = ["ConceptIndex"]
 
@@ -42,6 +43,21 @@ class _Entry:
     iri: str
     label: str
     kind: str
+
+
+class _Found:
+    """The concepts a question links to so far: each one's best score, and where the question
+    first names it."""
+
+    def __init__(self) -> None:
+        self.score: dict[str, float] = {}
+        self.order: dict[str, int] = {}
+
+    def add(self, iris: set[str], score: float, position: int) -> None:
+        for iri in sorted(iris):  # a total order: sets iterate by hash
+            if score > self.score.get(iri, 0):
+                self.score[iri] = score
+            self.order.setdefault(iri, position)
 
 
 class ConceptIndex:
@@ -72,7 +88,7 @@ class ConceptIndex:
                     self.terms[term_key(label)].add(iri)
                 parts = code_parts(label)
                 if parts and kind == "api":
-                    words = frozenset(_mapped(w) for w in split_identifier(parts[1]))
+                    words = frozenset(canonical_word(w) for w in split_identifier(parts[1]))
                     if len(words) >= 2:
                         self.api_words.append((words, iri))
             else:
@@ -105,23 +121,40 @@ class ConceptIndex:
     def link(self, question: str, lang: str) -> list[LinkedConcept]:
         """Concepts the question names, best first; empty when it names none."""
         tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(question)]
-        found: dict[str, float] = {}
-        order: dict[str, int] = {}
+        found = _Found()
         used = [False] * len(tokens)
-        named: set[int] = set()  # tokens inside a multi-word name
-
-        def add(iris: set[str], score: float, position: int) -> None:
-            for iri in sorted(iris):  # a total order: sets iterate by hash
-                if score > found.get(iri, 0):
-                    found[iri] = score
-                order.setdefault(iri, position)
-
-        question_words = {_mapped(w, lang) for w, _ in tokens} | {
-            _mapped(w, lang)
+        question_words = {canonical_word(w, lang) for w, _ in tokens} | {
+            canonical_word(w, lang)
             for tok, _ in tokens
             if is_code_like(tok)
             for w in split_identifier(tok)
         }
+        self._code_names(tokens, question_words, used, found.add)
+        named = self._names(tokens, lang, used, found.add)
+        # words already part of a name the question writes out ("Model Registry") stay there
+        self._scattered(
+            [t for j, t in enumerate(tokens) if j not in named], lang, found.score, found.add
+        )
+        subset = {iri for api_words, iri in self.api_words if api_words <= question_words}
+        found.add(self._closest(subset - set(found.score), question_words), 0.65, len(question))
+        self._fuzzy_phrases(tokens, used, found.add)
+        self._fuzzy_words(tokens, used, found.add)
+        if not found.score:
+            self._wider(tokens, lang, found.add)
+        self._drop_qualifiers(found.score)
+        # exact and n-gram matches in question order, then API-word matches, then fuzzy
+        score, order = found.score, found.order
+        ranked = sorted(score, key=lambda iri: (-_tier(score[iri]), order[iri], -score[iri], iri))
+        return [
+            LinkedConcept(iri, self.entries[iri].label, self.entries[iri].kind, score[iri])
+            for iri in ranked
+        ]
+
+    def _code_names(
+        self, tokens: list[tuple[str, int]], question_words: set[str], used: list[bool], add: Any
+    ) -> None:
+        """Names of code: identifiers written as code, and plain words that are only ever a
+        name in code ("How do I use fmin?")."""
         ignore = ignored_words()
         for i, (tok, pos) in enumerate(tokens):
             plain = tok.lower()
@@ -132,7 +165,6 @@ class ConceptIndex:
                 and fold(plain) not in ignore
                 and singular(fold(plain)) not in self._prose_words
             ):
-                # a plain word that is only ever a name in code: "How do I use fmin?"
                 code = set(self.code.get(plain, ())) | set(self.plain_code.get(plain, ()))
                 add(self._closest(code, question_words), 0.95, pos)
                 used[i] = True
@@ -143,6 +175,14 @@ class ConceptIndex:
                     closest = self._closest(set(found_iris), question_words)
                     add(closest, 1.0 if len(closest) == 1 else 0.7, pos)
                     used[i] = True
+
+    def _names(
+        self, tokens: list[tuple[str, int]], lang: str, used: list[bool], add: Any
+    ) -> set[int]:
+        """Names the question writes out, longest phrases first; returns the positions of
+        the tokens inside a multi-word name."""
+        ignore = ignored_words()
+        named: set[int] = set()
         for size in range(min(_MAX_NGRAM, len(tokens)), 0, -1):
             for start in range(len(tokens) - size + 1):
                 span = range(start, start + size)
@@ -160,11 +200,12 @@ class ConceptIndex:
                         used[j] = True
                         if size > 1:
                             named.add(j)
-        # words already part of a name the question writes out ("Model Registry") stay there
-        self._scattered([t for j, t in enumerate(tokens) if j not in named], lang, found, add)
-        subset = {iri for api_words, iri in self.api_words if api_words <= question_words}
-        add(self._closest(subset - set(found), question_words), 0.65, len(question))
-        self._fuzzy_phrases(tokens, used, add)
+        return named
+
+    def _fuzzy_words(self, tokens: list[tuple[str, int]], used: list[bool], add: Any) -> None:
+        """A misspelt name of one word ("scor_batch"): an unlinked word that is not a word
+        of the notes, close to a name."""
+        ignore = ignored_words()
         for i, (tok, pos) in enumerate(tokens):
             if used[i] or len(tok) < 5 or fold(tok) in ignore:
                 continue
@@ -176,9 +217,10 @@ class ConceptIndex:
             )  # fmt: skip
             if near:
                 add(self.fuzzy_keys[near[0]], 0.5, pos)
-        if not found:
-            self._wider(tokens, lang, add)
-        # a module or class named only as the qualifier of a linked method is not asked about
+
+    def _drop_qualifiers(self, found: dict[str, float]) -> None:
+        """A module or class named only as the qualifier of a linked method is not asked
+        about."""
         for iri in list(found):
             entry = self.entries[iri]
             if entry.kind in ("module", "class") and any(
@@ -189,12 +231,6 @@ class ConceptIndex:
                 for other in found
             ):  # fmt: skip
                 del found[iri]
-        # exact and n-gram matches in question order, then API-word matches, then fuzzy
-        ranked = sorted(found, key=lambda iri: (-_tier(found[iri]), order[iri], -found[iri], iri))
-        return [
-            LinkedConcept(iri, self.entries[iri].label, self.entries[iri].kind, found[iri])
-            for iri in ranked
-        ]
 
     def _fuzzy_phrases(self, tokens: list[tuple[str, int]], used: list[bool], add: Any) -> None:
         """A misspelt name of two or three words ("feture store" → Feature Store): phrases of
@@ -292,7 +328,7 @@ class ConceptIndex:
             return iris
         overlap = {
             iri: max(
-                (len({_mapped(w) for w in split_identifier(lbl)} & question_words)
+                (len({canonical_word(w) for w in split_identifier(lbl)} & question_words)
                  for lbl in self.all_labels.get(iri, [self.label(iri)])),
                 default=0,
             )
@@ -319,47 +355,3 @@ class ConceptIndex:
 
 def _tier(score: float) -> int:
     return 2 if score >= 0.9 else 1 if score >= 0.6 else 0
-
-
-def _mapped(word: str, lang: str = "es") -> str:
-    """A word as API names are compared: singular, through the glossary; a conjugated verb
-    by its infinitive when the glossary knows it ("escribo" → "escribir" → "write")."""
-    table = glossary()
-    w = singular(word)
-    if w in table:
-        return table[w]
-    base = fold(lemma(word.lower(), lang))
-    if base in table:
-        return table[base]
-    if w.endswith(("ing", "ed")) and base != w:
-        return base  # "registering", "registered" → register
-    for plural in ("s", "es"):  # "métricas": the lemma table reads it as "métrico"
-        if w.endswith(plural) and w[: -len(plural)] in table:
-            return table[w[: -len(plural)]]
-    return _conjugated(w, table) or w
-
-
-# Present-tense endings of Spanish verbs, longest first: "mitigo", "comparas", "dividimos"
-# are read as their infinitive when the glossary knows it (the lemma tables miss many verbs).
-_ENDINGS = ("amos", "emos", "imos", "as", "es", "o", "a", "e")
-
-
-def _conjugated(word: str, table: dict[str, str]) -> str | None:
-    for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            stem = word[: -len(ending)]
-            for infinitive in (stem + "ar", stem + "er", stem + "ir"):
-                if infinitive in table:
-                    return table[infinitive]
-    return None
-
-
-def word_senses(word: str, lang: str = "es") -> set[str]:
-    """Every reading of a question word: "registro" is the noun (registry) and the verb
-    (I register), so both are kept when matching names and section titles."""
-    table = glossary()
-    senses = {_mapped(word, lang)}
-    infinitive = table.get(fold(lemma(word.lower(), lang)))
-    if infinitive:
-        senses.add(infinitive)
-    return senses

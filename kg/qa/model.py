@@ -5,27 +5,22 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Answer", "AnswerItem", "EvidenceRef", "LinkedConcept", "clip_answer"]
+from kg.qa.render import MAX_ANSWER, clip_answer
+
+__all__ = [
+    "INTENTS",
+    "MAX_ANSWER",
+    "Answer",
+    "AnswerItem",
+    "EvidenceRef",
+    "LinkedConcept",
+    "clip_answer",
+]
 
 INTENTS = (
     "definition", "prerequisites", "dependents", "difference", "how_to", "components",
     "usage", "learning_path", "unknown",
 )  # fmt: skip
-MAX_ANSWER = 2000
-
-
-def clip_answer(text: str, limit: int = MAX_ANSWER) -> str:
-    """`text` within `limit` characters, cut at a line end, with an open code fence closed
-    and "…" where lines were left off."""
-    if len(text) <= limit:
-        return text
-    room = limit - len("\n```\n…")
-    cut = text[:room]
-    if "\n" in cut:
-        cut = cut[: cut.rindex("\n")]
-    if cut.count("```") % 2:
-        cut += "\n```"
-    return cut + "\n…"
 
 
 @dataclass(frozen=True)

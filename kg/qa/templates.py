@@ -7,8 +7,18 @@ Every template reads the graph only; the concept (and section) it is about are b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["TEMPLATES", "Template"]
+__all__ = ["TEMPLATES", "Row", "Template", "value"]
+
+Row = dict[str, Any]
+"""One solution of a template: variable name → pyoxigraph term (unbound names absent)."""
+
+
+def value(row: Row, name: str, default: str = "") -> str:
+    """The lexical value of `name` in a solution, or `default` when it is unbound."""
+    term = row.get(name)
+    return str(term.value) if term is not None else default
 
 
 @dataclass(frozen=True)

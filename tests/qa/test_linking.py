@@ -34,15 +34,6 @@ def test_linking_a_plain_word_that_is_only_code_names_the_function() -> None:
     assert "urn:run" not in [c.iri for c in index.link("how do I compare one run", "en")]
 
 
-def test_linking_reads_spanish_verbs_by_their_infinitive() -> None:
-    from kg.qa.linking import word_senses
-
-    assert word_senses("mitigo", "es") == {"mitigate"}  # the glossary knows "mitigar"
-    assert word_senses("comparamos", "es") == {"compare"}
-    assert word_senses("caso", "es") == {"caso"}  # "casar" is not a word of the glossary
-    assert word_senses("métricas", "es") == {"metric"}  # a plural the lemma table misreads
-
-
 def test_linking_english_verb_forms_meet_api_names() -> None:
     rows = [("urn:reg", "mlflow.register_model", "api", "mlflow.register_model")]
     index = ConceptIndex(rows)

@@ -27,15 +27,3 @@ def test_properties_any_question_gets_an_answer(engine: QAEngine, question: str)
     assert data["intent"] in INTENTS
     assert len(data["answer"]) <= 2000
     assert data["found"] or not data["items"]
-
-
-@given(st.text(alphabet=st.sampled_from(list("ab `\n")), max_size=3000))
-def test_clipped_answers_fit_and_keep_code_fences_closed(text: str) -> None:
-    from kg.qa.model import MAX_ANSWER, clip_answer
-
-    clipped = clip_answer(text)
-    assert len(clipped) <= MAX_ANSWER
-    if len(text) <= MAX_ANSWER:
-        assert clipped == text
-    else:  # cut at a line end, every code fence closed, the cut marked
-        assert clipped.count("```") % 2 == 0 and clipped.endswith("…")

@@ -1,0 +1,59 @@
+"""What several handlers share: items from rows, evidence, and names wider than the one asked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kg.qa.context import AskContext
+from kg.qa.model import AnswerItem, EvidenceRef, LinkedConcept
+from kg.qa.templates import Row, value
+from kg.qa.words import words
+
+__all__ = ["dedupe", "evidence", "group_items", "wider_names"]
+
+
+def evidence(row: Row, text: str = "evidence") -> EvidenceRef:
+    """The evidence a row cites: its `?source`, `?line` and the variable `text`."""
+    return EvidenceRef(value(row, "source"), int(value(row, "line", "0")), value(row, text))
+
+
+def group_items(rows: Iterable[Row], relation: str) -> list[AnswerItem]:
+    """One item per object (`?o`), with every piece of evidence for it; the relation is
+    `relation`, or the row's `?relation` when it is empty."""
+    grouped: dict[str, tuple[str, str, list[EvidenceRef]]] = {}
+    for r in rows:
+        iri = value(r, "o")
+        rel = relation or value(r, "relation")
+        ev = evidence(r)
+        entry = grouped.setdefault(iri, (value(r, "label"), rel, []))
+        if ev not in entry[2]:
+            entry[2].append(ev)
+    return [AnswerItem(label, iri, rel, tuple(evs)) for iri, (label, rel, evs) in grouped.items()]
+
+
+def dedupe(items: Iterable[AnswerItem]) -> tuple[AnswerItem, ...]:
+    """The items, each (concept, relation) once, first first."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for item in items:
+        key = (item.iri, item.relation)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return tuple(out)
+
+
+def wider_names(ctx: AskContext) -> list[LinkedConcept]:
+    """Names that hold the first linked name and at most two more words ("Alias en modelos"
+    for "aliases"), shortest first: tried when the name itself has no answer."""
+    if not ctx.linked:
+        return []
+    first, index = ctx.linked[0], ctx.index
+    size = len(words(first.label))
+    linked = {c.iri for c in ctx.linked}
+    wider = [
+        iri for iri in index.wider(first.iri)
+        if iri not in linked and len(words(index.label(iri))) <= size + 2
+    ]  # fmt: skip
+    wider.sort(key=lambda iri: (len(index.label(iri)), index.label(iri)))
+    return [LinkedConcept(iri, index.label(iri), score=first.score) for iri in wider[:3]]

@@ -1,0 +1,49 @@
+"""Components: what a concept includes, offers as methods, or produces."""
+
+from __future__ import annotations
+
+from kg.qa.answers.common import group_items
+from kg.qa.answers.registry import handler
+from kg.qa.context import NOT_FOUND, AskContext, Result
+from kg.qa.intents import asks_for_output
+from kg.qa.model import LinkedConcept
+from kg.qa.phrases import say
+from kg.qa.render import cite, quote
+from kg.qa.templates import Row, value
+
+__all__ = ["components"]
+
+_MAX_PARTS = 15
+
+
+@handler("components")
+def components(ctx: AskContext) -> Result:
+    """The parts, methods and outputs of the first linked concept that has any (or of the
+    class a linked method belongs to); what the question asks for first."""
+    for concept in ctx.linked[:3]:
+        target, rows = _parts(ctx, concept)
+        if not rows:
+            continue
+        order = ("produces", "partOf", "methodOf")
+        if not asks_for_output(ctx.question):  # "which algorithms": parts before outputs
+            order = ("partOf", "methodOf", "produces")
+        rank = {relation: n for n, relation in enumerate(order)}
+        items = sorted(group_items(rows, ""), key=lambda i: rank.get(i.relation, 3))
+        lines = [say(ctx.lang, "parts", x=target.label)]
+        for r in ctx.run("definition", c=target.iri)[:1]:
+            lines.append(quote(value(r, "definition"), 300))
+        for item in items[:_MAX_PARTS]:
+            lines.append(f"- **{item.label}** ({item.relation}) — {cite(item.evidence[0])}")
+        return Result(True, "\n".join(lines), tuple(items))
+    return NOT_FOUND
+
+
+def _parts(ctx: AskContext, concept: LinkedConcept) -> tuple[LinkedConcept, list[Row]]:
+    """The concept's parts; for a concept without any, those of the class it is a method of."""
+    rows = ctx.run("parts", c=concept.iri)
+    target = concept
+    if not rows:
+        for owner in ctx.run("owner", c=concept.iri)[:1]:
+            target = LinkedConcept(value(owner, "o"), value(owner, "label"))
+            rows = ctx.run("parts", c=target.iri)
+    return target, rows

@@ -1,0 +1,104 @@
+"""What an answer handler reads and returns: one question in context, and its result.
+
+`AskContext` is built once per question by the engine: the open graph session, the concept
+index, the rankers, the question with its language and intent, the concepts it links to, and
+the log of the queries that ran. Handlers read the graph only through `AskContext.run`, so the
+log holds exactly what ran; rankings are computed once per question and kept on the context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+
+from kg.graph.store import QueryResult, bind_values
+from kg.qa.linking import ConceptIndex
+from kg.qa.model import AnswerItem, LinkedConcept
+from kg.qa.ranking import Section, SectionMatch, SectionRanker
+from kg.qa.templates import TEMPLATES, Row
+
+__all__ = ["NOT_FOUND", "AskContext", "QueryLog", "Result", "Session"]
+
+_MAX_SECTIONS = 5
+
+
+class Session(Protocol):
+    """An open graph: the embedded store's session or a remote one."""
+
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult: ...
+
+
+class QueryLog:
+    """The queries one answer ran, as they ran (values filled in), each distinct one once, in
+    the order they first ran: what `Answer.sparql` shows."""
+
+    def __init__(self) -> None:
+        self._queries: dict[str, None] = {}
+
+    def record(self, sparql: str) -> None:
+        self._queries.setdefault(sparql, None)
+
+    @property
+    def queries(self) -> tuple[str, ...]:
+        return tuple(self._queries)
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a handler found: whether it answers, the markdown answer, and its items."""
+
+    found: bool
+    text: str = ""
+    items: tuple[AnswerItem, ...] = ()
+
+
+NOT_FOUND = Result(False)
+
+
+@dataclass(frozen=True)
+class AskContext:
+    """One question, its links, and the graph to answer it from; see the module docstring."""
+
+    session: Session
+    index: ConceptIndex
+    sections: SectionRanker
+    question: str
+    lang: str
+    intent: str
+    linked: tuple[LinkedConcept, ...] = ()
+    log: QueryLog = field(default_factory=QueryLog)
+
+    def run(self, name: str, **bound: str) -> list[Row]:
+        """The rows of the template `name` with IRIs bound to its variables (`c=iri`), run as
+        the VALUES-bound text that the log then shows.
+
+        Raises:
+            QueryError, StoreError: as the session's `query`.
+        """
+        terms: dict[str, Any] = {k: ox.NamedNode(v) for k, v in bound.items()}
+        query = TEMPLATES[name].query
+        sparql = bind_values(query, terms) if terms else query
+        self.log.record(sparql)
+        return list(self.session.query(sparql).rows)
+
+    def about(self, *concepts: LinkedConcept) -> AskContext:
+        """The same question about other concepts, logging to the same log."""
+        return replace(self, linked=concepts)
+
+    @cached_property
+    def ranked_sections(self) -> list[SectionMatch]:
+        """Sections by how well their titles match the question (ranked once per question)."""
+        return self.sections.rank(self.question, self.lang)
+
+    def best_section(self) -> SectionMatch | None:
+        """The section whose title matches the question best, if any shares a word."""
+        ranked = self.ranked_sections
+        return ranked[0] if ranked else None
+
+    def top_sections(self) -> list[Section]:
+        """The sections sharing the most words with the question (ties kept, best first)."""
+        ranked = self.ranked_sections
+        return [m.section for m in ranked if m.overlap == ranked[0].overlap][:_MAX_SECTIONS]

@@ -1,0 +1,22 @@
+"""Helpers for question-answering tests: a graph of one small notes file, asked questions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg import api
+from kg.qa import QAEngine
+from kg.qa.model import Answer
+
+
+def ask_notes(tmp_path: Path, notes: str, *questions: str) -> list[Answer]:
+    """Build a graph of one notes file and ask it each question."""
+    path = tmp_path / "notes.md"
+    path.write_text(notes, encoding="utf-8")
+    api.build([path], store=tmp_path / "store")
+    with QAEngine.open(tmp_path / "store") as qa:
+        return [qa.ask(q) for q in questions]
+
+
+def labels(answer: Answer) -> list[str]:
+    return [i.label for i in answer.items]
