@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kg.qa.context import Result
 from kg.qa.model import MAX_ANSWER, AnswerItem, EvidenceRef, LinkedConcept
 from kg.qa.phrases import say
 from kg.qa.retrieval import Ranked, Weights
@@ -74,10 +75,7 @@ def render_statements(ranked: Sequence[Ranked]) -> tuple[str, tuple[AnswerItem, 
 
 
 def compose(
-    typed_found: bool,
-    typed_direct: bool,
-    typed_text: str,
-    typed_items: tuple[AnswerItem, ...],
+    typed: Result,
     typed_coverage: float,
     ranked: Sequence[Ranked],
     linked: Sequence[LinkedConcept],
@@ -87,15 +85,16 @@ def compose(
     """The answer: typed facts that answer, then statements; statements first when they
     cover the question better than the typed facts do; statements alone; the typed fallback;
     or nothing found."""
+    typed_text, typed_items = typed.text, typed.items
     strong = covers(ranked, linked, weights)
-    if typed_found and typed_direct:
+    if typed.found and typed.direct:
         if not strong:
             return Composed(True, typed_text, typed_items)
         best = max(r.coverage for r in ranked)
         if typed_coverage + weights.typed_margin >= best:
             block, items = render_statements(ranked[:_WITH_TYPED])
-            typed = _clip(typed_text, int(MAX_ANSWER * _TYPED_SHARE))
-            text = f"{typed}\n\n{say(lang, 'notes_say')}\n{block}"
+            first = _clip(typed_text, int(MAX_ANSWER * _TYPED_SHARE))
+            text = f"{first}\n\n{say(lang, 'notes_say')}\n{block}"
             return Composed(True, text, typed_items + items)
         block, items = render_statements(ranked)
         text = f"{say(lang, 'notes_say')}\n{block}\n\n{typed_text}"
@@ -103,7 +102,7 @@ def compose(
     if strong:
         block, items = render_statements(ranked)
         return Composed(True, f"{say(lang, 'notes_say')}\n{block}", items + typed_items)
-    return Composed(typed_found, typed_text, typed_items)
+    return Composed(typed.found, typed_text, typed_items)
 
 
 def _clip(text: str, limit: int) -> str:

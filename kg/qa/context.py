@@ -15,9 +15,11 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 
 from kg.graph.store import QueryResult, bind_values
+from kg.qa.intents import cue_words, ignored_words
 from kg.qa.linking import ConceptIndex
 from kg.qa.model import AnswerItem, LinkedConcept
 from kg.qa.ranking import Section, SectionMatch, SectionRanker
+from kg.qa.retrieval import Ranked, Retriever
 from kg.qa.templates import TEMPLATES, Row
 
 __all__ = ["NOT_FOUND", "AskContext", "QueryLog", "Result", "Session"]
@@ -48,11 +50,14 @@ class QueryLog:
 
 @dataclass(frozen=True)
 class Result:
-    """What a handler found: whether it answers, the markdown answer, and its items."""
+    """What a handler found: whether it answers, the markdown answer, and its items.
+    `direct` is False for what answers only around the question (what the notes say of its
+    concept otherwise, the sections that treat it)."""
 
     found: bool
     text: str = ""
     items: tuple[AnswerItem, ...] = ()
+    direct: bool = True
 
 
 NOT_FOUND = Result(False)
@@ -70,6 +75,7 @@ class AskContext:
     intent: str
     linked: tuple[LinkedConcept, ...] = ()
     log: QueryLog = field(default_factory=QueryLog)
+    statements: Retriever | None = None  # None for a graph built without a statement index
 
     def run(self, name: str, **bound: str) -> list[Row]:
         """The rows of the template `name` with IRIs bound to its variables (`c=iri`), run as
@@ -87,6 +93,35 @@ class AskContext:
     def about(self, *concepts: LinkedConcept) -> AskContext:
         """The same question about other concepts, logging to the same log."""
         return replace(self, linked=concepts)
+
+    @cached_property
+    def _ignored(self) -> frozenset[str]:
+        return ignored_words() | cue_words()
+
+    @cached_property
+    def ranked_statements(self) -> list[Ranked]:
+        """The statements that answer the question best, with what completes them (ranked
+        once per question); the queries that read them go to the log."""
+        if self.statements is None or not self.question:
+            return []
+        ran: list[str] = []
+        ranked = self.statements.rank(self.question, self.intent, self.linked, self._ignored, ran)
+        ranked = self.statements.expand(ranked, self.intent, ran)
+        for query in ran:
+            self.log.record(query)
+        return ranked
+
+    def statement_coverage(self, text: str) -> float:
+        """How much of the question `text` covers, measured as statements are."""
+        if self.statements is None:
+            return 1.0
+        return self.statements.coverage(self.question, self._ignored, text)
+
+    def missing_names(self) -> list[str]:
+        """Names the question asks about that the notes never write."""
+        if self.statements is None or not self.question:
+            return []
+        return self.statements.missing_names(self.question, self._ignored)
 
     @cached_property
     def ranked_sections(self) -> list[SectionMatch]:

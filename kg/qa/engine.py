@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kg.extract.language import detect_language
 from kg.extract.lexicon import fold
+from kg.graph.fulltext import StatementIndex
 from kg.graph.store import GraphSession, open_store
 from kg.qa.answers import answer, handler_for
 from kg.qa.context import AskContext, QueryLog, Result
@@ -22,6 +23,7 @@ from kg.qa.linking import ConceptIndex
 from kg.qa.model import Answer, LinkedConcept
 from kg.qa.phrases import say
 from kg.qa.ranking import Section, SectionRanker
+from kg.qa.retrieval import Retriever
 from kg.qa.templates import TEMPLATES, value
 from kg.qa.words import tokens
 
@@ -43,6 +45,8 @@ class QAEngine:
         )
         sections = session.query(TEMPLATES["sections"].query).rows
         self.sections = SectionRanker(Section.from_row(r) for r in sections)
+        index = StatementIndex.in_generation(Path(session.generation))
+        self.statements = Retriever(session, index) if index is not None else None
 
     @classmethod
     @contextlib.contextmanager
@@ -72,7 +76,10 @@ class QAEngine:
         self, question: str, lang: str, intent: str, linked: tuple[LinkedConcept, ...]
     ) -> AskContext:
         """A fresh context (and query log) for one question about `linked`."""
-        return AskContext(self.session, self.index, self.sections, question, lang, intent, linked)
+        return AskContext(
+            self.session, self.index, self.sections, question, lang, intent, linked,
+            statements=self.statements,
+        )  # fmt: skip
 
     def ask(self, question: str) -> Answer:
         """Answer one question from the graph; never raises on odd text."""

@@ -105,10 +105,17 @@ def test_engine_sparql_is_the_query_that_ran_with_its_values(
 ) -> None:
     answer = engine.ask("¿Qué depende de fs.log_model?")
     concept = answer.concepts[0]
-    assert answer.sparql == bound("required_by", concept.iri)
-    # run as shown, it gives what the answer lists
-    rows = api.query(answer.sparql, store=seed_store).rows
-    assert {value(r, "o") for r in rows} == {i.iri for i in answer.items}
+    first = bound("required_by", concept.iri)
+    assert answer.sparql.startswith(first + "\n\n")
+    # run as shown, it gives what the answer lists: the typed facts, then the statements
+    rows = api.query(first, store=seed_store).rows
+    typed = {i.iri for i in answer.items if i.relation != "statement"}
+    assert {value(r, "o") for r in rows} == typed
+    shown = answer.sparql[len(first) :]
+    assert "VALUES ?c { <" + concept.iri + ">" in shown  # the statements that mention it
+    details = shown[shown.rindex("SELECT ?st ?text") :]
+    statements = {value(r, "st") for r in api.query(details, store=seed_store).rows}
+    assert {i.iri for i in answer.items if i.relation == "statement"} <= statements
 
 
 def test_engine_sparql_lists_every_query_once_in_the_order_they_ran(tmp_path: Path) -> None:

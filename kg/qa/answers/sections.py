@@ -68,4 +68,4 @@ def mentioned_in(ctx: AskContext) -> Result:
         lines.append(f"- {title} ({source}:{start})")
         ev = EvidenceRef(source, start, title)
         items.append(AnswerItem(concept.label, concept.iri, "mentionedIn", (ev,)))
-    return Result(True, "\n".join(lines), tuple(items))
+    return Result(True, "\n".join(lines), tuple(items), direct=False)

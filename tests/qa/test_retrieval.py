@@ -1,0 +1,132 @@
+"""Statement ranking, feature by feature, on small notes in both languages (full answers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.qa import QAEngine
+from kg.qa.model import INTENTS
+from tests.qa.notes import ask_notes
+
+NOTES_EN = """\
+# Optuna
+
+Optuna is a framework for hyperparameter optimization. It was written in Python.
+
+## Study
+
+A study runs many trials. Set `gc_after_trial=True` in `study.optimize` to run the garbage
+collector after each trial, which frees memory in long studies.
+
+Pruners stop unpromising trials early:
+
+- MedianPruner prunes a trial below the median of earlier trials
+- HyperbandPruner allocates budgets in brackets
+
+```python
+study = optuna.create_study(direction="minimize")
+study.optimize(objective, n_trials=100)
+```
+"""
+
+NOTES_ES = """\
+# Feature Store
+
+El Feature Store guarda features reutilizables entre equipos.
+
+## Tablas online
+
+Una tabla online sirve features con latencia de milisegundos. Para publicar una tabla online
+necesitas permisos de escritura en el catálogo.
+
+## Registro
+
+La trazabilidad permite saber qué modelos usan qué features.
+"""
+
+
+def _first(answer) -> str:  # type: ignore[no-untyped-def]
+    statements = [i for i in answer.items if i.relation == "statement"]
+    assert statements, answer.answer
+    return statements[0].evidence[0].text
+
+
+def test_retrieval_answers_a_detail_no_rule_reads_with_its_line(tmp_path: Path) -> None:
+    (answer,) = ask_notes(tmp_path, NOTES_EN, "What does gc_after_trial do?", typed_only=False)
+    assert answer.found
+    assert "garbage" in answer.answer and "notes.md:7" in answer.answer
+    item = next(i for i in answer.items if i.relation == "statement")
+    assert item.evidence[0].line == 7
+
+
+def test_retrieval_ranks_the_statement_covering_the_whole_question(tmp_path: Path) -> None:
+    (answer,) = ask_notes(
+        tmp_path, NOTES_EN, "Which pruner uses the median of earlier trials?", typed_only=False
+    )
+    assert "MedianPruner" in _first(answer)
+
+
+def test_retrieval_defining_sentence_comes_first(tmp_path: Path) -> None:
+    (answer,) = ask_notes(tmp_path, NOTES_EN, "What is Optuna?", typed_only=False)
+    assert answer.found and "framework for hyperparameter optimization" in answer.answer
+    statements = [i.evidence[0].text for i in answer.items if i.relation == "statement"]
+    assert statements[0].startswith("Optuna is a framework")
+
+
+def test_retrieval_code_first_for_how_to(tmp_path: Path) -> None:
+    (answer,) = ask_notes(tmp_path, NOTES_EN, "How do I create a study?", typed_only=False)
+    assert _first(answer).startswith("study = optuna.create_study(")
+    assert "```" in answer.answer
+
+
+def test_retrieval_a_list_comes_whole_with_its_lead_in(tmp_path: Path) -> None:
+    (answer,) = ask_notes(tmp_path, NOTES_EN, "Which pruners are there?", typed_only=False)
+    assert "MedianPruner" in answer.answer and "HyperbandPruner" in answer.answer
+    assert "Pruners stop unpromising trials early:" in answer.answer
+
+
+def test_retrieval_spanish_requirement_for_a_spanish_question(tmp_path: Path) -> None:
+    (answer,) = ask_notes(
+        tmp_path, NOTES_ES, "¿Qué necesito para publicar una tabla online?", typed_only=False
+    )
+    assert answer.found and "permisos de escritura" in answer.answer
+
+
+def test_retrieval_english_question_finds_the_spanish_sentence(tmp_path: Path) -> None:
+    (answer,) = ask_notes(
+        tmp_path, NOTES_ES, "What latency does an online table have?", typed_only=False
+    )
+    assert answer.found and "milisegundos" in _first(answer)
+    (answer,) = ask_notes(
+        tmp_path, NOTES_ES, "What permissions does an online table need?", typed_only=False
+    )
+    assert "permisos de escritura" in _first(answer)
+
+
+def test_retrieval_abstains_on_a_name_or_words_the_notes_never_write(tmp_path: Path) -> None:
+    missing = ask_notes(
+        tmp_path,
+        NOTES_EN,
+        "What is Kubernetes?",
+        "How do I configure Prometheus alerts for a study?",
+        "¿Cómo se instala Apache Airflow?",
+        typed_only=False,
+    )
+    assert [a.found for a in missing] == [False, False, False]
+    assert all("Kubernetes" not in a.answer or "not find" in a.answer for a in missing)
+
+
+@settings(max_examples=60, deadline=None)
+@given(question=st.text(max_size=300))
+def test_retrieval_any_text_question_gets_a_valid_answer(engine: QAEngine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.intent in INTENTS
+    assert isinstance(answer.found, bool)
+    data = answer.to_json()
+    assert len(data["answer"]) <= 2000
+    for item in data["items"]:
+        for ev in item["evidence"]:
+            assert ev["line"] >= 1 and ev["source"]
