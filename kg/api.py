@@ -27,7 +27,7 @@ from kg.graph.queries import (
     list_documents,
     list_topics,
 )
-from kg.graph.store import QueryResult, Store, default_store_path, open_store
+from kg.graph.store import QueryResult, Store, build_lock, default_store_path, open_store
 from kg.graph.validate import Validation
 from kg.ingest import DEFAULT_MAX_BYTES, Document, Skipped, discover, iter_documents, load_document
 from kg.qa import Answer, QAEngine
@@ -110,15 +110,30 @@ def build(
 ) -> BuildReport:
     """Read `paths` (default `data/`), build the graph and make it the store's live graph.
 
-    The previous graph stays live when the build fails for any reason.
+    The build holds the store from the first file read to the swap, so a second build refuses
+    at once instead of replacing a newer graph with one read from older files. The previous
+    graph stays live when the build fails for any reason.
 
     Raises:
+        StoreLockedError: another build holds the store.
         InputError: with `strict`, the first file that could not be read.
         KgError: no document could be read at all.
         StoreError: the store could not be written.
     """
+    target = _store(store)
+    with build_lock(target):
+        return _build(paths or DEFAULT_PATHS, target, strict, max_bytes, progress)
+
+
+def _build(
+    paths: Sequence[Path | str],
+    target: Store,
+    strict: bool,
+    max_bytes: int,
+    progress: Progress | None,
+) -> BuildReport:
     started = time.perf_counter()
-    files, skipped = discover(paths or DEFAULT_PATHS)
+    files, skipped = discover(paths)
     if strict and (missing := [s for s in skipped if s.reason == "no such file or folder"]):
         raise InputError(missing[0].path, missing[0].reason)
     documents: list[Document] = []
@@ -135,7 +150,7 @@ def build(
     if not documents:
         raise KgError(
             "no document could be read from "
-            + ", ".join(str(p) for p in (paths or DEFAULT_PATHS))
+            + ", ".join(str(p) for p in paths)
             + "; the previous graph is unchanged"
         )
     # imported here: spaCy and rdflib load only when a build runs, not for every question
@@ -146,7 +161,6 @@ def build(
     extraction = extract(documents)
     graph = documents_graph(documents)
     add_extraction(graph, extraction)
-    target = _store(store)
     target.replace(graph.serialize(format="nt", encoding="utf-8"))
     summaries = tuple(
         DocumentSummary(
