@@ -6,7 +6,6 @@ Interfaces parse input, call one function here, and render what it returns.
 from __future__ import annotations
 
 import contextlib
-import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -58,11 +57,12 @@ __all__ = [
     "sparql",
     "sparql_bounded",
     "topics",
+    "upload_conflicts",
     "validate",
 ]
 
 DEFAULT_PATHS: tuple[str, ...] = ("data",)
-Progress = Callable[[int, int, Path], None]
+Progress = Callable[[int, int, Path], None] | None
 
 
 @dataclass(frozen=True)
@@ -106,13 +106,12 @@ def build(
     store: Path | str | None = None,
     strict: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    progress: Progress | None = None,
+    progress: Progress = None,
 ) -> BuildReport:
     """Read `paths` (default `data/`), build the graph and make it the store's live graph.
 
-    The build holds the store from the first file read to the swap, so a second build refuses
-    at once instead of replacing a newer graph with one read from older files. The previous
-    graph stays live when the build fails for any reason.
+    The build holds the store from its first read to the swap (a second build refuses at
+    once); the previous graph stays live when the build fails for any reason.
 
     Raises:
         StoreLockedError: another build holds the store.
@@ -126,11 +125,7 @@ def build(
 
 
 def _build(
-    paths: Sequence[Path | str],
-    target: Store,
-    strict: bool,
-    max_bytes: int,
-    progress: Progress | None,
+    paths: Sequence[Path | str], target: Store, strict: bool, max_bytes: int, progress: Progress
 ) -> BuildReport:
     started = time.perf_counter()
     files, skipped = discover(paths)
@@ -278,28 +273,29 @@ def topics(*, store: Path | str | None = None) -> list[tuple[str, str]]:
 
 
 def save_upload(
-    name: str, data: bytes, folder: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES
+    name: str,
+    data: bytes,
+    folder: Path | str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    replace: bool = False,
 ) -> Path:
-    """Save an uploaded note under `folder` with a safe name; refuse other types and sizes.
+    """Save an uploaded note under `folder` with a safe name (see `kg.ingest.uploads`); a note
+    of that name (any case) is replaced only with `replace`, and kept in `folder/.replaced/`.
 
     Raises:
-        InputError: the type is not one kg reads, the file is too large or not text.
+        InputError: a bad type, name, size or content; the name is taken and not `replace`.
     """
-    from kg.ingest import FORMATS
-    from kg.ingest.encoding import decode_bytes
+    from kg.ingest import uploads
 
-    base = Path(Path(name).name)
-    stem = re.sub(r"[^\w-]+", "-", base.stem).strip("-") or "note"
-    safe = stem + re.sub(r"[^\w.]+", "", base.suffix.lower())
-    if Path(safe).suffix.lower() not in FORMATS:
-        raise InputError(Path(safe), f"unsupported file type; use {', '.join(sorted(FORMATS))}")
-    if len(data) > max_bytes:
-        raise InputError(Path(safe), f"file is {len(data):,} bytes, over the {max_bytes:,} limit")
-    decode_bytes(data, safe)  # refuses binary and empty files before anything is written
-    target = Path(folder) / safe
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return target
+    return uploads.save_upload(name, data, folder, max_bytes=max_bytes, replace=replace)
+
+
+def upload_conflicts(name: str, folder: Path | str) -> list[Path]:
+    """The notes in `folder` that saving an upload called `name` would replace (any case)."""
+    from kg.ingest import uploads
+
+    return uploads.upload_conflicts(name, folder)
 
 
 def ask(question: str, *, store: Path | str | None = None) -> Answer:
