@@ -45,7 +45,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if SHARED.is_dir():
         return
     if os.environ.get("KG_REQUIRE_SHARED") == "1":
-        raise pytest.UsageError(f"KG_REQUIRE_SHARED=1 but {SHARED} is missing")
+        raise pytest.UsageError(
+            f"KG_REQUIRE_SHARED=1 (set by .ci/run) but {SHARED} is missing: the checks marked "
+            "`shared` need it beside the project"
+        )
     needs = [item for item in items if item.get_closest_marker("shared")]
     if needs:
         _not_run.extend(item.nodeid for item in needs)
