@@ -7,27 +7,19 @@ Layout of a store folder:
       gen-.../graph/                        an Oxigraph (RocksDB) folder
       gen-.../<derived files>               built from that graph (the statement index)
       gen-.../complete                      written last: the generation is whole
-      build.lock                            held for a whole build (names the holder)
+      build.lock                            held for a whole build (see `generations`)
 
 A build writes a whole new generation — the graph and every file derived from it — and then
 swaps the `current` symlink with one atomic rename, so readers never see a half-built graph,
 the graph and its derived files always belong to one build, and a failed build leaves the
 previous pair queryable. Readers open the live generation read-only.
-
-A build holds `build.lock` from start to end, so a second build refuses instead of racing it.
-Only complete generations go live or stay as the previous one; taking the lock removes what a
-killed build left, so at most the live, the previous and one generation being written exist.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import re
-import shutil
-import tempfile
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +28,10 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 from platformdirs import user_data_dir
 
-from kg.errors import QueryError, StoreError, StoreLockedError, StoreNotFoundError
+from kg.errors import QueryError, StoreError, StoreNotFoundError
+from kg.graph.generations import CURRENT as _CURRENT
+from kg.graph.generations import GRAPH as _GRAPH
+from kg.graph.generations import BuildLock, go_live, write_generation
 from kg.graph.vocab import PREFIXES
 
 __all__ = [
@@ -54,10 +49,6 @@ __all__ = [
     "open_store",
 ]
 
-_CURRENT = "current"
-_GRAPH = "graph"
-_LOCK = "build.lock"
-_COMPLETE = "complete"  # written last into a generation: every file of it is on disk
 # SPARQL text with strings, IRIs and comments removed, to look for forbidden keywords.
 _STRIP = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|<[^<>\s]*>|#[^\n]*'
@@ -124,7 +115,7 @@ class GraphStore:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self._lock_depth = 0  # how deep this object holds the build lock
+        self._lock = BuildLock(self.path)
 
     # -- reading ------------------------------------------------------------------------
     def live_generation(self) -> Path:
@@ -219,49 +210,14 @@ class GraphStore:
 
     # -- writing ------------------------------------------------------------------------
     def build_lock(self) -> contextlib.AbstractContextManager[None]:
-        """Hold the store for a whole build (reading, extraction and the write).
-
-        A second build refuses at once, naming the process that holds the store; the lock is
-        the operating system's, so a killed build never leaves it behind. Taking the lock
-        first removes what killed builds left (half-written generations). Re-entrant: the
-        `replace` inside a held build does not take it again.
+        """Hold the store for a whole build (reading, extraction and the write); a second
+        build refuses at once (see `kg.graph.generations`). Re-entrant: the `replace` inside
+        a held build does not take it again.
 
         Raises:
             StoreLockedError: another build holds the store.
         """
-        return self._lock()
-
-    @contextlib.contextmanager
-    def _lock(self) -> Iterator[None]:
-        if self._lock_depth:
-            self._lock_depth += 1
-            try:
-                yield
-            finally:
-                self._lock_depth -= 1
-            return
-        self.path.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path / _LOCK, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError as err:
-                holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "unknown"
-                raise StoreLockedError(
-                    f"another build ({holder}) is writing {self.path}; "
-                    "wait for it to finish, then build again"
-                ) from err
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"process {os.getpid()}, started {time.strftime('%c')}".encode(), 0)
-            self._lock_depth = 1
-            try:
-                self._prune(keep={*self._live(), *self._newest_complete()})
-                yield
-            finally:
-                self._lock_depth = 0
-                fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
+        return self._lock.hold()
 
     def replace(self, ntriples: bytes, derive: Derive | None = None) -> Path:
         """Make `ntriples` the whole graph, atomically; return the new generation's folder.
@@ -275,75 +231,22 @@ class GraphStore:
             StoreLockedError: another build holds the store.
             StoreError: the new graph could not be written (the old one stays live).
         """
-        with self._lock():
-            stamp = time.strftime("%Y%m%dT%H%M%S")
-            gen = Path(tempfile.mkdtemp(prefix=f"gen-{stamp}-{os.getpid()}-", dir=self.path))
+
+        def fill(gen: Path) -> None:
+            store = ox.Store(str(gen / _GRAPH))
+            store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
+            store.flush()
+            del store
+            if derive is not None:
+                derive(gen)
+
+        with self._lock.hold():
             try:
-                store = ox.Store(str(gen / _GRAPH))
-                store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
-                store.flush()
-                del store
-                if derive is not None:
-                    derive(gen)
-                _mark_complete(gen)
+                gen = write_generation(self.path, fill)
             except (OSError, SyntaxError, ValueError) as err:
-                shutil.rmtree(gen, ignore_errors=True)
                 raise StoreError(f"could not write the graph: {err}") from err
-            except BaseException:
-                shutil.rmtree(gen, ignore_errors=True)
-                raise
-            previous = self._live()
-            tmp = self.path / f".{_CURRENT}.{os.getpid()}"
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            tmp.symlink_to(gen.name)
-            os.replace(tmp, self.path / _CURRENT)
-            self._remove_old(keep=gen, previous=previous)
+            go_live(self.path, gen)
             return gen
-
-    def _remove_old(self, keep: Path, previous: list[Path]) -> None:
-        """Delete every generation but the new one and the one it replaced.
-
-        The previous generation stays: a reader that opened it just before the swap can
-        finish its query.
-        """
-        self._prune(keep={keep, *previous})
-
-    def _live(self) -> list[Path]:
-        """The live generation's folder, if any (as a list, to unpack into sets)."""
-        link = self.path / _CURRENT
-        return [link.resolve()] if link.exists() else []
-
-    def _newest_complete(self) -> list[Path]:
-        """The most recently completed generation that is not live, if any."""
-        live = self._live()
-        done = [
-            g.resolve()
-            for g in self.path.glob("gen-*")
-            if (g / _COMPLETE).is_file() and g.resolve() not in live
-        ]
-        return sorted(done, key=lambda g: (g / _COMPLETE).stat().st_mtime_ns)[-1:]
-
-    def _prune(self, keep: set[Path]) -> None:
-        """Delete every generation not in `keep` (half-written ones from killed builds too),
-        and swap links a killed build left. Called with the lock held only."""
-        keep = {k.resolve() for k in keep}
-        for gen in self.path.glob("gen-*"):
-            if gen.resolve() not in keep:
-                # unmarked first: a deletion cut short leaves a generation known incomplete
-                with contextlib.suppress(FileNotFoundError):
-                    (gen / _COMPLETE).unlink()
-                shutil.rmtree(gen, ignore_errors=True)
-        for tmp in self.path.glob(f".{_CURRENT}.*"):
-            tmp.unlink(missing_ok=True)
-
-
-def _mark_complete(gen: Path) -> None:
-    """Write the marker that says every file of `gen` is written and on disk (written last)."""
-    with open(gen / _COMPLETE, "w") as fh:
-        fh.write(time.strftime("%Y-%m-%dT%H:%M:%S\n"))
-        fh.flush()
-        os.fsync(fh.fileno())
 
 
 def build_lock(store: Store) -> contextlib.AbstractContextManager[None]:

@@ -163,3 +163,11 @@ def test_generations_the_lock_is_reentrant_within_one_build(tmp_path: Path) -> N
         with pytest.raises(StoreLockedError):
             GraphStore(tmp_path / "store").replace(NT)  # another build, same process
     assert len(store.query("SELECT * WHERE { ?s ?p ?o }").rows) == 2
+
+
+def test_generations_a_store_that_cannot_be_written_is_a_store_error(tmp_path: Path) -> None:
+    from kg.errors import StoreError
+
+    (tmp_path / "file").write_text("not a folder")
+    with pytest.raises(StoreError, match="cannot write the store"):
+        GraphStore(tmp_path / "file" / "store").replace(NT)
