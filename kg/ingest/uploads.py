@@ -3,7 +3,8 @@
 A name is reduced to letters, digits, `-` and `_` plus a suffix kg reads. A note that exists
 under the same name (compared case-insensitively, after the same reduction, so `Notes.MD`,
 `notes .md` and `../notes.md` are all `notes.md`) is replaced only when the caller says so,
-and then kept in the folder's hidden `.replaced/` (never read as a note). Nothing is written
+and then kept in the folder's hidden `.replaced/` (never read as a note); the same bytes saved
+again are not a conflict (nothing would be lost). Nothing is written
 through a symbolic link: the new file is written beside the target and renamed over it.
 """
 
@@ -94,6 +95,10 @@ def save_upload(
     for old in existing:
         if old.is_symlink() or not old.is_file():
             raise InputError(old, "is a link or a folder, not a note; kg writes plain files only")
+    if same := [
+        old for old in existing if old.stat().st_size == len(data) and old.read_bytes() == data
+    ]:
+        return same[0]  # the same note again (a second click): nothing to replace
     if existing and not replace:
         raise InputError(
             existing[0],

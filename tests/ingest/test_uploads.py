@@ -90,3 +90,9 @@ def test_uploads_the_folder_path_is_resolved(uploads: Path, tmp_path: Path) -> N
     (tmp_path / "via").symlink_to(uploads)
     saved = api.save_upload("fresh.md", NEW, tmp_path / "via" / ".." / "uploads")
     assert saved == uploads / "fresh.md" and saved.read_bytes() == NEW
+
+
+def test_uploads_the_same_note_again_is_not_a_conflict(uploads: Path) -> None:
+    again = (uploads / "existing.md").read_bytes()
+    assert api.save_upload("existing.MD", again, uploads) == uploads / "existing.md"
+    assert sorted(p.name for p in uploads.iterdir()) == ["existing.md"]
