@@ -4,8 +4,9 @@ A name is reduced to letters, digits, `-` and `_` plus a suffix kg reads. A note
 under the same name (compared case-insensitively, after the same reduction, so `Notes.MD`,
 `notes .md` and `../notes.md` are all `notes.md`) is replaced only when the caller says so,
 and then kept in the folder's hidden `.replaced/` (never read as a note); the same bytes saved
-again are not a conflict (nothing would be lost). Nothing is written
-through a symbolic link: the new file is written beside the target and renamed over it.
+again are not a conflict (nothing would be lost). Nothing is written through a symbolic link:
+a new note is created exclusively (never following a link), a replacing one is written beside
+the target and renamed into place, and a name held by a link is refused.
 """
 
 from __future__ import annotations
