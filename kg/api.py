@@ -6,7 +6,6 @@ Interfaces parse input, call one function here, and render what it returns.
 from __future__ import annotations
 
 import contextlib
-import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
@@ -22,7 +21,7 @@ from kg.graph.queries import list_documents, list_topics
 from kg.graph.report import BuildReport, DocumentSummary, StoreStatus
 from kg.graph.report import store_status as _store_status
 from kg.graph.sparql import MEDIA_TYPES, QueryResult
-from kg.graph.store import Store, default_store_path, open_store
+from kg.graph.store import Store, build_lock, default_store_path, open_store
 from kg.graph.validate import Validation
 from kg.graph.views import RELATIONS, DependencyGraph
 from kg.graph.views import concept_graph as _concept_graph
@@ -87,13 +86,14 @@ __all__ = [
     "store_status",
     "topic_graph",
     "topics",
+    "upload_conflicts",
     "validate",
 ]
 
 DEFAULT_PATHS: tuple[str, ...] = ("data",)
 # the study guide shipped inside the package: what a first start reads with no data/ folder
 BUNDLED_NOTES = Path(str(resources.files("kg") / "notes"))
-Progress = Callable[[int, int, Path], None]
+Progress = Callable[[int, int, Path], None] | None
 
 
 def _store(store: Path | str | None) -> Store:
@@ -107,19 +107,29 @@ def build(
     store: Path | str | None = None,
     strict: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    progress: Progress | None = None,
+    progress: Progress = None,
 ) -> BuildReport:
     """Read `paths` (default `data/`), build the graph and make it the store's live graph.
 
-    The previous graph stays live when the build fails for any reason.
+    The build holds the store from its first read to the swap (a second build refuses at
+    once); the previous graph stays live when the build fails for any reason.
 
     Raises:
+        StoreLockedError: another build holds the store.
         InputError: with `strict`, the first file that could not be read.
         KgError: no document could be read at all.
         StoreError: the store could not be written.
     """
+    target = _store(store)
+    with build_lock(target):
+        return _build(paths or DEFAULT_PATHS, target, strict, max_bytes, progress)
+
+
+def _build(
+    paths: Sequence[Path | str], target: Store, strict: bool, max_bytes: int, progress: Progress
+) -> BuildReport:
     started = time.perf_counter()
-    files, skipped = discover(paths or DEFAULT_PATHS)
+    files, skipped = discover(paths)
     if strict and (missing := [s for s in skipped if s.reason == "no such file or folder"]):
         raise InputError(missing[0].path, missing[0].reason)
     documents: list[Document] = []
@@ -136,7 +146,7 @@ def build(
     if not documents:
         raise KgError(
             "no document could be read from "
-            + ", ".join(str(p) for p in (paths or DEFAULT_PATHS))
+            + ", ".join(str(p) for p in paths)
             + "; the previous graph is unchanged"
         )
     # imported here: spaCy and rdflib load only when a build runs, not for every question
@@ -148,7 +158,6 @@ def build(
     extraction = extract(documents)
     graph = documents_graph(documents)
     add_extraction(graph, extraction)
-    target = _store(store)
     # the statement index is derived from this graph and goes live with it
     target.replace(graph.serialize(format="nt", encoding="utf-8"), partial(build_index, graph))
     summaries = tuple(
@@ -288,28 +297,29 @@ def topics(*, store: Path | str | None = None) -> list[tuple[str, str]]:
 
 
 def save_upload(
-    name: str, data: bytes, folder: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES
+    name: str,
+    data: bytes,
+    folder: Path | str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    replace: bool = False,
 ) -> Path:
-    """Save an uploaded note under `folder` with a safe name; refuse other types and sizes.
+    """Save an uploaded note under `folder` with a safe name (see `kg.ingest.uploads`); a note
+    of that name (any case) is replaced only with `replace`, and kept in `folder/.replaced/`.
 
     Raises:
-        InputError: the type is not one kg reads, the file is too large or not text.
+        InputError: a bad type, name, size or content; the name is taken and not `replace`.
     """
-    from kg.ingest import FORMATS
-    from kg.ingest.encoding import decode_bytes
+    from kg.ingest import uploads
 
-    base = Path(Path(name).name)
-    stem = re.sub(r"[^\w-]+", "-", base.stem).strip("-") or "note"
-    safe = stem + re.sub(r"[^\w.]+", "", base.suffix.lower())
-    if Path(safe).suffix.lower() not in FORMATS:
-        raise InputError(Path(safe), f"unsupported file type; use {', '.join(sorted(FORMATS))}")
-    if len(data) > max_bytes:
-        raise InputError(Path(safe), f"file is {len(data):,} bytes, over the {max_bytes:,} limit")
-    decode_bytes(data, safe)  # refuses binary and empty files before anything is written
-    target = Path(folder) / safe
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return target
+    return uploads.save_upload(name, data, folder, max_bytes=max_bytes, replace=replace)
+
+
+def upload_conflicts(name: str, folder: Path | str) -> list[Path]:
+    """The notes in `folder` that saving an upload called `name` would replace (any case)."""
+    from kg.ingest import uploads
+
+    return uploads.upload_conflicts(name, folder)
 
 
 def ask(question: str, *, store: Path | str | None = None) -> Answer:

@@ -121,10 +121,15 @@ def ask(question: str | None, as_json: bool, jsonl: bool, store: str | None) -> 
     try:
         with api.answerer(store=store) as engine:
             if jsonl:
-                for line in sys.stdin:
-                    if line.strip():
-                        answer = engine.ask(line)
-                        click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+                # one output line per input line, blank or undecodable too, so they line up
+                for raw in sys.stdin.buffer:
+                    line = raw.decode("utf-8", errors="replace").strip()
+                    try:
+                        out = engine.ask(line).to_json()
+                    except KgError as err:  # this question's error, in its place
+                        error = {"type": type(err).__name__, "message": str(err)}
+                        out = {"question": line, "found": False, "error": error}
+                    click.echo(json.dumps(out, ensure_ascii=False))
                 return
             answer = engine.ask(question or "")
     except KgError as err:

@@ -2,7 +2,10 @@
 same interface as the embedded store: `--store http://host:port` (or its `/query` URL).
 
 Queries go over the SPARQL 1.1 Protocol; a build replaces the server's default graph with one
-Graph Store Protocol `PUT` (`/store?default`), which a server applies as a whole. Values are
+Graph Store Protocol `PUT` (`/store?default`), which a server applies as a whole. The files
+derived from the graph (the statement index) stay on this machine, in generations of their own
+beside kg's other data (`<user data dir>/kg/remote/<server>`): written before the `PUT`, made
+live after it succeeds, so the server's graph and the local index change together. Values are
 bound by appending a `VALUES` clause built from RDF terms (validated and escaped by
 pyoxigraph), never by formatting user text into the query.
 """
@@ -10,6 +13,9 @@ pyoxigraph), never by formatting user text into the query.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import re
+import shutil
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -17,8 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+from platformdirs import user_data_dir
 
 from kg.errors import QueryError, StoreError, StoreNotFoundError
+from kg.graph.generations import CURRENT, BuildLock, go_live, write_generation
 from kg.graph.sparql import MEDIA_TYPES, QueryResult, bind_values, check_query, query_result
 from kg.graph.vocab import prefix_header
 
@@ -42,6 +50,10 @@ class RemoteStore:
         self.query_url = base + "/query"
         self.store_url = base + "/store"
         self.timeout = timeout
+        name = re.sub(r"[^A-Za-z0-9.-]+", "-", base.split("://", 1)[-1]).strip("-")[:60]
+        digest = hashlib.sha1(base.encode()).hexdigest()[:10]
+        # where the files derived from this server's graph live on this machine
+        self.local = Path(user_data_dir("kg", appauthor=False)) / "remote" / f"{name}-{digest}"
 
     # -- protocol -------------------------------------------------------------------------
     def _request(self, url: str, data: bytes | None, headers: dict[str, str], method: str) -> bytes:
@@ -74,7 +86,13 @@ class RemoteStore:
     def live_generation(self) -> Path:
         if not self.exists():
             raise StoreNotFoundError(f"no graph at {self.base}; run `kg build --store {self.base}`")
-        return Path("remote")
+        return self.local_generation()
+
+    def local_generation(self) -> Path:
+        """The live folder of the files derived from the server's graph, or `remote` when
+        none were built here."""
+        link = self.local / CURRENT
+        return link.resolve() if link.exists() else Path("remote")
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
         text = bind_values(sparql, bindings) if bindings else sparql
@@ -90,10 +108,18 @@ class RemoteStore:
         return self._post(sparql, MEDIA_TYPES[fmt]).decode("utf-8")
 
     def replace(self, ntriples: bytes, derive: Callable[[Path], object] | None = None) -> Path:
-        """Make `ntriples` the server's whole default graph, in one request."""
+        """Make `ntriples` the server's whole default graph, in one request; the files
+        `derive` writes go live here once the server has the graph."""
         headers = {"Content-Type": "application/n-triples"}
-        self._request(self.store_url + "?default", ntriples, headers, "PUT")
-        return Path("remote")
+        with BuildLock(self.local).hold():
+            gen = write_generation(self.local, lambda g: derive(g) if derive else None)
+            try:
+                self._request(self.store_url + "?default", ntriples, headers, "PUT")
+            except BaseException:
+                shutil.rmtree(gen, ignore_errors=True)
+                raise
+            go_live(self.local, gen)
+        return gen
 
     def session(self) -> Any:
         return contextlib.nullcontext(_RemoteSession(self))
@@ -105,7 +131,7 @@ class RemoteStore:
 class _RemoteSession:
     def __init__(self, store: RemoteStore) -> None:
         self._store = store
-        self.generation = Path("remote")
+        self.generation = store.local_generation()
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
         return self._store.query(sparql, bindings)

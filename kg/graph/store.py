@@ -6,7 +6,8 @@ Layout of a store folder:
       current -> gen-20261126T070102-4242   symlink to the live generation
       gen-.../graph/                        an Oxigraph (RocksDB) folder
       gen-.../<derived files>               built from that graph (the statement index)
-      build.lock                            held while a build writes
+      gen-.../complete                      written last: the generation is whole
+      build.lock                            held for a whole build (see `generations`)
 
 A build writes a whole new generation — the graph and every file derived from it — and then
 swaps the `current` symlink with one atomic rename, so readers never see a half-built graph,
@@ -17,10 +18,7 @@ previous pair queryable. Readers open the live generation read-only.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
-import shutil
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -28,7 +26,10 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 from platformdirs import user_data_dir
 
-from kg.errors import QueryError, StoreError, StoreLockedError, StoreNotFoundError
+from kg.errors import QueryError, StoreError, StoreNotFoundError
+from kg.graph.generations import CURRENT as _CURRENT
+from kg.graph.generations import GRAPH as _GRAPH
+from kg.graph.generations import BuildLock, go_live, write_generation
 from kg.graph.remote import RemoteStore, is_remote
 from kg.graph.sparql import (
     MEDIA_TYPES,
@@ -51,15 +52,12 @@ __all__ = [
     "QueryResult",
     "Store",
     "bind_values",
+    "build_lock",
     "check_query",
     "default_store_path",
     "graph_folder",
     "open_store",
 ]
-
-_CURRENT = "current"
-_GRAPH = "graph"
-_LOCK = "build.lock"
 
 
 # writes the files derived from a graph into its generation folder
@@ -84,6 +82,7 @@ class GraphStore:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
+        self._lock = BuildLock(self.path)
 
     # -- reading ------------------------------------------------------------------------
     def live_generation(self) -> Path:
@@ -177,65 +176,50 @@ class GraphStore:
             return bytes(result.serialize(format=RESULT_FORMATS[fmt])).decode("utf-8")
 
     # -- writing ------------------------------------------------------------------------
-    @contextlib.contextmanager
-    def _lock(self) -> Iterator[None]:
-        self.path.mkdir(parents=True, exist_ok=True)
-        with open(self.path / _LOCK, "w") as fh:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError as err:
-                raise StoreLockedError(f"another build is writing {self.path}") from err
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+    def build_lock(self) -> contextlib.AbstractContextManager[None]:
+        """Hold the store for a whole build (reading, extraction and the write); a second
+        build refuses at once (see `kg.graph.generations`). Re-entrant: the `replace` inside
+        a held build does not take it again.
+
+        Raises:
+            StoreLockedError: another build holds the store.
+        """
+        return self._lock.hold()
 
     def replace(self, ntriples: bytes, derive: Derive | None = None) -> Path:
         """Make `ntriples` the whole graph, atomically; return the new generation's folder.
 
         `derive(folder)` writes the files derived from this graph (the statement index) into
-        the new generation before it goes live, so a graph never goes live without them.
+        the new generation before it goes live, so a graph never goes live without them. The
+        generation is marked complete last; only a complete generation goes live or is kept
+        as the previous one.
 
         Raises:
             StoreLockedError: another build holds the store.
             StoreError: the new graph could not be written (the old one stays live).
         """
-        with self._lock():
-            stamp = time.strftime("%Y%m%dT%H%M%S")
-            gen = self.path / f"gen-{stamp}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+
+        def fill(gen: Path) -> None:
+            store = ox.Store(str(gen / _GRAPH))
+            store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
+            store.flush()
+            del store
+            if derive is not None:
+                derive(gen)
+
+        with self._lock.hold():
             try:
-                gen.mkdir()
-                store = ox.Store(str(gen / _GRAPH))
-                store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
-                store.flush()
-                del store
-                if derive is not None:
-                    derive(gen)
+                gen = write_generation(self.path, fill)
             except (OSError, SyntaxError, ValueError) as err:
-                shutil.rmtree(gen, ignore_errors=True)
                 raise StoreError(f"could not write the graph: {err}") from err
-            except BaseException:
-                shutil.rmtree(gen, ignore_errors=True)
-                raise
-            tmp = self.path / f".{_CURRENT}.{os.getpid()}"
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            tmp.symlink_to(gen.name)
-            os.replace(tmp, self.path / _CURRENT)
-            self._remove_old(keep=gen)
+            go_live(self.path, gen)
             return gen
 
-    def _remove_old(self, keep: Path) -> None:
-        """Delete generations older than the previous one.
 
-        The previous generation stays: a reader that opened it just before the swap can
-        finish its query.
-        """
-        gens = sorted(
-            (g for g in self.path.glob("gen-*") if g != keep), key=lambda g: g.stat().st_mtime
-        )
-        for old in gens[:-1]:
-            shutil.rmtree(old, ignore_errors=True)
+def build_lock(store: Store) -> contextlib.AbstractContextManager[None]:
+    """Hold `store` for a whole build; a SPARQL server, replaced with one request, needs no
+    lock here (see `GraphStore.build_lock`)."""
+    return store.build_lock() if isinstance(store, GraphStore) else contextlib.nullcontext()
 
 
 class Store(Protocol):

@@ -25,6 +25,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Share of C0 control characters (other than tab, newline, carriage return, form feed) above
 # which a file is taken to be binary rather than text.
 _CONTROL_RATIO = 0.05
+# UTF-16 without a BOM: share of NUL bytes in one byte position (the high byte of Latin-script
+# characters) and at most this share in the other (U+0100, U+2000, ... have a NUL low byte).
+_UTF16_NUL_SHARE = 0.3
+_UTF16_STRAY_NULS = 0.01
 
 # What UTF-8 read as cp1252/latin-1 leaves in the text: Â Ã â ð (lead bytes of Latin-1
 # punctuation, Latin-1 letters, general punctuation, emoji) before a continuation byte.
@@ -66,6 +70,8 @@ def _decode(data: bytes) -> tuple[str, str, bool]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name.replace("-sig", ""), False
+    if utf16 := _utf16_without_bom(data):
+        return utf16
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
@@ -73,6 +79,26 @@ def _decode(data: bytes) -> tuple[str, str, bool]:
     text = data.decode("utf-8", errors="kg-cp1252-fallback")
     mixed = _has_utf8_multibyte(data)
     return text, ("utf-8+cp1252" if mixed else "cp1252"), mixed
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str, bool] | None:
+    """UTF-16 text saved without a byte order mark, told by where its NUL bytes fall.
+
+    Latin-script text in UTF-16 has a NUL high byte in most characters: at odd offsets in
+    little-endian, at even ones in big-endian, and (almost) never in the other position. UTF-8
+    and single-byte text hold no NULs; binary files hold them in both positions.
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for nuls, other, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls >= _UTF16_NUL_SHARE * half and other <= _UTF16_STRAY_NULS * half:
+            try:
+                return data.decode(name), name, False
+            except UnicodeDecodeError:  # unpaired surrogates: not UTF-16 after all
+                return None
+    return None
 
 
 def _has_utf8_multibyte(data: bytes) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -66,16 +67,25 @@ class LoadReport:
 def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Skipped]]:
     """Expand files and folders (recursively, in a stable sorted order) into candidate files.
 
-    Files with an extension kg does not read, and repository metadata found in a folder
-    (LICENSE, CHANGELOG, CONTRIBUTING, ...), are returned as skipped; hidden files and folders and
-    tool folders (.git, node_modules, ...) are passed over silently.
+    Files with an extension kg does not read, repository metadata found in a folder (LICENSE,
+    CHANGELOG, CONTRIBUTING, ...), folders that cannot be read, symbolic links that loop or lead
+    nowhere, and links to folders inside a folder (not followed) are returned as skipped, each
+    with its reason; hidden files and folders and tool folders (.git, node_modules, ...) are
+    passed over silently.
     """
     found: list[Path] = []
     skipped: list[Skipped] = []
     seen: set[Path] = set()
 
     def add(file: Path, *, named: bool = False) -> None:
-        key = file.resolve()
+        if problem := _link_problem(file):
+            skipped.append(Skipped(file, problem))
+            return
+        try:
+            key = file.resolve()
+        except (OSError, RuntimeError) as err:  # a link changed into a loop since the check
+            skipped.append(Skipped(file, f"cannot resolve path: {err}"))
+            return
         if key in seen:
             return
         seen.add(key)
@@ -90,17 +100,58 @@ def discover(paths: Iterable[Path | str]) -> tuple[list[Path], list[Skipped]]:
 
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        add(Path(root) / name)
-        elif path.is_file():
-            add(path, named=True)
+        if problem := _link_problem(path) or _missing(path):
+            skipped.append(Skipped(path, problem))
+        elif path.is_dir():
+            for file in _walk(path, skipped):
+                add(file)
         else:
-            skipped.append(Skipped(path, "no such file or folder"))
+            add(path, named=True)
     return found, skipped
+
+
+def _walk(folder: Path, skipped: list[Skipped]) -> Iterator[Path]:
+    """The files under `folder` in sorted order; what cannot be read is added to `skipped`."""
+
+    def unreadable(err: OSError) -> None:
+        skipped.append(Skipped(Path(err.filename), f"cannot read folder: {err.strerror}"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        kept = []
+        for name in sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")):
+            if os.path.islink(os.path.join(root, name)):
+                link = Path(root) / name
+                skipped.append(Skipped(link, "link to a folder, not followed (name it to read it)"))
+            else:
+                kept.append(name)
+        dirs[:] = kept
+        yield from (Path(root) / name for name in sorted(files) if not name.startswith("."))
+
+
+def _link_problem(path: Path) -> str | None:
+    """Why a symbolic link cannot be followed (a loop, a missing target), or None."""
+    if not path.is_symlink():
+        return None
+    try:
+        path.stat()
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "symbolic link loop (the link leads back to itself)"
+        if err.errno == errno.ENOENT:
+            return f"broken symbolic link (its target {os.readlink(path)} does not exist)"
+        return f"cannot follow symbolic link: {err.strerror}"
+    return None
+
+
+def _missing(path: Path) -> str | None:
+    """Why a named path cannot be read at all, or None."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return "no such file or folder"
+    except OSError as err:
+        return f"cannot read: {err.strerror}"
+    return None
 
 
 def load_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

@@ -72,3 +72,26 @@ def test_encoding_random_bytes_decode_or_raise_input_error(data: bytes) -> None:
         return
     assert isinstance(out.text, str)
     assert "\r" not in out.text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_encoding_utf16_without_bom_is_detected_in_both_byte_orders(codec: str) -> None:
+    text = "# Categoría\n\nEl Feature Store requiere Unity Catalog — ¿y qué más? 🧠\n"
+    out = decode_bytes(text.encode(codec), f"notes-{codec}.md")
+    assert (out.text, out.encoding) == (text, codec)
+
+
+def test_encoding_utf16_detection_leaves_binary_and_odd_lengths_alone() -> None:
+    # NULs in both byte positions: binary, not UTF-16
+    with pytest.raises(BinaryFileError):
+        decode_bytes(b"\x00\x00\x01\x00" * 50 + b"a\x00" * 50)
+    # an odd length cannot be UTF-16
+    with pytest.raises(BinaryFileError):
+        decode_bytes("texto".encode("utf-16-le") + b"x")
+
+
+def test_loader_reads_a_utf16_file_without_bom(write) -> None:  # type: ignore[no-untyped-def]
+    from kg.ingest import load_document
+
+    doc = load_document(write("u.md", "# Título\n\ntexto\n".encode("utf-16-be")))
+    assert doc.sections[0].title == "Título" and doc.encoding == "utf-16-be"

@@ -64,8 +64,8 @@ def test_notebook_without_cells_is_malformed(write) -> None:  # type: ignore[no-
         load_document(write("x.ipynb", '{"metadata": {}}'))
 
 
-def test_notebook_seed_author_line_numbers_point_at_cell_text(corpora_path) -> None:  # type: ignore[no-untyped-def]
-    path = corpora_path / "seed-author" / "section4-model-deployment.ipynb"
+def test_notebook_seed_author_line_numbers_point_at_cell_text(shared_corpora_path) -> None:  # type: ignore[no-untyped-def]
+    path = shared_corpora_path / "seed-author" / "section4-model-deployment.ipynb"
     doc = load_document(path)
     raw = path.read_text(encoding="utf-8").split("\n")
     checked = 0

@@ -62,3 +62,19 @@ def test_properties_loader_random_text(tmp_path: Path, text: str, suffix: str) -
     except InputError:
         return
     check_spans(doc.line_count, doc.blocks)
+
+
+NOTE_TEXT = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzABCXYZ0123456789 .,:;-_()#*`|\n¿¡áéíóúñÑü€“”—",
+    min_size=2,
+    max_size=400,
+).filter(lambda t: t.strip() and sum(c <= "\xff" for c in t) >= len(t) / 2)  # mostly Latin
+
+
+@settings(max_examples=200)
+@given(NOTE_TEXT, st.sampled_from(["utf-16-le", "utf-16-be"]))
+def test_properties_utf16_without_bom_reads_back_as_written(text: str, codec: str) -> None:
+    from kg.ingest.encoding import decode_bytes
+
+    out = decode_bytes(text.encode(codec))
+    assert (out.text, out.encoding) == (text, codec)

@@ -76,10 +76,11 @@ def test_cli_ask_jsonl_keeps_order(seed_store: Path) -> None:
     answers = [json.loads(line) for line in result.stdout.splitlines()]
     assert [a["question"] for a in answers] == [
         "¿Qué requiere score_batch?",
+        "",
         "What is Kubernetes?",
         "What does AutoML require?",
     ]
-    assert [a["found"] for a in answers] == [True, False, True]
+    assert [a["found"] for a in answers] == [True, False, False, True]
 
 
 def test_cli_eval_reports_per_intent(seed_store: Path) -> None:
