@@ -20,9 +20,13 @@ def _load() -> dict[str, object]:
 
 
 def _pattern(cue: str) -> re.Pattern[str]:
+    """A cue as a regular expression: "*" is one to six words (bounded, so a long question
+    costs linear time), a leading "^" anchors the cue at the question's start."""
+    anchored = cue.startswith("^")
+    cue = cue.lstrip("^")
     parts = [re.escape(p.strip()) for p in fold(cue).split("*")]
-    body = r"(?:\s+\S+)+?\s+".join(parts)
-    left = r"(?<![\w])" if not cue.startswith(" ") else ""
+    body = r"(?:\s+\S+){1,6}?\s+".join(parts)
+    left = r"^\s*" if anchored else r"(?<![\w])" if not cue.startswith(" ") else ""
     right = r"(?![\w])" if not cue.endswith(" ") else ""
     return re.compile(left + body + right)
 
