@@ -101,7 +101,10 @@ def compose(
         return Composed(True, text, items + typed_items)
     if strong:
         block, items = render_statements(ranked)
-        return Composed(True, f"{say(lang, 'notes_say')}\n{block}", items + typed_items)
+        text = f"{say(lang, 'notes_say')}\n{block}"
+        if typed.found:  # what answers around the question comes after, where room is left
+            text += f"\n\n{typed_text}"
+        return Composed(True, text, items + typed_items)
     return Composed(typed.found, typed_text, typed_items)
 
 

@@ -326,16 +326,19 @@ class ConceptIndex:
         shares the most words with the question (`fs.log_model` for "feature store")."""
         if len(iris) <= 1:
             return iris
-        overlap = {
-            iri: max(
-                (len({canonical_word(w) for w in split_identifier(lbl)} & question_words)
-                 for lbl in self.all_labels.get(iri, [self.label(iri)])),
-                default=0,
-            )
+
+        def fit(label: str) -> tuple[int, int]:
+            words = {canonical_word(w) for w in split_identifier(label)}
+            return len(words & question_words), -len(words - question_words)
+
+        # most words shared, then fewest words the question did not say: "log_model in
+        # mlflow" is mlflow.log_model, not mlflow.lightgbm.log_model
+        best = {
+            iri: max(fit(lbl) for lbl in self.all_labels.get(iri, [self.label(iri)]))
             for iri in iris
-        }  # fmt: skip
-        top = max(overlap.values())
-        return {iri for iri, n in overlap.items() if n == top}
+        }
+        top = max(best.values())
+        return {iri for iri, score in best.items() if score == top}
 
     def suggest(self, question: str, limit: int = 3) -> list[str]:
         """Labels close to the question's words, for a "not in your notes" answer."""

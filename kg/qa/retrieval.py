@@ -106,6 +106,7 @@ _MAX_CANDIDATES = 80  # from the index, by BM25
 _MAX_MENTIONING = 60  # statements that mention a linked concept without the question's words
 _MAX_READ = 24  # candidates whose text is read from the graph for the final ranking
 _HEADING_LEADS = 3  # statements shown under a heading that answers
+_COMPLETED = 2  # of the best statements, how many are completed
 _LIST_ITEMS = 10  # items of a list shown with the item or lead-in that answers
 _DEFINITION_MORE = 2  # sentences after a defining one, which often finish it
 # what a statement's kind says for an intent, before its text is read
@@ -207,7 +208,10 @@ class Retriever:
         if not scored:
             return []
         top = scored[0].score
-        return [r for r in scored if r.score >= self.weights.relative * top][:limit]
+        best = [r for r in scored if r.score >= self.weights.relative * top][:limit]
+        if intent == "difference" and len(linked) >= 2:
+            return _both_sides(best, scored, linked, limit)
+        return best
 
     def expand(
         self, ranked: list[Ranked], intent: str, sparql: list[str], limit: int = 8
@@ -227,7 +231,7 @@ class Retriever:
             add(best)
             completes = best.kind in ("heading", "item") or best.text.endswith(":")
             defines = intent in ("definition", "unknown") and best.kind == "sentence"
-            if n < 2 and (completes or (n == 0 and defines)):
+            if n < _COMPLETED and (completes or (n == 0 and defines)):
                 for r in self._completion(best, sparql):
                     add(r)
         return out
@@ -239,7 +243,12 @@ class Retriever:
         rows = self.session.query(query).rows  # type: ignore[attr-defined]
         section = [_ranked({k: v.value for k, v in r.items()}, None, best.score) for r in rows]
         if best.kind == "heading":
-            return [r for r in section if r.line > best.line][:_HEADING_LEADS]
+            after = [r for r in section if r.line > best.line]
+            # a list right under the heading comes whole; else its first statements
+            lead = next((r.context for r in after[:2] if r.kind == "item"), None)
+            if lead is not None:
+                return [r for r in after if r.kind == "item" and r.context == lead][:_LIST_ITEMS]
+            return after[:_HEADING_LEADS]
         if best.kind == "item" and best.context:
             return [r for r in section if r.kind == "item" and r.context == best.context][
                 :_LIST_ITEMS
@@ -299,6 +308,23 @@ class Retriever:
         for r in self.session.query(query).rows:  # type: ignore[attr-defined]
             out.setdefault(r["st"].value, {k: v.value for k, v in r.items()})
         return out
+
+
+def _both_sides(
+    best: list[Ranked], scored: list[Ranked], linked: Sequence[LinkedConcept], limit: int
+) -> list[Ranked]:
+    """For "A vs B": statements about both first, then the best about each side in turn, so
+    neither side is missing when no statement compares them."""
+    a, b = linked[0].iri, linked[1].iri
+    both = [r for r in scored if a in r.mentions and b in r.mentions]
+    sides = [[r for r in scored if (c in r.mentions) and r not in both] for c in (a, b)]
+    out: list[Ranked] = both[:limit]
+    for pair in zip(*sides, strict=False):
+        out.extend(r for r in pair if r not in out)
+    for r in best:
+        if r not in out:
+            out.append(r)
+    return out[:limit]
 
 
 def _from_hit(hit: Hit) -> _Candidate:

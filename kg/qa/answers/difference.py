@@ -105,7 +105,7 @@ def _side_by_side(ctx: AskContext, concepts: tuple[LinkedConcept, ...]) -> Resul
         sides = [cell("; ".join(f[key][:3])) for f in facts]
         lines.append(table_row([say(lang, row_name), *sides]))
     items = tuple(AnswerItem(c.label, c.iri, "differsFrom") for c in (a, b))
-    return Result(True, "\n".join(lines), items)
+    return Result(True, "\n".join(lines), items, direct=False)
 
 
 def _facts(ctx: AskContext, concept: LinkedConcept) -> dict[str, list[str]]:
