@@ -77,12 +77,12 @@ def _cognate(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def word_terms(word: str) -> tuple[str, ...]:
-    """The index terms of one folded word: its stems and its lemmas' stems in every language,
-    and its English cognate's stem."""
+    """The index terms of one folded word: its stems in every language and its English
+    cognate's stem. (Adding the stems of lookup lemmas was measured and left out: lemma
+    tables read many English words in Spanish notes wrongly, and answers got worse.)"""
     if len(word) < 3 or word.isdigit():
         return (word,)
     stems = [_stemmer(lang).stemWord(word) for lang in _STEMMERS]
-    # the lemma's stem too: Snowball leaves short verbs whole ("usando" → usand, "usar")
     stems.append(_stemmer("en").stemWord(_cognate(word)))
     return tuple(dict.fromkeys(stems))
 

@@ -82,10 +82,10 @@ TEMPLATES: dict[str, Template] = {
             "Comparisons where a concept is one side, with each aspect and each side's value.",
             """SELECT ?c ?cmp ?left ?leftLabel ?right ?rightLabel ?aspect ?leftValue ?rightValue
        ?order ?aspectLine ?source ?line ?evidence WHERE {
+  { ?cmp kg:left ?c } UNION { ?cmp kg:right ?c }
   ?cmp a kg:Comparison ; kg:left ?left ; kg:right ?right ; kg:line ?line ;
        kg:evidence ?evidence ; dcterms:source ?doc .
   ?doc dcterms:source ?source .
-  FILTER(?left = ?c || ?right = ?c)
   ?left skos:prefLabel ?leftLabel . ?right skos:prefLabel ?rightLabel .
   OPTIONAL { ?cmp kg:hasAspect ?asp . ?asp kg:aspectName ?aspect ; kg:leftValue ?leftValue ;
              kg:rightValue ?rightValue ; kg:order ?order ; kg:line ?aspectLine . }
