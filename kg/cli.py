@@ -294,6 +294,11 @@ def explain(concept: str, as_json: bool, store: str | None) -> None:
             click.echo(f"  {arrow}")
             click.echo(f"      {f.source}:{f.line}  ({f.rule}, {f.confidence:.2f})")
             click.echo(f"      “{' '.join(f.evidence.split())}”")
+        if e.statements:
+            click.echo("  statements:")
+        for st in e.statements:
+            text = " ".join(st.text.split())
+            click.echo(f"    {st.source}:{st.line}  {text[:200]}{'…' if len(text) > 200 else ''}")
 
 
 @cli.command()

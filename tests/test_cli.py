@@ -132,10 +132,14 @@ def test_cli_explain_shows_assertions_with_evidence(store_path: Path, seed_path:
     assert code == 0
     assert "requires → fs.log_model" in out
     assert "databricks-ml-associate-study-guide.md:467" in out
+    assert "statements:" in out and "study-guide.md:434" in out
     code, out, _ = run("explain", "score_batch", "--json")
     (concept,) = json.loads(out)
     facts = [f for f in concept["facts"] if f["predicate"] == "requires"]
     assert all(f["evidence"] and f["line"] > 0 and f["source"] for f in facts)
+    # what the notes state about it, verbatim with its line, beyond the typed facts
+    lines = {(s["line"], s["text"]) for s in concept["statements"]}
+    assert any(line == 434 and "fs.score_batch(...)" in text for line, text in lines)
     code, _, err = run("explain", "Kubernetes")
     assert code == 1 and "no concept" in err
     code, _, err = run("explain", "scor_batch")  # a typo: the same search as the app's

@@ -22,6 +22,7 @@ from kg.graph.queries import (
     concept_details,
     concept_extras,
     concept_facts,
+    concept_statements,
 )
 from kg.graph.sparql import Queryable
 from kg.graph.store import Store
@@ -129,6 +130,7 @@ class Explanation:
     examples: tuple[str, ...] = ()
     key_points: tuple[Located, ...] = ()
     sections: tuple[Located, ...] = ()
+    statements: tuple[Located, ...] = ()  # what the notes state about it, verbatim
 
 
 def explain_concept(graph: Store, iri: str, label: str, kind: str = "") -> Explanation:
@@ -145,4 +147,5 @@ def explain_concept(graph: Store, iri: str, label: str, kind: str = "") -> Expla
         tuple(examples),
         tuple(points),
         tuple(sections),
+        tuple(concept_statements(graph, iri)),
     )

@@ -56,6 +56,13 @@ SELECT DISTINCT ?c ?title ?source ?line WHERE {
 } ORDER BY ?source ?line"""
 
 
+CONCEPT_STATEMENTS = """
+SELECT ?c ?st ?text ?source ?line WHERE {
+  ?st kg:mentions ?c ; kg:text ?text ; kg:line ?line ; dcterms:source ?doc .
+  ?doc dcterms:source ?source .
+} ORDER BY ?source ?line ?st LIMIT 40"""
+
+
 ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 DOCUMENTS = """SELECT ?d ?source ?lang ?lines (COUNT(DISTINCT ?s) AS ?sections)
@@ -89,6 +96,12 @@ class Located:
     text: str
     source: str
     line: int
+
+
+def concept_statements(store: Store, iri: str) -> list[Located]:
+    """What the notes state about a concept: the statements that mention it (the first 40)."""
+    rows = store.query(CONCEPT_STATEMENTS, {"c": ox.NamedNode(iri)}).rows
+    return [Located(r["text"].value, r["source"].value, int(r["line"].value)) for r in rows]
 
 
 def concept_extras(store: Store, iri: str) -> tuple[list[str], list[Located], list[Located]]:

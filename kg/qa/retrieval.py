@@ -19,19 +19,15 @@ question.
 from __future__ import annotations
 
 import math
-import re
-import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass, replace
 
 import pyoxigraph as ox
 
-from kg.extract.lexicon import fold
 from kg.graph.analyzer import Group, query_groups, terms
 from kg.graph.fulltext import Hit, StatementIndex
 from kg.graph.sparql import bind_rows, bind_values
+from kg.qa.features import kind_prior, mention_score, text_score
 from kg.qa.model import LinkedConcept
 
 __all__ = ["Ranked", "Retriever", "Weights"]
@@ -109,33 +105,6 @@ _HEADING_LEADS = 3  # statements shown under a heading that answers
 _COMPLETED = 2  # of the best statements, how many are completed
 _LIST_ITEMS = 10  # items of a list shown with the item or lead-in that answers
 _DEFINITION_MORE = 2  # sentences after a defining one, which often finish it
-# what a statement's kind says for an intent, before its text is read
-_KIND_PRIOR = {
-    "how_to": {"code": 1.0, "item": 0.5},
-    "components": {"item": 0.6, "row": 0.6},
-    "difference": {"row": 0.2},
-    "definition": {"sentence": 0.3, "row": 0.2},
-    "unknown": {"sentence": 0.3, "row": 0.2},
-}
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
-    text = resources.files("kg").joinpath("data/retrieval.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
-    return {
-        intent: {lang: tuple(fold(p) for p in phrases) for lang, phrases in table.items()}
-        for intent, table in data.items()
-    }
-
-
-@lru_cache(maxsize=64)
-def _cue_pattern(intent: str) -> re.Pattern[str] | None:
-    phrases = {p for lang in _cues().get(intent, {}).values() for p in lang}
-    if not phrases:
-        return None
-    alternatives = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
 class Retriever:
@@ -199,7 +168,7 @@ class Retriever:
         shortlist = sorted(candidates, key=lambda c: (-c.early, c.iri))[:_MAX_READ]
         details = self._details([c.iri for c in shortlist], sparql)
         scored = [
-            _ranked(details[c.iri], c, c.early + self.weights.intent * _text_score(
+            _ranked(details[c.iri], c, c.early + self.weights.intent * text_score(
                 intent, details[c.iri], linked, c.mentions))
             for c in shortlist
             if c.iri in details
@@ -234,7 +203,12 @@ class Retriever:
             if n < _COMPLETED and (completes or (n == 0 and defines)):
                 for r in self._completion(best, sparql):
                     add(r)
-        return out
+        if not out:
+            return out
+        # the answer's statements, read with one query that selects exactly them: the
+        # query the answer shows for its statements
+        shown = self._details([r.iri for r in out], sparql)
+        return [replace(r, text=shown[r.iri]["text"]) for r in out if r.iri in shown]
 
     def _completion(self, best: Ranked, sparql: list[str]) -> list[Ranked]:
         query = bind_values(_SECTION, {"section": ox.NamedNode(best.section)})
@@ -269,7 +243,6 @@ class Retriever:
         total = sum(weights.values()) or 1.0
         best_bm25 = max((c.bm25 for c in candidates), default=0.0) or 1.0
         w = self.weights
-        prior = _KIND_PRIOR.get(intent, {})
         for c in candidates:
             covered = sum(x for g, x in weights.items() if g.matches(c.terms))
             in_heading = sum(
@@ -282,8 +255,8 @@ class Retriever:
                 w.coverage * covered / total
                 + w.heading * in_heading / total
                 + w.bm25 * c.bm25 / best_bm25
-                + w.mention * _mention_score(c.mentions, linked)
-                + w.intent * prior.get(c.kind, 0.0)
+                + w.mention * mention_score(c.mentions, linked)
+                + w.intent * kind_prior(intent, c.kind)
             )
 
     def _candidates(
@@ -346,53 +319,3 @@ def _ranked(row: dict[str, str], cand: _Candidate | None, score: float) -> Ranke
         coverage=cand.coverage if cand else 0.0,
         mentions=tuple(sorted(cand.mentions)) if cand else (),
     )
-
-
-def _mention_score(mentions: frozenset[str], linked: Sequence[LinkedConcept]) -> float:
-    if not linked:
-        return 0.0
-    if linked[0].iri in mentions:
-        return 1.0
-    return 0.5 if any(c.iri in mentions for c in linked[1:3]) else 0.0
-
-
-_LEAD_JUNK = re.compile(r"^[^\w¿¡`]+")
-
-
-def _names(concept: LinkedConcept) -> list[str]:
-    label = fold(concept.label).split("(")[0].strip()
-    short = label.rsplit(".", 1)[-1]
-    return [n for n in dict.fromkeys((label, short)) if len(n) > 1]
-
-
-def _defines(text: str, concept: LinkedConcept) -> bool:
-    """The statement opens with the concept's name and then says what it is."""
-    folded = _LEAD_JUNK.sub("", fold(text))
-    pattern = _cue_pattern("definition")
-    for name in _names(concept):
-        if folded.startswith(name):
-            rest = folded[len(name) :].lstrip(" *`)(")
-            if not rest or rest[0] in ":—–-=→(" or (pattern and pattern.match(rest)):
-                return True
-    return False
-
-
-def _text_score(
-    intent: str, row: dict[str, str], linked: Sequence[LinkedConcept], mentions: frozenset[str]
-) -> float:
-    """What the statement's text says for the intent (its kind was counted before)."""
-    text = row["text"]
-    if intent in ("definition", "unknown"):
-        return 1.0 if linked and _defines(text, linked[0]) else 0.0
-    folded = fold(text)
-    if intent == "difference":
-        both = sum(1 for c in linked[:2] if c.iri in mentions)
-        cue = _cue_pattern("difference")
-        return 0.6 * (both == 2) + 0.2 * bool(cue and cue.search(folded))
-    if intent == "components":
-        cue = _cue_pattern("components")
-        return 0.4 * bool(cue and cue.search(folded)) + 0.2 * (folded.count(",") >= 2)
-    if intent in ("prerequisites", "learning_path", "dependents", "usage"):
-        cue = _cue_pattern("usage" if intent == "usage" else "prerequisites")
-        return 1.0 if cue and cue.search(folded) else 0.0
-    return 0.0

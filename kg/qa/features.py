@@ -1,0 +1,100 @@
+"""Ranking features: what a statement's kind, text and mentions say for a question's intent.
+
+Cue phrases per language are data (`kg/data/retrieval.toml`); each feature is a number in
+[0, 1] that `kg.qa.retrieval` weighs.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from kg.extract.lexicon import fold
+from kg.qa.model import LinkedConcept
+
+__all__ = ["kind_prior", "mention_score", "text_score"]
+
+_KIND_PRIOR: dict[str, dict[str, float]] = {
+    "how_to": {"code": 1.0, "item": 0.5},
+    "components": {"item": 0.6, "row": 0.6},
+    "difference": {"row": 0.2},
+    "definition": {"sentence": 0.3, "row": 0.2},
+    "unknown": {"sentence": 0.3, "row": 0.2},
+}
+
+
+def kind_prior(intent: str, kind: str) -> float:
+    """What a statement's kind says for an intent, before its text is read."""
+    return _KIND_PRIOR.get(intent, {}).get(kind, 0.0)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
+    text = resources.files("kg").joinpath("data/retrieval.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    return {
+        intent: {lang: tuple(fold(p) for p in phrases) for lang, phrases in table.items()}
+        for intent, table in data.items()
+    }
+
+
+@lru_cache(maxsize=64)
+def _cue_pattern(intent: str) -> re.Pattern[str] | None:
+    phrases = {p for lang in _cues().get(intent, {}).values() for p in lang}
+    if not phrases:
+        return None
+    alternatives = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def mention_score(mentions: frozenset[str], linked: Sequence[LinkedConcept]) -> float:
+    if not linked:
+        return 0.0
+    if linked[0].iri in mentions:
+        return 1.0
+    return 0.5 if any(c.iri in mentions for c in linked[1:3]) else 0.0
+
+
+_LEAD_JUNK = re.compile(r"^[^\w¿¡`]+")
+
+
+def _names(concept: LinkedConcept) -> list[str]:
+    label = fold(concept.label).split("(")[0].strip()
+    short = label.rsplit(".", 1)[-1]
+    return [n for n in dict.fromkeys((label, short)) if len(n) > 1]
+
+
+def _defines(text: str, concept: LinkedConcept) -> bool:
+    """The statement opens with the concept's name and then says what it is."""
+    folded = _LEAD_JUNK.sub("", fold(text))
+    pattern = _cue_pattern("definition")
+    for name in _names(concept):
+        if folded.startswith(name):
+            rest = folded[len(name) :].lstrip(" *`)(")
+            if not rest or rest[0] in ":—–-=→(" or (pattern and pattern.match(rest)):
+                return True
+    return False
+
+
+def text_score(
+    intent: str, row: dict[str, str], linked: Sequence[LinkedConcept], mentions: frozenset[str]
+) -> float:
+    """What the statement's text says for the intent (its kind was counted before)."""
+    text = row["text"]
+    if intent in ("definition", "unknown"):
+        return 1.0 if linked and _defines(text, linked[0]) else 0.0
+    folded = fold(text)
+    if intent == "difference":
+        both = sum(1 for c in linked[:2] if c.iri in mentions)
+        cue = _cue_pattern("difference")
+        return 0.6 * (both == 2) + 0.2 * bool(cue and cue.search(folded))
+    if intent == "components":
+        cue = _cue_pattern("components")
+        return 0.4 * bool(cue and cue.search(folded)) + 0.2 * (folded.count(",") >= 2)
+    if intent in ("prerequisites", "learning_path", "dependents", "usage"):
+        cue = _cue_pattern("usage" if intent == "usage" else "prerequisites")
+        return 1.0 if cue and cue.search(folded) else 0.0
+    return 0.0
