@@ -79,6 +79,15 @@ def _defines(text: str, concept: LinkedConcept) -> bool:
     return False
 
 
+def _called_with_arguments(code: str, concept: LinkedConcept) -> bool:
+    """The code calls the concept (by its last name) with keyword arguments."""
+    name = concept.label.split("(")[0].rsplit(".", 1)[-1]
+    if not name.isidentifier():
+        return False
+    call = re.search(r"\b" + re.escape(name) + r"\s*\(([^()]{0,400})", code)
+    return bool(call and re.search(r"\b[A-Za-z_]\w*\s*=", call.group(1)))
+
+
 def text_score(
     intent: str, row: dict[str, str], linked: Sequence[LinkedConcept], mentions: frozenset[str]
 ) -> float:
@@ -92,6 +101,8 @@ def text_score(
         cue = _cue_pattern("difference")
         return 0.6 * (both == 2) + 0.2 * bool(cue and cue.search(folded))
     if intent == "components":
+        if linked and row["kind"] == "code" and _called_with_arguments(text, linked[0]):
+            return 1.0  # the call shows its arguments: what "which parameters" asks
         cue = _cue_pattern("components")
         return 0.4 * bool(cue and cue.search(folded)) + 0.2 * (folded.count(",") >= 2)
     if intent in ("prerequisites", "learning_path", "dependents", "usage"):
