@@ -20,6 +20,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from rdflib import Graph, URIRef
@@ -32,7 +33,9 @@ from kg.graph.vocab import KG
 __all__ = ["INDEX_FILE", "Hit", "StatementIndex", "build_index", "index_rows"]
 
 INDEX_FILE = "statements.sqlite"
+_VERSION = 2  # PRAGMA user_version: an index of another layout is not read (rebuild)
 _TYPO_SCORE = 85
+_MAX_LOOKUP = 500
 # BM25 weights of the columns: body, heading path, names of mentioned concepts, context (the
 # unindexed columns — IRI, kind, mentioned concepts — are what ranking needs before it asks
 # the graph for the few statements it shows)
@@ -40,6 +43,7 @@ WEIGHTS = (1.0, 0.4, 0.6, 0.3)
 _SCHEMA = """
 CREATE VIRTUAL TABLE statements USING fts5(
     body, heading, names, context, iri UNINDEXED, kind UNINDEXED, mentions UNINDEXED,
+    text UNINDEXED,
     tokenize = "unicode61 tokenchars '_'"
 );
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(statements, row);
@@ -57,10 +61,11 @@ class Hit:
     heading_terms: frozenset[str]
     kind: str
     mentions: frozenset[str]
+    text: str  # the statement's text as the graph holds it, for ranking before reading it
 
 
 def index_rows(graph: Graph) -> list[tuple[str, ...]]:
-    """(iri, body, heading, names, context, kind, mentions) of every statement, terms
+    """(iri, body, heading, names, context, kind, mentions, text) of every statement, terms
     analysed, in IRI order."""
     labels: dict[str, list[str]] = {}
     rows: list[tuple[str, ...]] = []
@@ -85,6 +90,7 @@ def index_rows(graph: Graph) -> list[tuple[str, ...]]:
                 " ".join(terms(str(graph.value(subject, KG.context) or ""))),
                 str(graph.value(subject, KG.kind) or ""),
                 " ".join(mentioned),
+                str(graph.value(subject, KG.text) or ""),
             )
         )
     return rows
@@ -95,9 +101,10 @@ def build_index(graph: Graph, folder: Path) -> Path:
     path = folder / INDEX_FILE
     with sqlite3.connect(path) as db:
         db.executescript(_SCHEMA)
+        db.execute(f"PRAGMA user_version = {_VERSION}")
         db.executemany(
-            "INSERT INTO statements (iri, body, heading, names, context, kind, mentions) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO statements (iri, body, heading, names, context, kind, mentions, text) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             index_rows(graph),
         )
         db.execute("INSERT INTO statements (statements) VALUES ('optimize')")
@@ -117,6 +124,7 @@ class StatementIndex:
     def __init__(self, path: Path) -> None:
         try:
             self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            self.version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
             self.size = int(self._db.execute("SELECT count(*) FROM statements").fetchone()[0])
         except sqlite3.Error as err:
             raise StoreError(f"cannot open the statement index {path}: {err}") from err
@@ -125,9 +133,14 @@ class StatementIndex:
 
     @classmethod
     def in_generation(cls, generation: Path) -> StatementIndex | None:
-        """The index of a generation folder, or None for a graph built without one."""
+        """The index of a generation folder, or None for a graph built without one (or by a
+        kg whose index had another layout: answers then come from typed facts until the next
+        build)."""
         path = generation / INDEX_FILE
-        return cls(path) if path.is_file() else None
+        if not path.is_file():
+            return None
+        index = cls(path)
+        return index if index.version == _VERSION else None
 
     def document_frequency(self, term: str) -> int:
         """In how many statements `term` occurs (any column)."""
@@ -169,7 +182,7 @@ class StatementIndex:
             return []
         sql = (
             "SELECT iri, -bm25(statements, ?, ?, ?, ?) AS score, body, names, context, heading,"
-            " kind, mentions FROM statements WHERE statements MATCH ?"
+            " kind, mentions, text FROM statements WHERE statements MATCH ?"
         )
         params: list[object] = [*WEIGHTS, query]
         if within is not None:
@@ -184,14 +197,29 @@ class StatementIndex:
             rows = self._db.execute(sql, params).fetchall()
         except sqlite3.Error as err:
             raise StoreError(f"cannot search the statement index: {err}") from err
-        return [
-            Hit(
-                iri,
-                float(score),
-                frozenset(f"{body} {names} {context}".split()),
-                frozenset(heading.split()),
-                kind,
-                frozenset(mentions.split()),
-            )
-            for iri, score, body, names, context, heading, kind, mentions in rows
-        ]
+        return [_hit(row) for row in rows]
+
+    def lookup(self, iris: Iterable[str]) -> list[Hit]:
+        """The indexed statements with these IRIs (score 0), in IRI order."""
+        wanted = sorted(set(iris))[:_MAX_LOOKUP]
+        if not wanted:
+            return []
+        rows = self._db.execute(
+            "SELECT iri, 0.0, body, names, context, heading, kind, mentions, text "
+            f"FROM statements WHERE iri IN ({', '.join('?' * len(wanted))}) ORDER BY iri",
+            wanted,
+        ).fetchall()
+        return [_hit(row) for row in rows]
+
+
+def _hit(row: tuple[Any, ...]) -> Hit:
+    iri, score, body, names, context, heading, kind, mentions, text = row
+    return Hit(
+        iri,
+        float(score),
+        frozenset(f"{body} {names} {context}".split()),
+        frozenset(heading.split()),
+        kind,
+        frozenset(mentions.split()),
+        text,
+    )

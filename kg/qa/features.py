@@ -15,7 +15,7 @@ from importlib import resources
 from kg.extract.lexicon import fold
 from kg.qa.model import LinkedConcept
 
-__all__ = ["kind_prior", "mention_score", "text_score"]
+__all__ = ["both_sides", "kind_prior", "mention_score", "text_score"]
 
 _KIND_PRIOR: dict[str, dict[str, float]] = {
     "how_to": {"code": 1.0, "item": 0.5},
@@ -48,6 +48,13 @@ def _cue_pattern(intent: str) -> re.Pattern[str] | None:
         return None
     alternatives = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def both_sides(intent: str, mentions: frozenset[str], linked: Sequence[LinkedConcept]) -> float:
+    """For a difference: whether the statement mentions both sides."""
+    if intent != "difference" or len(linked) < 2:
+        return 0.0
+    return 0.6 if linked[0].iri in mentions and linked[1].iri in mentions else 0.0
 
 
 def mention_score(mentions: frozenset[str], linked: Sequence[LinkedConcept]) -> float:
@@ -88,20 +95,16 @@ def _called_with_arguments(code: str, concept: LinkedConcept) -> bool:
     return bool(call and re.search(r"\b[A-Za-z_]\w*\s*=", call.group(1)))
 
 
-def text_score(
-    intent: str, row: dict[str, str], linked: Sequence[LinkedConcept], mentions: frozenset[str]
-) -> float:
+def text_score(intent: str, text: str, kind: str, linked: Sequence[LinkedConcept]) -> float:
     """What the statement's text says for the intent (its kind was counted before)."""
-    text = row["text"]
     if intent in ("definition", "unknown"):
         return 1.0 if linked and _defines(text, linked[0]) else 0.0
     folded = fold(text)
     if intent == "difference":
-        both = sum(1 for c in linked[:2] if c.iri in mentions)
         cue = _cue_pattern("difference")
-        return 0.6 * (both == 2) + 0.2 * bool(cue and cue.search(folded))
+        return 0.2 * bool(cue and cue.search(folded))
     if intent == "components":
-        if linked and row["kind"] == "code" and _called_with_arguments(text, linked[0]):
+        if linked and kind == "code" and _called_with_arguments(text, linked[0]):
             return 1.0  # the call shows its arguments: what "which parameters" asks
         cue = _cue_pattern("components")
         return 0.4 * bool(cue and cue.search(folded)) + 0.2 * (folded.count(",") >= 2)

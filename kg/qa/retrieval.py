@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from kg.graph.analyzer import Group, query_groups, terms
 from kg.graph.fulltext import Hit, StatementIndex
 from kg.graph.sparql import bind_rows, bind_values
-from kg.qa.features import kind_prior, mention_score, text_score
+from kg.qa.features import both_sides, kind_prior, mention_score, text_score
 from kg.qa.model import LinkedConcept
 
 __all__ = ["Ranked", "Retriever", "Weights"]
@@ -81,8 +81,10 @@ class _Candidate:
     heading_terms: frozenset[str] = frozenset()
     kind: str = ""
     mentions: frozenset[str] = frozenset()
-    early: float = 0.0  # the score from what the index holds, before the text is read
+    text: str = ""
+    early: float = 0.0  # the score from the index's terms, before the text features
     coverage: float = 0.0
+    score: float = 0.0
 
 
 _DETAILS = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?lang WHERE {
@@ -166,21 +168,16 @@ class Retriever:
             return []
         self._score_early(candidates, groups, intent, linked)
         shortlist = sorted(candidates, key=lambda c: (-c.early, c.iri))[:_MAX_READ]
-        details = self._details([c.iri for c in shortlist], sparql)
-        scored = [
-            _ranked(details[c.iri], c, c.early + self.weights.intent * text_score(
-                intent, details[c.iri], linked, c.mentions))
-            for c in shortlist
-            if c.iri in details
-        ]  # fmt: skip
-        scored.sort(key=lambda r: (-r.score, r.source, r.line, r.iri))
-        if not scored:
-            return []
-        top = scored[0].score
-        best = [r for r in scored if r.score >= self.weights.relative * top][:limit]
+        for c in shortlist:  # the text, as the index holds it, for the text features
+            c.score = c.early + self.weights.intent * text_score(intent, c.text, c.kind, linked)
+        shortlist.sort(key=lambda c: (-c.score, c.iri))
+        top = shortlist[0].score
+        best = [c for c in shortlist if c.score >= self.weights.relative * top][:limit]
         if intent == "difference" and len(linked) >= 2:
-            return _both_sides(best, scored, linked, limit)
-        return best
+            best = _both_sides(best, shortlist, linked, limit)
+        # only the statements chosen are read from the graph
+        details = self._details([c.iri for c in best], sparql)
+        return [_ranked(details[c.iri], c, c.score) for c in best if c.iri in details]
 
     def expand(
         self, ranked: list[Ranked], intent: str, sparql: list[str], limit: int = 8
@@ -256,7 +253,7 @@ class Retriever:
                 + w.heading * in_heading / total
                 + w.bm25 * c.bm25 / best_bm25
                 + w.mention * mention_score(c.mentions, linked)
-                + w.intent * kind_prior(intent, c.kind)
+                + w.intent * (kind_prior(intent, c.kind) + both_sides(intent, c.mentions, linked))
             )
 
     def _candidates(
@@ -270,8 +267,9 @@ class Retriever:
             fresh = [r["st"].value for r in rows if r["st"].value not in out][:_MAX_MENTIONING]
             for hit in self.index.search(groups, len(fresh) or 1, within=fresh):
                 out[hit.iri] = _from_hit(hit)
-            for iri in fresh:  # no word of the question, but about its concept
-                out.setdefault(iri, _Candidate(iri))
+            # no word of the question, but about its concept
+            for hit in self.index.lookup(iri for iri in fresh if iri not in out):
+                out[hit.iri] = _from_hit(hit)
         return list(out.values())
 
     def _details(self, iris: list[str], sparql: list[str]) -> dict[str, dict[str, str]]:
@@ -284,14 +282,14 @@ class Retriever:
 
 
 def _both_sides(
-    best: list[Ranked], scored: list[Ranked], linked: Sequence[LinkedConcept], limit: int
-) -> list[Ranked]:
+    best: list[_Candidate], scored: list[_Candidate], linked: Sequence[LinkedConcept], limit: int
+) -> list[_Candidate]:
     """For "A vs B": statements about both first, then the best about each side in turn, so
     neither side is missing when no statement compares them."""
     a, b = linked[0].iri, linked[1].iri
     both = [r for r in scored if a in r.mentions and b in r.mentions]
     sides = [[r for r in scored if (c in r.mentions) and r not in both] for c in (a, b)]
-    out: list[Ranked] = both[:limit]
+    out: list[_Candidate] = both[:limit]
     for pair in zip(*sides, strict=False):
         out.extend(r for r in pair if r not in out)
     for r in best:
@@ -301,7 +299,9 @@ def _both_sides(
 
 
 def _from_hit(hit: Hit) -> _Candidate:
-    return _Candidate(hit.iri, hit.score, hit.terms, hit.heading_terms, hit.kind, hit.mentions)
+    return _Candidate(
+        hit.iri, hit.score, hit.terms, hit.heading_terms, hit.kind, hit.mentions, hit.text
+    )
 
 
 def _ranked(row: dict[str, str], cand: _Candidate | None, score: float) -> Ranked:

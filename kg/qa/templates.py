@@ -79,17 +79,24 @@ TEMPLATES: dict[str, Template] = {
         ),
         Template(
             "comparisons",
-            "Comparisons where a concept is one side, with each aspect and each side's value.",
-            """SELECT ?c ?cmp ?left ?leftLabel ?right ?rightLabel ?aspect ?leftValue ?rightValue
-       ?order ?aspectLine ?source ?line ?evidence WHERE {
+            "Comparisons where a concept is one side (their aspects: `comparison_aspects`).",
+            """SELECT ?c ?cmp ?left ?leftLabel ?right ?rightLabel ?source ?line ?evidence WHERE {
   { ?cmp kg:left ?c } UNION { ?cmp kg:right ?c }
   ?cmp a kg:Comparison ; kg:left ?left ; kg:right ?right ; kg:line ?line ;
        kg:evidence ?evidence ; dcterms:source ?doc .
   ?doc dcterms:source ?source .
   ?left skos:prefLabel ?leftLabel . ?right skos:prefLabel ?rightLabel .
-  OPTIONAL { ?cmp kg:hasAspect ?asp . ?asp kg:aspectName ?aspect ; kg:leftValue ?leftValue ;
-             kg:rightValue ?rightValue ; kg:order ?order ; kg:line ?aspectLine . }
-} ORDER BY ?cmp ?order ?aspect""",
+} ORDER BY ?cmp""",
+        ),
+        Template(
+            "comparison_aspects",
+            "The aspects of one comparison, each side's value, in the order of the table.",
+            # asked per comparison: Oxigraph evaluates an OPTIONAL's right side over the whole
+            # graph before joining (18 ms on the seed + corpora against 0.2 ms this way)
+            """SELECT ?cmp ?aspect ?leftValue ?rightValue ?order ?aspectLine WHERE {
+  ?cmp kg:hasAspect ?asp . ?asp kg:aspectName ?aspect ; kg:leftValue ?leftValue ;
+       kg:rightValue ?rightValue ; kg:order ?order ; kg:line ?aspectLine .
+} ORDER BY ?order ?aspect""",
         ),
         Template(
             "definition",

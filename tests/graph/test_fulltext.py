@@ -96,3 +96,11 @@ def test_index_is_swapped_with_its_graph_and_a_failed_build_keeps_the_old_pair(
     after = GraphStore(store).live_generation()
     assert after == before
     assert StatementIndex(after / INDEX_FILE).size == size
+
+
+def test_index_of_another_layout_is_not_read(tmp_path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / INDEX_FILE) as db:
+        db.execute("CREATE VIRTUAL TABLE statements USING fts5(body, iri UNINDEXED)")
+    assert StatementIndex.in_generation(tmp_path) is None

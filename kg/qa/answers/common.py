@@ -9,7 +9,7 @@ from kg.qa.model import AnswerItem, EvidenceRef, LinkedConcept
 from kg.qa.templates import Row, value
 from kg.qa.words import words
 
-__all__ = ["dedupe", "evidence", "group_items", "wider_names"]
+__all__ = ["comparisons", "dedupe", "evidence", "group_items", "wider_names"]
 
 
 def evidence(row: Row, text: str = "evidence") -> EvidenceRef:
@@ -57,3 +57,13 @@ def wider_names(ctx: AskContext) -> list[LinkedConcept]:
     ]  # fmt: skip
     wider.sort(key=lambda iri: (len(index.label(iri)), index.label(iri)))
     return [LinkedConcept(iri, index.label(iri), score=first.score) for iri in wider[:3]]
+
+
+def comparisons(ctx: AskContext, iri: str) -> list[Row]:
+    """The comparisons where a concept is one side: one row per aspect (the comparison's
+    fields and the aspect's), or one row for a comparison without aspects."""
+    rows: list[Row] = []
+    for cmp in ctx.run("comparisons", c=iri):
+        aspects = ctx.run("comparison_aspects", cmp=value(cmp, "cmp"))
+        rows += [{**cmp, **aspect} for aspect in aspects] or [cmp]
+    return rows

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.qa.answers.common import dedupe, evidence
+from kg.qa.answers.common import comparisons, dedupe, evidence
 from kg.qa.answers.registry import handler
 from kg.qa.context import NOT_FOUND, AskContext, Result
 from kg.qa.model import AnswerItem, LinkedConcept
@@ -22,7 +22,7 @@ def difference(ctx: AskContext) -> Result:
     wanted = {c.iri for c in ctx.linked[:4]}
     best: list[Row] = []
     for concept in ctx.linked[:4]:
-        rows = ctx.run("comparisons", c=concept.iri)
+        rows = comparisons(ctx, concept.iri)
         pair = [r for r in rows if {value(r, "left"), value(r, "right")} <= wanted]
         if pair:
             best = pair
@@ -42,7 +42,7 @@ def _wider_pair(ctx: AskContext, a: LinkedConcept, b: LinkedConcept) -> list[Row
     index = ctx.index
     left, right = index.wider(a.iri), index.wider(b.iri)
     for iri in sorted(left, key=lambda i: (len(index.label(i)), i)):
-        rows = ctx.run("comparisons", c=iri)
+        rows = comparisons(ctx, iri)
         pair = [r for r in rows if {value(r, "left"), value(r, "right")} & right]
         if pair:
             return pair

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.qa.answers.common import dedupe, evidence, group_items
+from kg.qa.answers.common import comparisons, dedupe, evidence, group_items
 from kg.qa.answers.registry import handler
 from kg.qa.context import NOT_FOUND, AskContext, Result
 from kg.qa.model import AnswerItem
@@ -22,8 +22,8 @@ def usage(ctx: AskContext) -> Result:
     for concept in ctx.linked[:3]:
         uses = ctx.run("uses", c=concept.iri)
         notes = ctx.run("key_points", c=concept.iri)
-        comparisons = ctx.run("comparisons", c=concept.iri)
-        if not (uses or notes or comparisons):
+        compared = comparisons(ctx, concept.iri)
+        if not (uses or notes or compared):
             continue
         lines = [say(ctx.lang, "usage", x=concept.label)]
         items = group_items(uses, "usedFor")
@@ -33,7 +33,7 @@ def usage(ctx: AskContext) -> Result:
             ev = evidence(r, "text")
             lines.append(evidence_line(ev, 220))
             items.append(AnswerItem(concept.label, concept.iri, "keyPoint", (ev,)))
-        for r in comparisons:
+        for r in compared:
             if "aspect" in r:
                 side = "leftValue" if value(r, "left") == concept.iri else "rightValue"
                 lines.append(f"- {value(r, 'aspect')}: {cell(value(r, side))}")
