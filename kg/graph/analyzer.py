@@ -153,6 +153,12 @@ def _stop_words() -> frozenset[str]:
     return frozenset(fold(w) for w in words("stop_words"))
 
 
+def _is_stop(folded: str) -> bool:
+    """A function word, or a form of one ("usando" is a form of "usar")."""
+    stops = _stop_words()
+    return folded in stops or any(fold(lemma(folded, lang)) in stops for lang in _STEMMERS)
+
+
 def query_groups(question: str, ignore: Iterable[str] = ()) -> list[Group]:
     """One group per distinct content word of the question, in order; an identifier is one
     group for itself and one, counting less, for its words; a capitalised name of several
@@ -187,7 +193,7 @@ def query_groups(question: str, ignore: Iterable[str] = ()) -> list[Group]:
             pieces = {t for w in _identifier_words(token) if w not in skip for t in word_terms(w)}
             add(folded + "*", pieces, _PART_FACTOR, (), False)
         else:
-            factor = _STOP_FACTOR if folded in _stop_words() else 1.0
+            factor = _STOP_FACTOR if _is_stop(folded) else 1.0
             capital = token[:1].isupper() and match.start() > 0 and not _opens(question, match)
             add(folded, _word_group(folded), factor, (), capital and factor == 1.0)
     return groups

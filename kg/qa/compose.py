@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kg.graph.analyzer import terms
 from kg.qa.context import Result
 from kg.qa.model import MAX_ANSWER, AnswerItem, EvidenceRef, LinkedConcept
 from kg.qa.phrases import say
@@ -41,18 +42,33 @@ def covers(ranked: Sequence[Ranked], linked: Sequence[LinkedConcept], weights: W
     return best >= weights.abstain or (named and best >= weights.abstain_named)
 
 
-def _shown(r: Ranked) -> str:
+def code_snippet(code: str, focus: frozenset[str]) -> tuple[int, str]:
+    """The lines of a code block worth showing for a question: from a little before the first
+    line holding one of the question's terms, at most `_MAX_CODE_LINES`; the first lines when
+    none does. Returns (offset of the first line shown, the lines)."""
+    lines = code.splitlines()
+    hits = [n for n, line in enumerate(lines) if focus & set(terms(line))]
+    start = max(0, hits[0] - 1) if hits else 0
+    if lines[start : start + 1] and not lines[start].strip():
+        start += 1
+    shown = lines[start : start + _MAX_CODE_LINES]
+    more = "\n…" if start + _MAX_CODE_LINES < len(lines) else ""
+    return start, ("…\n" if start else "") + "\n".join(shown) + more
+
+
+def _shown(r: Ranked, focus: frozenset[str]) -> str:
     if r.kind == "code":
-        lines = r.text.splitlines()
-        body = "\n".join(lines[:_MAX_CODE_LINES]) + ("\n…" if len(lines) > _MAX_CODE_LINES else "")
-        return f"```{r.context}\n{body}\n```\n  ({r.source}:{r.line})"
+        offset, body = code_snippet(r.text, focus)
+        return f"```{r.context}\n{body}\n```\n  ({r.source}:{r.line + offset})"
     text = r.text if len(r.text) <= _MAX_TEXT else r.text[: _MAX_TEXT - 1].rstrip() + "…"
     if r.kind == "heading":
         text = f"**{text}**"
     return f"{text} ({r.source}:{r.line})"
 
 
-def render_statements(ranked: Sequence[Ranked]) -> tuple[str, tuple[AnswerItem, ...]]:
+def render_statements(
+    ranked: Sequence[Ranked], focus: frozenset[str] = frozenset()
+) -> tuple[str, tuple[AnswerItem, ...]]:
     """Statements as markdown bullets (a list's lead-in shown once above its items), and one
     answer item per statement, labelled with its section."""
     lines: list[str] = []
@@ -65,7 +81,7 @@ def render_statements(ranked: Sequence[Ranked]) -> tuple[str, tuple[AnswerItem, 
         indent = "  " if r.kind == "item" and r.context and r.context == lead else ""
         if r.kind != "item":
             lead = ""
-        lines.append(f"{indent}- {_shown(r)}")
+        lines.append(f"{indent}- {_shown(r, focus)}")
         section = r.heading.rsplit(" › ", 1)[-1]
         quote = r.text if len(r.text) <= _MAX_TEXT else r.text[:_MAX_TEXT] + "…"
         items.append(
@@ -81,6 +97,7 @@ def compose(
     linked: Sequence[LinkedConcept],
     lang: str,
     weights: Weights,
+    focus: frozenset[str] = frozenset(),
 ) -> Composed:
     """The answer: typed facts that answer, then statements; statements first when they
     cover the question better than the typed facts do; statements alone; the typed fallback;
@@ -92,15 +109,15 @@ def compose(
             return Composed(True, typed_text, typed_items)
         best = max(r.coverage for r in ranked)
         if typed_coverage + weights.typed_margin >= best:
-            block, items = render_statements(ranked[:_WITH_TYPED])
+            block, items = render_statements(ranked[:_WITH_TYPED], focus)
             first = _clip(typed_text, int(MAX_ANSWER * _TYPED_SHARE))
             text = f"{first}\n\n{say(lang, 'notes_say')}\n{block}"
             return Composed(True, text, typed_items + items)
-        block, items = render_statements(ranked)
+        block, items = render_statements(ranked, focus)
         text = f"{say(lang, 'notes_say')}\n{block}\n\n{typed_text}"
         return Composed(True, text, items + typed_items)
     if strong:
-        block, items = render_statements(ranked)
+        block, items = render_statements(ranked, focus)
         text = f"{say(lang, 'notes_say')}\n{block}"
         if typed.found:  # what answers around the question comes after, where room is left
             text += f"\n\n{typed_text}"

@@ -117,6 +117,13 @@ class AskContext:
             return 1.0
         return self.statements.coverage(self.question, self._ignored, text)
 
+    def question_terms(self) -> frozenset[str]:
+        """The index terms of the question's content words (what a code snippet is cut to)."""
+        if self.statements is None:
+            return frozenset()
+        groups = self.statements.groups(self.question, self._ignored)
+        return frozenset(t for g in groups if g.factor >= 1.0 for t in g.terms)
+
     def missing_names(self) -> list[str]:
         """Names the question asks about that the notes never write."""
         if self.statements is None or not self.question:

@@ -50,7 +50,7 @@ class Weights:
     named: float = 0.9
     abstain_named: float = 0.2
     # typed facts come first unless the best statement covers the question this much better
-    typed_margin: float = 0.1
+    typed_margin: float = -0.1
     # how much a question word the notes never use counts against coverage
     unknown: float = 4.0
 
@@ -197,7 +197,8 @@ class Retriever:
             add(best)
             completes = best.kind in ("heading", "item") or best.text.endswith(":")
             defines = intent in ("definition", "unknown") and best.kind == "sentence"
-            if n < _COMPLETED and (completes or (n == 0 and defines)):
+            # a heading alone says little: what is under it always comes with it
+            if best.kind == "heading" or (n < _COMPLETED and (completes or (n == 0 and defines))):
                 for r in self._completion(best, sparql):
                     add(r)
         if not out:

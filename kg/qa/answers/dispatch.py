@@ -25,7 +25,7 @@ def answer(ctx: AskContext) -> Result:
     weights = ctx.statements.weights
     composed = compose(
         typed, ctx.statement_coverage(typed.text), ctx.ranked_statements, ctx.linked, ctx.lang,
-        weights,
+        weights, ctx.question_terms(),
     )  # fmt: skip
     return Result(composed.found, composed.text, composed.items)
 
