@@ -49,8 +49,8 @@ class Weights:
     # ... unless the question names a concept of the notes (a link this good), then this
     named: float = 0.9
     abstain_named: float = 0.2
-    # typed facts come first unless the best statement covers the question this much better
-    typed_margin: float = -0.1
+    # typed facts come first unless the best statement covers the question better by more than this
+    typed_margin: float = 0.0
     # how much a question word the notes never use counts against coverage
     unknown: float = 4.0
 
