@@ -224,7 +224,7 @@ def test_app_graph_topics_plan_every_objective(app: AppTest, built: Path) -> Non
     for title in (t for _, t in api.topics(store=built)):  # every objective, whole
         assert all(word in spec for word in title.split())
     assert "fs.write_table requiere" in spec  # each edge says why
-    plan = at.dataframe[0].value
+    plan = at.table[0].value
     assert len(plan) == 18
     row = plan[plan["Tema"].str.startswith("7. ")].iloc[0]
     assert row["Antes, estudia"] == "6"

@@ -80,7 +80,7 @@ def main() -> None:
         text,
         status.location,
         generation,
-        _engine(status.location, generation),
+        lambda: _engine(status.location, generation),
         _search(status.location, generation),
         _paths(status.location, generation),
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,16 +35,21 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Page:
-    """What a page renders with: the language and its strings, the store, the engine and
-    concept search of the live build, and the short name of every document it holds."""
+    """What a page renders with: the language and its strings, the store, the engine (loaded
+    when a page first asks for it, so a page that needs none draws at once) and concept search
+    of the live build, and the short name of every document it holds."""
 
     lang: str
     text: dict[str, str]
     store: str
     generation: str  # which build is live: part of every cache key
-    engine: api.QAEngine
+    load_engine: Callable[[], api.QAEngine]
     search: api.ConceptSearch
     paths: dict[str, str] = field(default_factory=dict)  # source → what a citation shows
+
+    @property
+    def engine(self) -> api.QAEngine:
+        return self.load_engine()
 
     def label(self, iri: str) -> str:
         concept = self.search.get(iri)
@@ -56,6 +61,12 @@ class Page:
 
     def short(self, source: str) -> str:
         return self.paths.get(source) or _short(source)
+
+    def full(self, source: str, line: int | None = None) -> str | None:
+        """The full path (for hovering over a citation), when the citation shortens it."""
+        if self.short(source) == source:
+            return None
+        return f"{source}:{line}" if line is not None else source
 
     def cite(self, source: str, line: int) -> str:
         """`file:line` as people read it: relative to the notes, not the absolute path."""
@@ -170,7 +181,7 @@ def show_answer(page: Page, answer: api.Answer, key: str = "answer") -> None:
             for m, ev in enumerate(item.evidence):
                 st.markdown(
                     f"**{item.label}** — `{page.cite(ev.source, ev.line)}`  \n> {ev.text}",
-                    help=f"{ev.source}:{ev.line}",
+                    help=page.full(ev.source, ev.line),
                 )
                 if st.toggle(page.text["in_context"], key=f"{key}-ctx-{n}-{m}-{ev.line}"):
                     _in_context(page, ev.source, ev.line)
@@ -197,5 +208,5 @@ def _in_context(page: Page, source: str, line: int) -> None:
         st.error(page.error(err))
     else:
         marked = [f"{'▶' if k == line else ' '} {k:>5}  {t}" for k, t in around]
-        st.caption(page.short(source), help=source)
+        st.caption(page.short(source), help=page.full(source))
         st.code("\n".join(marked), language="markdown")

@@ -215,7 +215,7 @@ def styles(topics: bool) -> list[Style]:
         }  # fmt: skip
         return [Style("node", node), Style("edge", edge)]
     node = {
-        "width": 16, "height": 16, "label": "data(label)", "font-size": 11, "color": "#1b1b1b",
+        "width": 16, "height": 16, "label": "data(label)", "font-size": 13, "color": "#1b1b1b",
         "text-valign": "bottom", "text-margin-y": 3, "background-color": _STRONG["concept"],
         "border-width": 0, "min-zoomed-font-size": 5,
     }  # fmt: skip

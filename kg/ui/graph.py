@@ -84,7 +84,7 @@ def _concept_view(page: Page) -> None:
         ids = draw.readable_ids(graph)
         props = {text["topic"]: "topic", page.verb(relation): "requires"}
         elements = draw.concept_elements(graph, ids, props)
-        layout = {"name": "dagre", "rankDir": "RL", "nodeSep": 18, "rankSep": 70}
+        layout = {"name": "fcose", "idealEdgeLength": 90, "nodeRepulsion": 9000}
         key = f"cyto-concepts-{relation}-{focus}-{topic}-{page.lang}"
         opened = _interactive(page, elements, layout, draw.styles(topics=False), key)
         node = next((n for n, i in ids.items() if i == opened), None)
@@ -133,7 +133,7 @@ def _study_plan(page: Page, graph: api.DependencyGraph) -> None:
             text["col_why"]: "; ".join(whys),
         })  # fmt: skip
     st.subheader(text["study_plan"])
-    st.dataframe(rows, width="stretch", hide_index=True)
+    st.table(rows, hide_index=True)  # whole reasons, wrapped: this is the page to plan with
 
 
 def _most_required(
@@ -163,7 +163,13 @@ def _interactive(
     (or the panel's button) asks to open it: returns its id, once per request."""
     event = streamlit_cytoscape(
         elements,
-        layout={"fit": True, "padding": 20, "animate": False, **layout},
+        layout={
+            "fit": True,
+            "padding": 40,
+            "animate": False,
+            "nodeDimensionsIncludeLabels": True,
+            **layout,
+        },
         node_styles=styles,
         events=[Event("open", "dblclick dbltap", "node")] if openable else [],
         infopanel_actions=[InfopanelAction("open", page.text["open_page"])] if openable else [],

@@ -22,7 +22,8 @@ def render(page: Page) -> None:
         done = st.checkbox(f"{n}. {item.label}", value=item.iri in known, key=f"known-{item.iri}")
         (known.add if done else known.discard)(item.iri)
         for ev in item.evidence[:1]:
-            st.caption(f"`{page.cite(ev.source, ev.line)}` — {ev.text}", help=ev.source)
+            cited = page.cite(ev.source, ev.line)
+            st.caption(f"`{cited}` — {ev.text}", help=page.full(ev.source, ev.line))
     remaining = [i.label for i in answer.items if i.iri not in known]
     if remaining:
         st.success(page.text["next"] + ": " + remaining[0])

@@ -74,6 +74,7 @@ def test_views_topic_graph_keeps_every_topic_and_says_why(store: Path) -> None:
         ("Repasar", "3"),
     ]  # every topic, in the notes' order, with or without a dependency
     ((edge, reasons),) = graph.reasons.items()
+    assert [graph.nodes[t][0] for t in edge] == ["Servir", "Entrenar"]
     assert [(r.concept, r.requires, r.line) for r in reasons] == [("Model Serving", "AutoML", 9)]
     assert Path(reasons[0].source).name == "notes.md"
 
