@@ -2,4 +2,5 @@
 
 from kg.ui.app import main
 
-main()
+if __name__ == "__main__":  # Streamlit runs this file as __main__; a spawned process does not
+    main()

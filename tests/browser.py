@@ -6,7 +6,6 @@ import contextlib
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -59,16 +58,16 @@ def serving(
 
 
 @contextlib.contextmanager
-def streamlit_app(store: Path, timeout: float = 60) -> Iterator[str]:
-    """`streamlit run app.py` on 127.0.0.1 with the given store; yields its URL."""
+def streamlit_app(store: Path, timeout: float = 60, cwd: Path = ROOT) -> Iterator[str]:
+    """`streamlit run app.py` on 127.0.0.1 with the given store, run from `cwd` with the
+    settings `kg app` passes (so they hold outside the checkout too); yields its URL."""
+    from kg.ui import SCRIPT, streamlit_command
+
     port = free_port()
     env = {**os.environ, "KG_STORE": str(store), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-        "--server.headless", "true", "--server.address", "127.0.0.1",
-        "--server.port", str(port), "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    with serving(cmd, port=port, cwd=ROOT, env=env, timeout=timeout) as url:
+    cmd = streamlit_command("127.0.0.1", port, browser=False)
+    cmd[cmd.index(str(SCRIPT))] = str(ROOT / "app.py")
+    with serving(cmd, port=port, cwd=cwd, env=env, timeout=timeout) as url:
         yield url
 
 
@@ -91,3 +90,33 @@ def app_page(playwright: Any, url: str, **page_options: Any) -> Iterator[Any]:
         yield page
     finally:
         browser.close()
+
+
+def graph_frame(page: Any, timeout: int = 30_000) -> Any:
+    """The frame of the interactive graph, once Cytoscape has drawn it."""
+    page.frame_locator("iframe").locator("canvas").first.wait_for(timeout=timeout)
+    frame = next(f for f in page.frames if "streamlit_cytoscape" in f.url)
+    frame.wait_for_function("() => document.getElementById('cy')?._cyreg?.cy?.nodes().length")
+    return frame
+
+
+def node_on_page(page: Any, node_id: str, timeout: float = 20) -> tuple[float, float]:
+    """Where a node of the interactive graph is drawn, in page coordinates, once the graph
+    has stopped moving (its layout and fit are done)."""
+    frame = graph_frame(page)
+    iframe = page.locator("iframe").first
+    iframe.scroll_into_view_if_needed()
+    where = """id => { const cy = document.getElementById('cy')._cyreg.cy;
+                       const box = document.getElementById('cy').getBoundingClientRect();
+                       const p = cy.getElementById(id).renderedPosition();
+                       return [p.x + box.left, p.y + box.top]; }"""
+    last, deadline = None, time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(400)
+        box = iframe.bounding_box()
+        at = frame.evaluate(where, node_id)
+        now = (box["x"] + at[0], box["y"] + at[1])
+        if now == last:
+            return now
+        last = now
+    raise AssertionError(f"the graph kept moving for {timeout} s")

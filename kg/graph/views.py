@@ -2,7 +2,8 @@
 graph of one relation and the topic-level graph (topic A depends on topic B when a concept of A
 requires a concept introduced in B — introduced: first mentioned, in document order). A view
 around a focus concept marks the focus and what it requires, directly or not, so that every
-interface highlights the same nodes."""
+interface highlights the same nodes. The topic graph keeps every topic (up to a limit), in
+document order, and the concept requirements behind each of its edges."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
+from kg.graph.queries import TOPICS
 from kg.graph.sparql import Queryable
 from kg.graph.vocab import KG_IRI
 
-__all__ = ["RELATIONS", "DependencyGraph", "concept_graph", "topic_graph"]
+__all__ = ["RELATIONS", "DependencyGraph", "EdgeReason", "concept_graph", "topic_graph"]
 
 # the relations between concepts a view can draw (names of `kg:` properties)
 RELATIONS = (
@@ -42,18 +44,40 @@ SELECT ?c ?topic ?title ?order ?source ?start WHERE {
   ?doc dcterms:source ?source .
 }"""
 
+# every `requires` assertion with where it was read: the reasons behind topic dependencies
+REQUIRES_READ = """
+SELECT ?s ?sLabel ?o ?oLabel ?source ?line WHERE {
+  ?a a kg:Assertion ; rdf:subject ?s ; rdf:predicate kg:requires ; rdf:object ?o ;
+     kg:line ?line ; dcterms:source ?doc .
+  ?doc dcterms:source ?source .
+  ?s skos:prefLabel ?sLabel . ?o skos:prefLabel ?oLabel .
+} ORDER BY ?source ?line ?sLabel ?oLabel"""
+
+
+@dataclass(frozen=True)
+class EdgeReason:
+    """Why one topic depends on another: `concept` (introduced in the first) requires
+    `requires` (introduced in the second), as read at `source:line`."""
+
+    concept: str
+    requires: str
+    source: str
+    line: int
+
 
 @dataclass
 class DependencyGraph:
     """Nodes (id → label, group) and edges (dependent → prerequisite), capped for display;
     `focus` and `prerequisites` (what the focus requires, transitively) when drawn around one
-    concept."""
+    concept; for topics, `reasons` per edge. A topic's group is its position in document
+    order (1-based)."""
 
     nodes: dict[str, tuple[str, str]] = field(default_factory=dict)
     edges: list[tuple[str, str]] = field(default_factory=list)
     truncated: bool = False
     focus: str | None = None
     prerequisites: frozenset[str] = frozenset()
+    reasons: dict[tuple[str, str], list[EdgeReason]] = field(default_factory=dict)
 
     def role(self, node: str) -> str:
         """ "focus", "prerequisite" (of the focus) or "concept": how to highlight a node."""
@@ -73,6 +97,18 @@ class DependencyGraph:
         graph = self.to_networkx()
         ranked = sorted(graph.in_degree(), key=lambda pair: -pair[1])
         return [(self.nodes[n][0], d) for n, d in ranked[:limit] if d]
+
+    def study_order(self) -> list[str]:
+        """Every node, each after what it requires (ties, and nodes in a cycle, in the order
+        of `nodes`: document order for topics)."""
+        position = {n: i for i, n in enumerate(self.nodes)}
+        parts = nx.condensation(self.to_networkx())  # cycles collapsed: a DAG of components
+        members: dict[int, list[str]] = {}
+        for node, part in parts.graph["mapping"].items():
+            members.setdefault(part, []).append(node)
+        first = {part: min(position[n] for n in nodes) for part, nodes in members.items()}
+        ordered = nx.lexicographical_topological_sort(parts.reverse(), key=first.get)
+        return [n for part in ordered for n in sorted(members[part], key=position.__getitem__)]
 
     def cycles(self) -> list[list[str]]:
         return [[self.nodes[n][0] for n in c] for c in nx.simple_cycles(self.to_networkx())]
@@ -128,17 +164,26 @@ def concept_graph(
     return out
 
 
-def topic_graph(session: Queryable) -> DependencyGraph:
-    """Topics linked when a concept of one requires a concept introduced in the other."""
-    topics = _introduced_in(session)
-    rows = session.query(RELATION_EDGES, {"relation": ox.NamedNode(KG_IRI + "requires")}).rows
-    out = DependencyGraph()
-    for r in rows:
-        a, b = topics.get(r["s"].value), topics.get(r["o"].value)
+def topic_graph(session: Queryable, limit: int = 80) -> DependencyGraph:
+    """Topics linked when a concept of one requires a concept introduced in the other, each
+    edge with the requirements behind it; every topic is a node (in document order) while
+    there are at most `limit`, then only topics with a dependency (`truncated`)."""
+    introduced = _introduced_in(session)
+    reasons: dict[tuple[str, str], list[EdgeReason]] = {}
+    for r in session.query(REQUIRES_READ).rows:
+        a, b = introduced.get(r["s"].value), introduced.get(r["o"].value)
         if not a or not b or a[0] == b[0]:
             continue
-        out.nodes.setdefault(a[0], (a[1], str(a[2])))
-        out.nodes.setdefault(b[0], (b[1], str(b[2])))
-        if (a[0], b[0]) not in out.edges:
-            out.edges.append((a[0], b[0]))
+        line = int(r["line"].value)
+        why = EdgeReason(r["sLabel"].value, r["oLabel"].value, r["source"].value, line)
+        if why not in (found := reasons.setdefault((a[0], b[0]), [])):
+            found.append(why)
+    linked = {t for edge in reasons for t in edge}
+    out = DependencyGraph(reasons=reasons)
+    topics = [(r["t"].value, r["title"].value) for r in session.query(TOPICS).rows]
+    for position, (topic, title) in enumerate(topics, start=1):
+        if topic in linked or len(topics) <= limit:
+            out.nodes.setdefault(topic, (title, str(position)))
+    out.truncated = len(out.nodes) < len(topics)
+    out.edges = [edge for edge in reasons if edge[0] in out.nodes and edge[1] in out.nodes]
     return out

@@ -15,7 +15,8 @@ def streamlit_command(
     host: str = "127.0.0.1", port: int = 8501, *, browser: bool = True
 ) -> list[str]:
     """The command that serves the app on `host:port` (loopback by default), opening a browser
-    tab when `browser`; it sends nothing anywhere (no usage statistics, no e-mail prompt).
+    tab when `browser`; it sends nothing anywhere (no usage statistics, no e-mail prompt), shows
+    no "Deploy" button, and its uploader takes what kg reads (5 MB, `.streamlit/config.toml`).
     Development mode is off even where Streamlit is installed outside a `site-packages` folder
     (Debian's `dist-packages`), where Streamlit would otherwise refuse `--server.port`."""
     return [
@@ -27,4 +28,6 @@ def streamlit_command(
         "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
         "--global.developmentMode", "false",
+        "--client.toolbarMode", "minimal",
+        "--server.maxUploadSize", "5",
     ]  # fmt: skip

@@ -13,7 +13,8 @@ import streamlit as st
 from kg import api
 from kg.errors import KgError
 from kg.ui import ask, concept, graph, learn, notes, sparql
-from kg.ui.common import Page, build
+from kg.ui.common import Page, run_build, short_paths, show_build, sticky
+from kg.ui.messages import error_text
 from kg.ui.text import UI
 
 __all__ = ["main"]
@@ -43,33 +44,51 @@ def _search(store: str, generation: str) -> api.ConceptSearch:
     return api.concept_search(store=store)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _paths(store: str, generation: str) -> dict[str, str]:
+    """What a citation shows for each document of one build."""
+    del generation
+    return short_paths(d["source"] for d in api.documents(store=store))
+
+
+def _status(lang: str, text: dict[str, str]) -> api.StoreStatus:
+    """The live build; on a first start, build one from the notes at hand."""
+    status = api.store_status()
+    if status.exists:
+        return status
+    st.info(text["no_graph"].format(paths=", ".join(str(p) for p in api.notes_paths())))
+    try:
+        show_build(run_build(text, status.location), text, lang)
+    except KgError as err:
+        st.error(error_text(err, text, lang))
+        st.stop()
+    return api.store_status()
+
+
 def main() -> None:
     """One run of the app's script: the sidebar, a first build if need be, the chosen page."""
-    st.set_page_config(page_title="kg — notes as a knowledge graph", page_icon="🧭", layout="wide")
-    lang = st.sidebar.radio("Idioma / Language", ["es", "en"], horizontal=True)
+    lang = st.session_state.get("lang", "es")
     text = UI[lang]
-    status = api.store_status()
-    if not status.exists:
-        st.info(text["no_graph"].format(paths=", ".join(str(p) for p in api.notes_paths())))
-        try:
-            build(text, status.location)
-        except KgError as err:
-            st.error(str(err))
-            st.stop()
-        status = api.store_status()
+    st.set_page_config(page_title=text["page_title"], page_icon="🧭", layout="wide")
+    st.sidebar.title("kg")
+    st.sidebar.caption(text["tagline"])
+    st.sidebar.radio("Idioma · Language", ["es", "en"], horizontal=True, key="lang")
+    status = _status(lang, text)
     generation = status.generation or ""
     page = Page(
         lang,
         text,
         status.location,
         generation,
-        _engine(status.location, generation),
+        lambda: _engine(status.location, generation),
         _search(status.location, generation),
+        _paths(status.location, generation),
     )
-    if "goto" in st.session_state:  # set by a click elsewhere, applied before the radio exists
-        st.session_state["page"] = st.session_state.pop("goto")
-    name = st.sidebar.radio("kg", list(PAGES), format_func=lambda p: text[p], key="page")
-    st.title("kg")
+    name = st.sidebar.radio(
+        text["pages"], list(PAGES), format_func=lambda p: text[p], **sticky("page", lang)
+    )
+    st.title(text[name])
+    st.caption(text[f"{name}_intro"])
     PAGES[name](page)
 
 

@@ -1,4 +1,5 @@
-"""The Ask page: a question in, the answer with its evidence out."""
+"""The Ask page: questions in, answers with their evidence out, the session's history kept
+(newest last)."""
 
 from __future__ import annotations
 
@@ -11,17 +12,22 @@ __all__ = ["render"]
 
 
 def render(page: Page) -> None:
-    question = st.chat_input(page.text["question"])
+    history = st.session_state.setdefault("history", [])  # (question, answer), oldest first
+    typed = st.chat_input(page.text["question"])
+    question = typed or st.session_state.pop("ask", None)  # or an example, a suggestion
     if question:
-        st.session_state["question"] = question
-    current = st.session_state.get("question")
-    if not current:
+        history.append((question, page.engine.ask(question)))
+    if not history:
         st.write(page.text["examples"])
         for example in EXAMPLES:
             if st.button(example, key=f"example-{example}"):
-                st.session_state["question"] = example
+                st.session_state["ask"] = example
                 st.rerun()
         return
-    st.chat_message("user").write(current)
-    with st.chat_message("assistant"):
-        show_answer(page, page.engine.ask(current))
+    for n, (asked, answer) in enumerate(history):
+        st.chat_message("user").write(asked)
+        with st.chat_message("assistant"):
+            show_answer(page, answer, key=f"q{n}")
+    if st.button(page.text["clear_history"]):
+        history.clear()
+        st.rerun()

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import streamlit as st
 
 from kg import api
 from kg.ui.common import Page, concept_picker, show_answer
+from kg.ui.text import KINDS
 
 __all__ = ["render", "render_compare"]
 
@@ -24,20 +27,47 @@ def render(page: Page) -> None:
     if typed:
         options = [hit.iri for hit in page.search.search(typed)]
         if options:
-            st.session_state["concept"] = st.radio(
-                page.text["pick"], options, format_func=page.label, horizontal=True
-            )
-    clicked = st.session_state.pop("concept", None)  # a search result or a graph node
-    iri = concept_picker(page, page.text["pick"], "concept-pick", clicked)
+            found = st.radio(page.text["pick"], options, format_func=page.label, horizontal=True)
+            if found != st.session_state.get("concept-found"):  # a new pick opens it
+                st.session_state["concept-found"] = found
+                st.session_state["concept"] = found
+    iri = concept_picker(page, page.text["pick"], "concept")
     if iri:
-        found = page.search.get(iri)
-        view = api.describe(iri, page.label(iri), found.kind if found else "", store=page.store)
-        _show(page, view)
+        found_concept = page.search.get(iri)
+        kind = found_concept.kind if found_concept else ""
+        _show(page, api.describe(iri, page.label(iri), kind, store=page.store))
+
+
+class _Fact(Protocol):
+    """What the page shows of one assertion about a concept (`api.Explanation.facts`)."""
+
+    @property
+    def direction(self) -> str: ...
+    @property
+    def predicate(self) -> str: ...
+    @property
+    def other_label(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def evidence(self) -> str: ...
+
+
+def _fact(page: Page, view: api.Explanation, fact: _Fact) -> str:
+    """`A <verb> B` with the other concept in bold, its citation and its evidence."""
+    me, other = view.label, f"**{fact.other_label}**"
+    subject, obj = (me, other) if fact.direction == "out" else (other, me)
+    where = page.cite(fact.source, fact.line)
+    return f"- {subject} {page.verb(fact.predicate)} {obj} — `{where}`  \n  > {fact.evidence}"
 
 
 def _show(page: Page, view: api.Explanation) -> None:
     st.header(view.label)
-    st.caption(f"{view.kind} · {view.iri}")
+    kind = KINDS[page.lang].get(view.kind, view.kind)
+    if kind:
+        st.caption(f"{page.text['kind']}: {kind}", help=view.iri)
     if view.alt_labels:
         st.write(page.text["aliases"] + ": " + ", ".join(view.alt_labels))
     for definition in view.definitions:
@@ -48,21 +78,21 @@ def _show(page: Page, view: api.Explanation) -> None:
         ]
         if group:
             st.subheader(page.text[name])
-            for f in group:
-                where = f"`{f.source}:{f.line}`"
-                st.markdown(f"- **{f.other_label}** ({f.predicate}) — {where}  \n  > {f.evidence}")
+            st.markdown("\n".join(_fact(page, view, f) for f in group))
     if view.examples:
         st.subheader(page.text["examples_code"])
         for code in view.examples:
             st.code(code, language="python")
     if view.key_points:
         st.subheader(page.text["tips"])
-        for point in view.key_points:
-            st.markdown(f"- {point.text} — `{point.source}:{point.line}`")
+        st.markdown(
+            "\n".join(f"- {p.text} — `{page.cite(p.source, p.line)}`" for p in view.key_points)
+        )
     if view.sections:
         st.subheader(page.text["sections"])
-        for sec in view.sections:
-            st.markdown(f"- {sec.text} — `{sec.source}:{sec.line}`")
+        st.markdown(
+            "\n".join(f"- {s.text} — `{page.cite(s.source, s.line)}`" for s in view.sections)
+        )
 
 
 def render_compare(page: Page) -> None:
@@ -72,4 +102,4 @@ def render_compare(page: Page) -> None:
     with right:
         b = concept_picker(page, page.text["second"], "compare-b")
     if a and b and a != b:
-        show_answer(page, page.engine.compare(a, b, page.lang))
+        show_answer(page, page.engine.compare(a, b, page.lang), key="compare")

@@ -1,25 +1,22 @@
 """The Graph page: the dependency graph of concepts (one relation, a topic, a focus and what it
-requires highlighted) or of topics, drawn interactively (Cytoscape) or statically (Graphviz)."""
+requires highlighted) or of topics (every objective, in the notes' order, each dependency with
+the requirements behind it, and a study plan), drawn interactively (Cytoscape) or statically
+(Graphviz)."""
 
 from __future__ import annotations
 
-import json
+from typing import Any
 
 import streamlit as st
-from streamlit_cytoscape import EdgeStyle, Event, NodeStyle, streamlit_cytoscape
+from streamlit_cytoscape import Event, InfopanelAction, streamlit_cytoscape
 
 from kg import api
-from kg.ui.common import Page, concept_picker
+from kg.ui import draw
+from kg.ui.common import Page, concept_picker, go_to, sticky
 
 __all__ = ["render"]
 
-_STATIC_FILL = {"focus": "#ffd9a0", "prerequisite": "#ffd9a0"}
-_TEXT = {"label": "data(name)", "font-size": 11, "color": "#1b1b1b", "text-valign": "bottom"}
-_STYLES = [
-    NodeStyle("concept", "#6b8fd6", "name", custom_styles=_TEXT),
-    NodeStyle("prerequisite", "#f0a030", "name", custom_styles=_TEXT),
-    NodeStyle("focus", "#d64545", "name", custom_styles=_TEXT),
-]
+_HEIGHT = 620
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -36,83 +33,155 @@ def _topics(store: str, generation: str) -> api.DependencyGraph:
     return api.topic_graph(store=store)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _topic_names(store: str, generation: str) -> dict[str, str]:
+    del generation
+    return dict(api.topics(store=store))
+
+
 def render(page: Page) -> None:
     text = page.text
-    levels = ["concept_level", "topic_level"]
-    level = st.radio(text["graph"], levels, format_func=lambda k: text[k], horizontal=True)
-    generation = page.generation
+    level = st.radio(
+        text["graph"], ["concept_level", "topic_level"], format_func=lambda k: text[k],
+        horizontal=True, **sticky("graph-level", page.lang),
+    )  # fmt: skip
     if level == "topic_level":
-        graph = _topics(page.store, generation)
+        _topic_view(page)
     else:
-        relation = st.selectbox(text["relation"], list(api.RELATIONS))
-        focus = concept_picker(page, text["pick"], "graph-focus")
-        names = dict(api.topics(store=page.store))
-        topic = st.selectbox(
-            text["topics"], list(names), index=None, format_func=lambda t: names.get(t, t),
-            placeholder=text["all_topics"],
-        )  # fmt: skip
-        graph = _concepts(page.store, generation, relation, focus, topic)
-    if graph.truncated:
-        st.warning(text["truncated"])
-    st.caption(f"{len(graph.nodes)} nodes · {len(graph.edges)} edges")
-    if st.toggle(text["static"], value=False):
-        st.graphviz_chart(_dot(graph))
-    else:
-        _interactive(graph, level)
-    st.subheader(text["most_required"])
-    st.table([{"concept": label, "n": n} for label, n in graph.most_required()])
+        _concept_view(page)
 
 
-def _dot(graph: api.DependencyGraph) -> str:
-    """The graph in Graphviz DOT, the focus and its prerequisites filled."""
-    nodes = 'node [shape=box, style="rounded,filled", fillcolor="#eef3fb"];'
-    dot = ["digraph G {", "rankdir=LR;", nodes]
-    for node, (label, _group) in graph.nodes.items():
-        fill = _STATIC_FILL.get(graph.role(node))
-        color = f", fillcolor={json.dumps(fill)}" if fill else ""
-        dot.append(f"{json.dumps(node)} [label={json.dumps(label[:40])}{color}];")
-    dot += [f"{json.dumps(s)} -> {json.dumps(o)};" for s, o in graph.edges]
-    dot.append("}")
-    return "\n".join(dot)
-
-
-def _interactive(graph: api.DependencyGraph, level: str) -> None:
-    """Cytoscape; a double-click on a concept opens its page."""
-    elements = {
-        "nodes": [
-            {"data": {"id": n, "label": graph.role(n), "name": label[:40]}}
-            for n, (label, _group) in graph.nodes.items()
-        ],
-        "edges": [
-            {"data": {"id": f"e{i}", "source": s, "target": o, "label": "requires"}}
-            for i, (s, o) in enumerate(graph.edges)
-        ],
-    }
-    clicked = streamlit_cytoscape(
-        elements,
-        layout="cose",
-        node_styles=_STYLES,
-        edge_styles=[EdgeStyle("requires", caption=None, directed=True)],
-        events=[Event("open", "dblclick dbltap", "node")],
-        key=f"cyto-{level}-{graph.focus}",
-        height=600,
+def _concept_view(page: Page) -> None:
+    text = page.text
+    relation = st.selectbox(
+        text["relation"], list(api.RELATIONS), format_func=page.verb,
+        **sticky("graph-relation", page.lang),
+    )  # fmt: skip
+    focus = concept_picker(page, text["pick"], "graph-focus")
+    names = _topic_names(page.store, page.generation)
+    if st.session_state.get("graph-topic") not in names:
+        st.session_state.pop("graph-topic", None)
+    topic = st.selectbox(
+        text["topics"], list(names), index=None, format_func=lambda t: names.get(t, t),
+        placeholder=text["all_topics"], **sticky("graph-topic"),
+    )  # fmt: skip
+    graph = _concepts(page.store, page.generation, relation, focus, topic)
+    shown = text["shown"].format(
+        shown=len(graph.nodes), total=len(page.search.concepts()), verb=page.verb(relation)
     )
-    target = _clicked_node(clicked, graph.nodes)
-    if target and level == "concept_level":
-        st.session_state["concept"] = target
-        st.session_state["goto"] = "concept"
-        st.rerun()
+    shown += text["shown_topic"].format(topic=names[topic]) if topic else ""
+    shown += text["shown_focus"].format(focus=page.label(focus)) if focus else ""
+    st.caption(shown + ".")
+    if graph.truncated:
+        st.warning(text["truncated"].format(limit=len(graph.nodes)))
+    if not graph.nodes:
+        st.info(text["no_edges"])
+        return
+    st.markdown(text["legend_concepts"].format(verb=page.verb(relation)))
+    if st.toggle(text["static"], **sticky("graph-static")):
+        st.graphviz_chart(draw.concept_dot(graph, page.verb(relation)))
+    else:
+        ids = draw.readable_ids(graph)
+        props = {text["topic"]: "topic", page.verb(relation): "requires"}
+        elements = draw.concept_elements(graph, ids, props)
+        layout = {"name": "fcose", "idealEdgeLength": 90, "nodeRepulsion": 9000}
+        key = f"cyto-concepts-{relation}-{focus}-{topic}-{page.lang}"
+        opened = _interactive(page, elements, layout, draw.styles(topics=False), key)
+        node = next((n for n, i in ids.items() if i == opened), None)
+        if node:
+            go_to("concept", concept=node)
+    if relation == "requires":
+        _most_required(page, graph, text["col_concept"], text["col_required_by"])
 
 
-def _clicked_node(event: object, nodes: dict[str, tuple[str, str]]) -> str | None:
-    """The node id a graph event names, wherever the component puts it."""
-    stack = [event]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            if item.get("id") in nodes:
-                return str(item["id"])
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return None
+def _topic_view(page: Page) -> None:
+    text = page.text
+    graph = _topics(page.store, page.generation)
+    st.caption(text["topics_shown"].format(topics=len(graph.nodes), edges=len(graph.edges)))
+    if graph.truncated:
+        total = len(_topic_names(page.store, page.generation))
+        st.warning(text["topics_truncated"].format(total=total, shown=len(graph.nodes)))
+    st.markdown(text["legend_topics"])
+    st.session_state.setdefault("graph-topics-static", True)  # the view to plan with
+    if st.toggle(text["static"], **sticky("graph-topics-static")):
+        st.graphviz_chart(draw.topic_dot(graph, text["why"], page.cite))
+    else:
+        ids = draw.readable_ids(graph, draw.topic_label)
+        elements = draw.topic_elements(graph, ids, text["why"], text["col_before"])
+        layout = {"name": "dagre", "rankDir": "LR", "nodeSep": 24, "rankSep": 110}
+        key = f"cyto-topics-{page.lang}"
+        _interactive(page, elements, layout, draw.styles(topics=True), key, openable=False)
+    _study_plan(page, graph)
+    _most_required(page, graph, text["topic"], text["col_depended_by"], draw.topic_label)
+
+
+def _study_plan(page: Page, graph: api.DependencyGraph) -> None:
+    """Every topic in an order to study it: what it needs first, and why."""
+    text = page.text
+    rows = []
+    for n, node in enumerate(graph.study_order(), start=1):
+        needs = [o for s, o in graph.edges if s == node]
+        whys = []
+        for o in needs:
+            for (a, b), where in draw.reasons_by_pair(graph, (node, o)).items():
+                cites = ", ".join(page.cite(*at) for at in where)
+                whys.append(f"{text['why'].format(concept=a, requires=b)} ({cites})")
+        rows.append({
+            text["col_order"]: n,
+            text["topic"]: draw.topic_label(graph, node),
+            text["col_before"]: ", ".join(graph.nodes[o][1] for o in needs),
+            text["col_why"]: "; ".join(whys),
+        })  # fmt: skip
+    st.subheader(text["study_plan"])
+    st.table(rows, hide_index=True)  # whole reasons, wrapped: this is the page to plan with
+
+
+def _most_required(
+    page: Page, graph: api.DependencyGraph, name: str, count: str, label: Any = None
+) -> None:
+    ranked = graph.most_required()
+    if not ranked:
+        return
+    st.subheader(page.text["most_required"])
+    by_label = {graph.nodes[n][0]: n for n in graph.nodes}
+    rows = [
+        {name: label(graph, by_label[title]) if label else title, count: n} for title, n in ranked
+    ]
+    st.dataframe(rows, width="stretch", hide_index=True)
+
+
+def _interactive(
+    page: Page,
+    elements: dict[str, Any],
+    layout: dict[str, Any],
+    styles: list[Any],
+    key: str,
+    *,
+    openable: bool = True,
+) -> str | None:
+    """Cytoscape: a click selects a node and shows its panel; when `openable`, a double-click
+    (or the panel's button) asks to open it: returns its id, once per request."""
+    event = streamlit_cytoscape(
+        elements,
+        layout={
+            "fit": True,
+            "padding": 40,
+            "animate": False,
+            "nodeDimensionsIncludeLabels": True,
+            **layout,
+        },
+        node_styles=styles,
+        events=[Event("open", "dblclick dbltap", "node")] if openable else [],
+        infopanel_actions=[InfopanelAction("open", page.text["open_page"])] if openable else [],
+        key=key,
+        height=_HEIGHT,
+    )
+    if not isinstance(event, dict) or event.get("action") != "open":
+        return None
+    stamp = (key, event.get("timestamp"))
+    if st.session_state.get("graph-opened") == stamp:  # the same request, seen on a rerun
+        return None
+    st.session_state["graph-opened"] = stamp
+    data = event.get("data") or {}
+    found = data.get("target_id") or data.get("element_id")
+    return str(found) if found else None

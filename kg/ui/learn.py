@@ -1,4 +1,5 @@
-"""The Learning path page: what to study before a goal, in order, ticking off what you know."""
+"""The Learning path page: what to study before a goal, in order, ticking off what you know;
+the goal and what you know stay while you visit other pages."""
 
 from __future__ import annotations
 
@@ -21,7 +22,10 @@ def render(page: Page) -> None:
         done = st.checkbox(f"{n}. {item.label}", value=item.iri in known, key=f"known-{item.iri}")
         (known.add if done else known.discard)(item.iri)
         for ev in item.evidence[:1]:
-            st.caption(f"{ev.source}:{ev.line} — {ev.text}")
+            cited = page.cite(ev.source, ev.line)
+            st.caption(f"`{cited}` — {ev.text}", help=page.full(ev.source, ev.line))
     remaining = [i.label for i in answer.items if i.iri not in known]
     if remaining:
         st.success(page.text["next"] + ": " + remaining[0])
+    elif answer.items:
+        st.success(page.text["all_known"])

@@ -20,6 +20,10 @@ NOTES = """# Entrenar
 **Model Serving** requiere **AutoML**.
 
 **Feature Store** requiere **Unity Catalog**.
+
+# Repasar
+
+Nada nuevo aquí.
 """
 
 
@@ -60,3 +64,24 @@ def test_views_topic_graph_links_the_topic_that_requires_to_the_one_it_needs(sto
     assert [(graph.nodes[s][0], graph.nodes[o][0]) for s, o in graph.edges] == [
         ("Servir", "Entrenar")
     ]
+
+
+def test_views_topic_graph_keeps_every_topic_and_says_why(store: Path) -> None:
+    graph = api.topic_graph(store=store)
+    assert [graph.nodes[t] for t in graph.nodes] == [
+        ("Entrenar", "1"),
+        ("Servir", "2"),
+        ("Repasar", "3"),
+    ]  # every topic, in the notes' order, with or without a dependency
+    ((edge, reasons),) = graph.reasons.items()
+    assert [graph.nodes[t][0] for t in edge] == ["Servir", "Entrenar"]
+    assert [(r.concept, r.requires, r.line) for r in reasons] == [("Model Serving", "AutoML", 9)]
+    assert Path(reasons[0].source).name == "notes.md"
+
+
+def test_views_study_order_puts_what_is_required_first(store: Path) -> None:
+    graph = api.topic_graph(store=store)
+    assert [graph.nodes[t][0] for t in graph.study_order()] == ["Entrenar", "Servir", "Repasar"]
+    concepts = api.concept_graph("requires", store=store)
+    order = [concepts.nodes[n][0] for n in concepts.study_order()]
+    assert order.index("Databricks Runtime") < order.index("ML Runtime") < order.index("AutoML")
