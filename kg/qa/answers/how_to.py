@@ -5,7 +5,7 @@ from __future__ import annotations
 from kg.qa.answers.registry import handler
 from kg.qa.answers.sections import MIN_OVERLAP, covered_in
 from kg.qa.context import AskContext, Result
-from kg.qa.model import AnswerItem, LinkedConcept
+from kg.qa.model import AnswerItem, EvidenceRef, LinkedConcept
 from kg.qa.phrases import say
 from kg.qa.ranking import Section
 from kg.qa.render import code_example
@@ -38,9 +38,11 @@ def how_to(ctx: AskContext) -> Result:
     if where is not None:
         lines[0] += f" ({where.title} — {where.source}:{where.start})"
     items = []
+    # the section that shows the calls is their evidence
+    shown = (EvidenceRef(where.source, where.start, where.title),) if where is not None else ()
     for api in apis[:_MAX_CALLS]:
         lines.append(f"- `{api.label}`")
-        items.append(AnswerItem(api.label, api.iri, "howTo"))
+        items.append(AnswerItem(api.label, api.iri, "howTo", shown))
     first = apis[0]
     example = examples.get(first.iri) or focused_example(
         [value(r, "example") for r in ctx.run("examples", c=first.iri)], first.label

@@ -48,6 +48,9 @@ def test_how_to_picks_the_matching_section_that_shows_code(engine: QAEngine) -> 
     answer = engine.ask("¿Cómo registro un modelo en Unity Catalog?")
     assert answer.items[0].relation == "howTo"
     assert "mlflow.register_model" in labels(answer)
+    # each call cites the section that shows it
+    (ev,) = answer.items[0].evidence
+    assert ev.line > 0 and ev.source.endswith(".md") and ev.text in answer.answer
 
 
 def test_how_to_prefers_the_section_that_shows_the_named_call(tmp_path: Path) -> None:
