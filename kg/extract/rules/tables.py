@@ -23,6 +23,7 @@ __all__ = ["comparison_table", "read_table", "row_table", "vs_table"]
 _MAX_ROW_COMPARISON = 8  # rows of a one-thing-per-row table that are compared pairwise
 _MAX_ROW_NAME = 5  # words of a row's first cell for it to name a thing
 _MIN_SIDES = 3  # columns of a comparison table: the aspect and two sides
+_MAX_SIDES = 12  # sides of a comparison table that are compared pairwise
 
 
 def read_table(r: SectionReading, table: Table) -> TableReading:
@@ -87,8 +88,9 @@ def vs_table(r: SectionReading, t: TableReading) -> None:
 @TABLE.rule("comparison-table")
 def comparison_table(r: SectionReading, t: TableReading) -> None:
     """ "Aspecto | Online | Offline": every two side columns differ, aspect by aspect. Under
-    "AutoML vs Manual ML", a column "Manual" is the heading's "Manual ML"."""
-    if not t.comparison:
+    "AutoML vs Manual ML", a column "Manual" is the heading's "Manual ML". Tables of at most
+    twelve sides: the pairs grow with the square of the columns."""
+    if not t.comparison or len(t.table.header) - 1 > _MAX_SIDES:
         return
     table = t.table
     named = vs_sides(r.section.title) or []

@@ -84,3 +84,14 @@ def test_tables_a_table_of_alternatives_compares_its_rows(extract_notes) -> None
     ]
     # a table of advantages lists no alternatives: its rows are not compared
     assert ("Preconfigurado", "differsFrom", "Seguro") not in triples(x, "differsFrom")
+
+
+def test_tables_a_comparison_of_many_sides_is_not_compared_pairwise(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    def table(sides: int) -> str:
+        names = [f"Sistema {i}" for i in range(1, sides + 1)]
+        header = "| Aspecto | " + " | ".join(names) + " |\n"
+        rule = "|---" * (sides + 1) + "|\n"
+        return header + rule + "| Latencia | " + " | ".join("baja" for _ in names) + " |\n"
+
+    x = extract_notes("# Modelos\n\n" + table(12) + "\n## Más\n\n" + table(13))
+    assert len(compared(x, "comparison-table")) == 12 * 11 // 2  # the first table only
