@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -168,8 +169,11 @@ def cue_matches(sent: Span, mentions: Sequence[Mention], lang: str) -> list[CueM
         if first < last:
             taken.mark(first, last)
     found: list[CueMatch] = []
-    # cues of both languages: notes mix them, and a short text's language is a guess
-    for cue in relation_cues():
+    # cues of both languages: notes mix them, and a short text's language is a guess; only
+    # the cues whose first lemma the sentence holds, in their order (longest first)
+    by_first = _cues_by_first_lemma()
+    ranked = {n: cue for lemma in set(lemmas) for n, cue in by_first.get(lemma, ())}
+    for _, cue in sorted(ranked.items()):
         size = len(cue.lemmas)
         for i in index.occurrences(cue.lemmas):
             if taken.any(i, i + size) or not _states(sent, i, cue, lang):
@@ -185,6 +189,16 @@ def cue_matches(sent: Span, mentions: Sequence[Mention], lang: str) -> list[CueM
             taken.mark(i, last_token)
             found.append(CueMatch(cue, starts[i], ends[i + size - 1], then))
     return found
+
+
+@lru_cache(maxsize=1)
+def _cues_by_first_lemma() -> dict[str, list[tuple[int, RelationCue]]]:
+    """Each relation cue under its first lemma, with its rank in `relation_cues()`."""
+    index: dict[str, list[tuple[int, RelationCue]]] = {}
+    for n, cue in enumerate(relation_cues()):
+        if cue.lemmas:
+            index.setdefault(cue.lemmas[0], []).append((n, cue))
+    return index
 
 
 def _states(sent: Span, i: int, cue: RelationCue, lang: str) -> bool:
