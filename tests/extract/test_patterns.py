@@ -119,8 +119,9 @@ def test_patterns_calls_in_code_that_does_not_parse_are_the_same(line: str) -> N
     assert [m.group(1) for m in _CALL_RE.finditer(line)] == old
 
 
-def test_patterns_a_call_name_starts_a_word() -> None:
-    assert [m.group(1) for m in _CALL_RE.finditer("x = 2g(y) + f(z)")] == ["f"]
+def test_patterns_a_call_name_starts_a_dotted_name() -> None:
+    assert [m.group(1) for m in _CALL_RE.finditer("x = 2g(y) + f(z) + 1.h(w)")] == ["f"]
+    assert [m.group(1) for m in _CALL_RE.finditer("  .format(x).load(p)")] == ["format", "load"]
 
 
 @given(TEXT)
@@ -187,6 +188,7 @@ ADVERSARIAL = {
     "label of parentheses": (lambda: code_parts("a (" * (LONG // 3)), None),
     "line of blanks": (lambda: line_text_of("x" + " " * LONG + "y"), "x" + " " * LONG + "y"),
     "code with one long word": (lambda: len(analyze_code("a1" * LONG + " x").calls), 0),
+    "code with one long dotted name": (lambda: len(analyze_code("a_1." * LONG + ")").calls), 0),
     "purpose without its comma": (lambda: purpose_end("To " + "x " * LONG + ", y", 2 * LONG), 0),
 }
 
