@@ -22,7 +22,7 @@ from kg.extract.rules.tables import read_table
 from kg.extract.units import Unit
 from kg.ingest.document import Code, ListItem, Paragraph, RichText, Section, Table
 
-__all__ = ["read"]
+__all__ = ["read", "read_section"]
 
 
 def read(registry: Registry, contexts: Iterable[DocContext]) -> Findings:
@@ -36,6 +36,8 @@ def read(registry: Registry, contexts: Iterable[DocContext]) -> Findings:
 
 
 def read_section(reader: Reader, ctx: DocContext, section: Section) -> None:
+    """The section's rules, then each block's (code, table, paragraph or list item), then
+    the rules that read the section as a whole."""
     r = SectionReading.open(reader, ctx, section)
     for rule in SECTION.rules():
         rule.run(r)
