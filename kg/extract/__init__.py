@@ -1,8 +1,9 @@
 """Extraction: documents → concepts, assertions with evidence, comparisons, key points.
 
 Two passes over the documents: `collect` registers every concept candidate (so that a term
-defined late in the notes is still recognised early), then `RelationExtractor` finds mentions
-and relations. The spaCy pipelines are built once per process (see `nlp.pipeline`).
+defined late in the notes is still recognised early), then the rules of `kg.extract.rules`
+find mentions, relations, definitions and key points. The spaCy pipelines are built once per
+process (see `nlp.pipeline`).
 """
 
 from __future__ import annotations
@@ -43,26 +44,26 @@ def warm_up() -> None:
 
 def extract(documents: Sequence[Document]) -> Extraction:
     """Concepts and relations of `documents`, every relation with its evidence."""
-    from kg.extract.collect import build_contexts, collect
-    from kg.extract.relations import RelationExtractor
+    from kg.extract.collect import collect
+    from kg.extract.context import build_contexts
+    from kg.extract.rules import read
     from kg.extract.statements import attach_mentions, document_statements
 
     contexts = build_contexts(list(documents))
     registry = collect(contexts)
-    reader = RelationExtractor(registry)
-    reader.read(contexts)
+    found = read(registry, contexts)
     concepts = registry.finish()
     find = registry.find
     assertions = tuple(
         a.__class__(find(a.subject), a.predicate, find(a.object), a.evidence, a.rule, a.confidence)
-        for a in reader.assertions
+        for a in found.assertions
         if find(a.subject) in concepts
         and find(a.object) in concepts
         and find(a.subject) != find(a.object)
     )
     comparisons = tuple(
         c.__class__(find(c.left), find(c.right), c.aspects, c.evidence, c.rule)
-        for c in reader.comparisons
+        for c in found.comparisons
         if find(c.left) in concepts and find(c.right) in concepts and find(c.left) != find(c.right)
     )
     key_points = tuple(
@@ -71,7 +72,7 @@ def extract(documents: Sequence[Document]) -> Extraction:
             tuple(dict.fromkeys(find(c) for c in k.concepts if find(c) in concepts)),
             k.evidence,
         )
-        for k in reader.key_points
+        for k in found.key_points
     )
     statements = [s for ctx in contexts for s in document_statements(ctx.doc, ctx.lang)]
     return Extraction(

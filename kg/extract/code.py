@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 __all__ = ["CallSite", "CodeFacts", "ImportSite", "analyze_code", "is_python"]
 
 _PY_LANGS = {"", "python", "py", "python3", "ipython", "ipython3", "pycon", "pyspark"}
-_CALL_RE = re.compile(r"([A-Za-z_][\w]*(?:\(\))?(?:\.[A-Za-z_][\w]*)*)\s*\(")
+# A call in a line that does not parse. A name starts a dotted name — after neither a word
+# character nor a word character and a dot — so a long name is scanned once, not once per
+# letter or part (linear); its parts are consumed possessively.
+_CALL_RE = re.compile(r"(?<!\w)(?<!\w\.)([A-Za-z_]\w*+(?:\(\))?(?:\.[A-Za-z_]\w*+)*)\s*\(")
 _CAMEL = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
 _BUILTINS = frozenset(dir(builtins))
 

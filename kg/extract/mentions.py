@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from kg.extract.collect import _IDENT_IN_TEXT, DocContext
+from kg.extract.context import DocContext, Place
 from kg.extract.nlp import is_function_phrase, pipeline
 from kg.extract.normalize import ARTICLES, clean_label, is_code_like, is_literal_value, term_key
+from kg.extract.patterns import IDENTIFIER_IN_TEXT
 from kg.extract.registry import Registry
 from kg.ingest.document import RichText
 
@@ -70,8 +71,8 @@ class MentionFinder:
         self,
         text: RichText,
         ctx: DocContext,
-        place: tuple[str, int],
-        topic: tuple[str, int],
+        place: Place,
+        topic: Place,
         doc: Doc | None = None,
     ) -> list[Mention]:
         """Mentions in `text`, left to right, without overlaps (longer and marked first)."""
@@ -93,7 +94,7 @@ class MentionFinder:
                 key = reg.find(tkey) if tkey in reg else None
             if key:
                 found.append(Mention(key, span.start, span.end, label))
-        for match in _IDENT_IN_TEXT.finditer(text.text):
+        for match in IDENTIFIER_IN_TEXT.finditer(text.text):
             surface = match.group(1)
             if is_code_like(surface) and not is_literal_value(surface):
                 key = code_key(surface)

@@ -13,6 +13,7 @@ import re
 
 from kg.extract.cues import glossary
 from kg.extract.lexicon import fold, singular
+from kg.extract.patterns import strip_call_args
 
 __all__ = [
     "clean_label",
@@ -48,7 +49,6 @@ ARTICLES = frozenset(
         "with",
     ]
 )
-_CALL_ARGS = re.compile(r"\(.*\)\s*$", re.DOTALL)
 _IDENTIFIER = re.compile(r"^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$")
 _CAMEL = re.compile(r"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$")
 _WORDS = re.compile(r"[^\W_]+|_", re.UNICODE)
@@ -60,18 +60,17 @@ def clean_label(text: str) -> str:
     text = " ".join(text.replace("\\_", "_").split())
     text = text.strip("\"'“”‘’`«»")
     # strip leading symbols/emoji and trailing punctuation, but keep a call's parentheses
-    while text and not (text[0].isalnum() or text[0] in "_.("):
-        text = text[1:].lstrip()
-    while text and text[-1] in " :;,.!?¿¡→-–—*|#":
-        text = text[:-1].rstrip()
-    return text
+    start = 0
+    while start < len(text) and not (text[start].isalnum() or text[start] in "_.("):
+        start += 1
+    return text[start:].rstrip(" :;,.!?¿¡→-–—*|#")
 
 
 def is_code_like(text: str) -> bool:
     """True for identifiers as code writes them: `a.b`, `snake_case`, `CamelCase`, `f()`.
     A word before a parenthesis with a space between is prose with a gloss: `Mode (moda)`."""
     text = text.strip()
-    bare = _CALL_ARGS.sub("", text).strip()
+    bare = strip_call_args(text).strip()
     if not bare or " " in bare or not _IDENTIFIER.match(bare):
         return False
     if all(len(part) <= 1 for part in bare.split(".")):
@@ -101,7 +100,7 @@ def code_parts(text: str) -> tuple[str, str] | None:
     """
     if not is_code_like(text):
         return None
-    bare = _CALL_ARGS.sub("", text.strip()).strip()
+    bare = strip_call_args(text.strip()).strip()
     qualifier, _, name = bare.rpartition(".")
     return qualifier, name
 

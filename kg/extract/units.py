@@ -4,15 +4,17 @@ and evidence built from the repaired source line (so it is always a substring of
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from kg.extract.model import Evidence
+from kg.extract.patterns import strip_table_pipe
 from kg.ingest.document import Block, Document, RichText, Section
 
 __all__ = ["Unit", "evidence", "line_text"]
 
 _LEAD = re.compile(r"^\s*(?:[-*+>]\s+|\d+[.)]\s+|\|\s*)+")
-_TRAIL = re.compile(r"\s*\|\s*$")
 
 
 def line_text(doc: Document, line: int) -> str:
@@ -20,7 +22,7 @@ def line_text(doc: Document, line: int) -> str:
     if not 1 <= line <= len(doc.lines):
         return ""
     raw = doc.lines[line - 1]
-    return _TRAIL.sub("", _LEAD.sub("", raw)).strip()
+    return strip_table_pipe(_LEAD.sub("", raw)).strip()
 
 
 def evidence(doc: Document, section: Section, line: int) -> Evidence:
@@ -39,4 +41,10 @@ class Unit:
 
     def line_at(self, offset: int) -> int:
         """The source line of a character offset (line breaks are kept in the text)."""
-        return self.first_line + self.text.text.count("\n", 0, max(offset, 0))
+        return self.first_line + bisect_right(self._breaks, max(offset, 0) - 1)
+
+    @cached_property
+    def _breaks(self) -> list[int]:
+        """Offsets of the text's line breaks, found once (a long text has many mentions)."""
+        text = self.text.text
+        return [i for i, char in enumerate(text) if char == "\n"]

@@ -32,3 +32,13 @@ def triples(x: Extraction, predicate: str | None = None) -> set[tuple[str, str, 
         for a in x.assertions
         if predicate is None or a.predicate == predicate
     }
+
+
+def ruled(x: Extraction, predicate: str | None = None) -> set[tuple[str, str, str, str]]:
+    """(subject label, predicate, object label, rule) of every assertion."""
+    label = {c.key: c.label for c in x.concepts}
+    return {
+        (label[a.subject], a.predicate, label[a.object], a.rule)
+        for a in x.assertions
+        if predicate is None or a.predicate == predicate
+    }

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.extract.language import detect_language
-from kg.extract.nlp import pipeline, singular
+from kg.extract.nlp import MAX_WORD, PiecewiseTokenizer, pipeline, singular
 
 
 def test_nlp_pipeline_is_built_once_per_language() -> None:
@@ -39,3 +41,32 @@ def test_nlp_norm_only_removes_plurals_in_mixed_language_text() -> None:
 )
 def test_nlp_language_detection(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=list("ab(.)' ¿?\n\t"), max_size=8),
+            st.integers(min_value=MAX_WORD + 1, max_value=MAX_WORD * 3).map(lambda n: "z" * n),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.lists(st.sampled_from([" ", "  ", "\n", " \n"]), min_size=8, max_size=8),
+)
+def test_nlp_long_words_are_tokenized_in_pieces_and_nothing_else_changes(
+    parts: list[str], gaps: list[str]
+) -> None:
+    text = "".join(part + gap for part, gap in zip(parts, gaps, strict=False))
+    nlp = pipeline("es")
+    assert isinstance(nlp.tokenizer, PiecewiseTokenizer)
+    doc, plain = nlp.tokenizer(text), nlp.tokenizer.tokenizer(text)
+    assert doc.text == text
+    outside = [(t.idx, t.text, t.whitespace_) for t in doc if "z" not in t.text]
+    assert outside == [(t.idx, t.text, t.whitespace_) for t in plain if "z" not in t.text]
+    assert all(len(t) <= MAX_WORD for t in doc)
+
+
+def test_nlp_a_long_run_of_punctuation_goes_through() -> None:
+    doc = pipeline("es")("x " + "(" * 60_000 + " y")
+    assert len(doc) == 60_002 and doc.text.endswith("( y")

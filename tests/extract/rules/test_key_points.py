@@ -1,0 +1,46 @@
+"""Key points, in both languages: items and rows of key points sections, and rows of a
+table whose header names a concept."""
+
+from __future__ import annotations
+
+from kg.extract import Extraction
+
+
+def notes(x: Extraction) -> list[tuple[str, list[str], int]]:
+    label = {c.key: c.label for c in x.concepts}
+    return [(k.text, [label[c] for c in k.concepts], k.evidence.line) for k in x.key_points]
+
+
+def test_key_points_items_attach_to_concepts(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# T\n\n## Puntos claves\n\n- **UC** permite compartir modelos entre workspaces.\n\n"
+        "## Key points\n\n- **Model Serving** scales to zero.\n"
+    )
+    assert notes(x) == [
+        ("UC permite compartir modelos entre workspaces.", ["Unity Catalog"], 5),
+        ("Model Serving scales to zero.", ["Model Serving"], 9),
+    ]
+
+
+def test_key_points_rows_of_a_key_points_table(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# T\n\n## Memoriza esto\n\n| Concepto | Recuerda |\n|---|---|\n"
+        "| **Feature Serving** | Requiere tablas online |\n\n"
+        "## Exam tips\n\n| Concept | Remember |\n|---|---|\n| **Model Serving** | REST endpoints |\n"
+    )
+    assert notes(x) == [
+        ("Feature Serving — Requiere tablas online", ["Feature Serving"], 7),
+        ("Model Serving — REST endpoints", ["Model Serving"], 13),
+    ]
+
+
+def test_key_points_a_header_that_names_a_concept(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# Uso\n\n| Escenario | ¿Por qué usar **ML Runtime**? |\n|---|---|\n"
+        "| Deep learning | GPU incluidas |\n\n"
+        "| Scenario | Why **Unity Catalog**? |\n|---|---|\n| Sharing | Across workspaces |\n"
+    )
+    assert notes(x) == [
+        ("Deep learning — GPU incluidas", ["ML Runtime"], 5),
+        ("Sharing — Across workspaces", ["Unity Catalog"], 9),
+    ]
