@@ -85,11 +85,14 @@ def is_function_phrase(text: str) -> bool:
     return all(w in stop_words() for w in words if w)
 
 
-@lru_cache(maxsize=len(LANGUAGES) + 1)
 def pipeline(lang: str) -> Language:
     """The blank pipeline for `lang` (the pivot language's for a language kg has no file
     for), built once per process."""
-    lang = known(lang)
+    return _pipeline(known(lang))
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _pipeline(lang: str) -> Language:
     nlp = spacy.blank(language(lang)["spacy"])
     nlp.tokenizer = PiecewiseTokenizer(nlp.tokenizer)
     nlp.add_pipe("sentencizer")

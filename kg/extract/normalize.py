@@ -27,6 +27,8 @@ __all__ = [
 # Articles and the words that join a name's words carry no meaning in a name ("tablas de
 # features online"): `articles` and `name_fillers` of every language.
 ARTICLES = frozenset(fold(w) for key in ("articles", "name_fillers") for w in listed(key))
+# punctuation a label does not end with: marks of every language ("¿", "¡") among them
+_TRAILING = " :;,.!?→-–—*|#" + "".join(listed("opening_marks"))
 _IDENTIFIER = re.compile(r"^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$")
 _CAMEL = re.compile(r"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$")
 _WORDS = re.compile(r"[^\W_]+|_", re.UNICODE)
@@ -41,7 +43,7 @@ def clean_label(text: str) -> str:
     start = 0
     while start < len(text) and not (text[start].isalnum() or text[start] in "_.("):
         start += 1
-    return text[start:].rstrip(" :;,.!?¿¡→-–—*|#")
+    return text[start:].rstrip(_TRAILING)
 
 
 def is_code_like(text: str) -> bool:

@@ -4,11 +4,12 @@ Code asks this layer for words and phrases by key and never spells a language: a
 language is adding a file. `kg/lang/languages.toml` says the order languages are tried in and
 the pivot language (the one every glossary translates to, and the one a text or question that
 names no language is read as). More languages come from folders named in the environment
-variable `KG_LANG_PATH` (separated like `PATH`): each `<code>.toml` there is read after the
-shipped files, in the order of its folder and then its code; a file of a code kg ships replaces
-the shipped one. A language file must hold every key the pivot's file holds (the same tables,
+variable `KG_LANG_PATH` (separated like `PATH`): every `*.toml` there is read after the
+shipped files, folder by folder, by file name; a file with the code of a shipped language
+replaces it. A language file must hold every key the pivot's file holds (the same tables,
 with the same keys, at every level, but for the tables whose keys are its own words: the
-glossary), so a missing phrase is an error when kg starts, not a wrong answer later.
+glossary), each non-empty unless `languages.toml` says it may be empty, so a missing phrase is
+an error when kg starts, not a wrong answer later.
 
 Beside the words, a language names the tools that read it: its Snowball stemmer (`stemmer`),
 its blank spaCy pipeline (`spacy`) and its spacy-lookups-data lemma table (`lemma_table`, ""
@@ -68,18 +69,17 @@ def _parse(where: str, text: str) -> dict[str, Any]:
 
 
 def _missing(data: dict[str, Any], schema: dict[str, Any], path: str = "") -> list[str]:
-    """The keys of `schema` (at every level of its tables but the word tables) that `data`
-    lacks."""
+    """The keys of `schema` that `data` lacks or leaves empty (where it may not), at every
+    level of its tables but inside the word tables."""
+    index = _index()
     out = []
     for key, value in schema.items():
-        if key not in data:
-            out.append(path + key)
-        elif isinstance(value, dict) and path + key not in _index()["word_tables"]:
-            out += (
-                _missing(data[key], value, f"{path}{key}.")
-                if isinstance(data[key], dict)
-                else [path + key]
-            )
+        where = path + key
+        found = data.get(key)
+        if found is None or (not found and where not in index["may_be_empty"]):
+            out.append(where)
+        elif isinstance(value, dict) and where not in index["word_tables"]:
+            out += _missing(found, value, where + ".") if isinstance(found, dict) else [where]
     return out
 
 
@@ -100,7 +100,8 @@ def _files() -> dict[str, dict[str, Any]]:
     for where, data in found.values():
         missing = _missing(data, pivot)
         if missing:
-            raise MalformedDocumentError(where, "the language file lacks " + ", ".join(missing))
+            reason = "the language file lacks (or leaves empty) " + ", ".join(missing)
+            raise MalformedDocumentError(where, reason)
     order = [code for code in index["order"] if code in found]
     order += [code for code in found if code not in order]
     return {code: found[code][1] for code in order}
