@@ -13,7 +13,7 @@ from typing import Any
 
 from kg.extract.lexicon import fold
 from kg.extract.predicates import cue_groups
-from kg.lang import LANGUAGES, language
+from kg.lang import LANGUAGES, language, listed
 
 __all__ = [
     "RelationCue",
@@ -97,11 +97,12 @@ def heading_has(role: str, title: str) -> bool:
 @cache
 def _heading_patterns(role: str) -> tuple[re.Pattern[str], ...]:
     out = []
+    plural = "|".join(re.escape(e) for e in listed("plural_endings"))  # of every language
     for cue in section_cues()[role]:
         if cue.startswith(" "):  # " vs ": spaces are part of the cue
             out.append(re.compile(re.escape(cue)))
         else:
-            out.append(re.compile(rf"(?<![a-z0-9]){re.escape(cue)}(?:s|es)?(?![a-z0-9])"))
+            out.append(re.compile(rf"(?<![a-z0-9]){re.escape(cue)}(?:{plural})?(?![a-z0-9])"))
     return tuple(out)
 
 
