@@ -118,7 +118,7 @@ def test_cross_origin_requests_are_refused(address: tuple[str, int]) -> None:
 
 
 # -- every method, every malformed request: the JSON shape ----------------------------------
-@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "BREW"])
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND"])
 def test_other_methods_get_405_with_allow(address: tuple[str, int], method: str) -> None:
     status, headers, body = request(address, method, ASK)
     assert status == 405 and set(headers["Allow"].split(", ")) == {"GET", "HEAD", "POST"}
@@ -138,18 +138,25 @@ def test_unknown_paths_are_404_in_json(address: tuple[str, int]) -> None:
     json_error(404, status, headers, body)
 
 
-def test_an_oversize_url_is_414_in_json(address: tuple[str, int]) -> None:
-    path = query_path("ASK { FILTER(?x != '" + "a" * 100_000 + "') }")
+@pytest.mark.parametrize("size", [40_000, 100_000])
+def test_an_oversize_url_is_414_in_json(address: tuple[str, int], size: int) -> None:
+    path = query_path("ASK { FILTER(?x != '" + "a" * size + "') }")
     answer = raw(address, f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
     status, error = raw_error(answer)
     assert status == 414 and "POST" in str(error["message"])
+
+
+def test_an_oversize_head_is_431_in_json(address: tuple[str, int]) -> None:
+    headers = "".join(f"X-Filler-{i}: {'b' * 100}\r\n" for i in range(1000))
+    answer = raw(address, f"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n{headers}\r\n".encode())
+    assert raw_error(answer)[0] == 431
 
 
 @pytest.mark.parametrize(
     "data",
     [
         b"GARBAGE\r\n\r\n",
-        b"GET /sparql\r\n\r\n",
+        b"BREW /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",  # a method no parser knows
         b"\x00\x01 / HTTP/1.1\r\n\r\n",
         b"GET /sp arql HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
         b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",

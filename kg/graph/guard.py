@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin
 
+from pyparsing import ParseBaseException, ParseResults
+
 from kg.errors import QueryError
 from kg.graph.vocab import PREFIXES
 
@@ -55,8 +57,7 @@ def check_query(
 @functools.lru_cache(maxsize=1024)
 def _verdict(sparql: str, local_graphs: frozenset[str], base_iri: str) -> str | None:
     """Why the query is refused, or None."""
-    from pyparsing import ParseBaseException
-    from rdflib.plugins.sparql.parser import Query, UpdateUnit
+    from rdflib.plugins.sparql.parser import Query, UpdateUnit  # builds the grammar: on use
 
     try:
         tree = Query.parse_string(sparql, parse_all=True)
@@ -72,8 +73,6 @@ def _verdict(sparql: str, local_graphs: frozenset[str], base_iri: str) -> str | 
 
 def _unparsed(sparql: str, err: Exception, update_grammar: Any) -> str:
     """The message for a text the query grammar does not read."""
-    from pyparsing import ParseBaseException
-
     try:
         update_grammar.parse_string(sparql, parse_all=True)
     except (ParseBaseException, RecursionError):  # not an update either
@@ -92,7 +91,7 @@ def _nodes(tree: Any) -> Iterator[Any]:
         yield node
         if isinstance(node, dict):  # rdflib's CompValue is an ordered dict of its parts
             stack.extend(dict.values(node))
-        elif isinstance(node, list | tuple) or type(node).__name__ == "ParseResults":
+        elif isinstance(node, list | tuple | ParseResults):
             stack.extend(node)
 
 

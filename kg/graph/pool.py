@@ -42,7 +42,9 @@ def _answer(session: Any, query: str, options: QueryOptions, formats: tuple[str,
 def _worker_main(conn: Connection, store: str) -> None:
     """A pool worker: keeps the live graph open and answers one query at a time."""
     import resource
+    import signal
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the server, which ends us
     with contextlib.suppress(ValueError, OSError):  # a query may not take the machine
         resource.setrlimit(resource.RLIMIT_AS, (_MEMORY_CAP, _MEMORY_CAP))
     protections = isolate(store)  # before the graph starts any thread

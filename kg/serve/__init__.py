@@ -16,7 +16,7 @@
   `{"error": {"status", "type", "message"}}`;
 - `GET /health` and a small query page at `/` (no external assets).
 
-The HTTP stack is uvicorn (h11) and Starlette; interfaces are thin: this package parses HTTP
+The HTTP stack is uvicorn (httptools) and Starlette; interfaces are thin: this package parses HTTP
 and calls the facade's worker pool, nothing else.
 """
 
@@ -32,7 +32,7 @@ import uvicorn
 
 from kg import api
 from kg.serve.app import Settings, make_app
-from kg.serve.http import MAX_HEAD, HostGuard, JsonErrorProtocol
+from kg.serve.http import HostGuard, JsonErrorProtocol
 
 __all__ = ["Server", "make_server", "serve"]
 
@@ -59,7 +59,6 @@ class Server:
             log_config=None,
             access_log=verbose,
             timeout_keep_alive=5,
-            h11_max_incomplete_event_size=MAX_HEAD,
             server_header=False,
         )
         self._server = uvicorn.Server(config)

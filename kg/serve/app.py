@@ -57,13 +57,16 @@ def _json_error(
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    kinds = {404: "NotFound", 405: "MethodNotAllowed"}
-    message = {
-        404: f"no route {request.url.path} (the endpoint is /sparql)",
-        405: f"{request.method} is not allowed here; use {(exc.headers or {}).get('Allow', 'GET')}",
-    }.get(exc.status_code, str(exc.detail))
-    kind = kinds.get(exc.status_code, "BadRequest")
-    return _json_error(exc.status_code, kind, message, dict(exc.headers or {}))
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:  # Starlette lists the methods in set order
+        allow = sorted(headers.get("Allow", "GET").split(", "))
+        headers["Allow"] = ", ".join(allow)
+        message = f"{request.method} is not allowed here: use {', '.join(allow)}"
+        return _json_error(405, "MethodNotAllowed", message, headers)
+    if exc.status_code == 404:
+        message = f"no route {request.url.path} (the endpoint is /sparql)"
+        return _json_error(404, "NotFound", message, headers)
+    return _json_error(exc.status_code, "BadRequest", str(exc.detail), headers)
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:

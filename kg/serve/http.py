@@ -1,7 +1,9 @@
-"""The endpoint's HTTP edge: uvicorn's HTTP/1.1 connection (h11 parses requests, bounds their
-heads, reads chunked bodies and refuses a bad `Content-Length`), made to answer its own errors
-in the endpoint's JSON shape and to drop a client that does not send a whole request head in
-time; and the Host and Origin checks that keep other sites out.
+"""The endpoint's HTTP edge: uvicorn's HTTP/1.1 connection over httptools (llhttp, the parser
+of Node.js: it reads request lines, headers and chunked bodies, and refuses a bad
+`Content-Length`), made to answer its own errors in the endpoint's JSON shape, to bound a
+request head, and to drop a client that does not send a whole head in time; and the Host and
+Origin checks that keep other sites out. (h11, pure Python, served about a third fewer
+requests a second: see `bench/bench_endpoint.py`.)
 """
 
 from __future__ import annotations
@@ -12,8 +14,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from http import HTTPStatus
 from typing import Any
 
-import h11
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 __all__ = ["MAX_HEAD", "MAX_URL", "HostGuard", "JsonErrorProtocol", "error_body"]
 
@@ -49,10 +50,20 @@ def _raw_error(status: int, kind: str, message: str) -> bytes:
     return head.encode("ascii") + body
 
 
-class JsonErrorProtocol(H11Protocol):
-    """uvicorn's h11 connection, with errors in JSON and a deadline on each request head."""
+class _Refused(Exception):
+    """Raised from a parser callback once the request has been answered: stop parsing."""
+
+
+class JsonErrorProtocol(HttpToolsProtocol):
+    """uvicorn's HTTP/1.1 connection (httptools: llhttp parses requests, reads chunked bodies,
+    refuses a bad `Content-Length`), with its errors in JSON, a cap on each request head and a
+    deadline for it."""
 
     _head_timer: asyncio.TimerHandle | None = None
+    _reading_head = True  # the next bytes are (part of) a request head
+    _url_bytes = 0
+    _head_bytes = 0  # of the head being read, as the parser reports its parts
+    _partial = False  # some bytes of the next head came
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -62,6 +73,41 @@ class JsonErrorProtocol(H11Protocol):
         if self._head_timer is not None:
             self._head_timer.cancel()
         super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        self._partial = self._partial or self._reading_head
+        super().data_received(data)
+        if self._reading_head and self._head_bytes > MAX_HEAD and not self.transport.is_closing():
+            self._refuse_long_head()  # a head still coming, already too long
+
+    def on_url(self, url: bytes) -> None:
+        super().on_url(url)
+        self._url_bytes += len(url)
+        self._head_bytes += len(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        super().on_header(name, value)
+        self._head_bytes += len(name) + len(value) + 4
+
+    def on_headers_complete(self) -> None:
+        self._reading_head = False
+        if self._head_bytes > MAX_HEAD:
+            self._refuse_long_head()
+            raise _Refused  # stops the parser: no request starts
+        super().on_headers_complete()
+
+    def on_message_complete(self) -> None:
+        super().on_message_complete()
+        self._reading_head, self._url_bytes, self._head_bytes = True, 0, 0
+        self._partial = False
+
+    def _refuse_long_head(self) -> None:
+        if self._url_bytes > MAX_HEAD:
+            message = f"the URL is over {MAX_HEAD} bytes: send the query with POST"
+            self._refuse(414, "URITooLong", message)
+        else:
+            message = f"the request head is over {MAX_HEAD} bytes"
+            self._refuse(431, "RequestHeaderFieldsTooLarge", message)
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
@@ -74,32 +120,26 @@ class JsonErrorProtocol(H11Protocol):
 
     def _head_timed_out(self) -> None:
         """No whole request head in time: answer 408 if part of one came, then close."""
-        waiting = self.conn.their_state is h11.IDLE and (
-            self.cycle is None or self.cycle.response_complete
-        )
-        if self.transport.is_closing() or not waiting:
+        idle = self.cycle is None or self.cycle.response_complete
+        if self.transport.is_closing() or not (self._reading_head and idle):
             return
-        if self.conn.trailing_data[0]:
+        if self._partial:
             message = f"no complete request head within {HEAD_TIMEOUT:g} s"
-            self.transport.write(_raw_error(408, "RequestTimeout", message))
+            self._refuse(408, "RequestTimeout", message)
         self.transport.close()
 
     def send_400_response(self, msg: str) -> None:
-        """A request h11 could not read: too long a head (414 for the request line, 431 for
-        the headers) or malformed (request line, header, `Content-Length`)."""
-        buffered = self.conn.trailing_data[0]
-        if len(buffered) > MAX_HEAD and b"\r\n" not in buffered[:MAX_HEAD]:
-            status, kind = 414, "URITooLong"
-            message = f"the request line is over {MAX_HEAD} bytes: send the query with POST"
-        elif len(buffered) > MAX_HEAD:
-            status, kind = 431, "RequestHeaderFieldsTooLarge"
-            message = f"the request head is over {MAX_HEAD} bytes"
-        else:
-            status, kind = 400, "BadRequest"
-            message = (
-                "malformed HTTP request (request line, a header, or Content-Length): "
-                "send HTTP/1.1 with a valid Content-Length or chunked body"
-            )
+        """A request llhttp could not read: too long a head, or a malformed request line
+        (an unknown method too), header, `Content-Length` or chunk."""
+        if self.transport.is_closing():
+            return  # refused already (a head too long)
+        message = (
+            "malformed HTTP request (request line, a header, Content-Length or a chunk): "
+            "send HTTP/1.1 with a valid Content-Length or chunked body"
+        )
+        self._refuse(400, "BadRequest", message)
+
+    def _refuse(self, status: int, kind: str, message: str) -> None:
         self.transport.write(_raw_error(status, kind, message))
         self.transport.close()
 
@@ -130,7 +170,7 @@ class HostGuard:
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
         status, kind, refusal = 403, "Forbidden", self._refusal(headers)
         if len(scope["raw_path"]) + len(scope["query_string"]) > MAX_URL:
-            status, kind = 414, "URITooLong"  # h11 bounds only a head that arrives in parts
+            status, kind = 414, "URITooLong"  # the protocol bounds a head that arrives in parts
             refusal = f"the URL is over {MAX_URL} bytes: send the query with POST"
         if refusal is None:
             await self.app(scope, receive, send)
