@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.client
 import json
 import socket
+import sys
 import time
 import urllib.parse
 from collections.abc import Iterator
@@ -283,3 +284,21 @@ def test_the_service_description_is_at_the_endpoint(address: tuple[str, int]) ->
     assert {"SPARQL_Results_JSON", "SPARQL_Results_XML", "Turtle"} <= formats
     status, headers, body = request(address, "GET", "/sparql", headers={"Accept": "text/html"})
     assert status == 200 and b"<form" in body
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["SELECT ?from WHERE { ?from ?p ?o } LIMIT 1", "SELECT ?s WHERE { ?s kg:service ?o }"],
+)
+def test_queries_the_text_filter_refused_now_run(address: tuple[str, int], query: str) -> None:
+    status, _, body = request(address, "GET", query_path(query))
+    assert status == 200 and "results" in json.loads(body)
+
+
+def test_health_says_what_keeps_the_workers_off_the_network(address: tuple[str, int]) -> None:
+    status, _, body = request(address, "GET", "/health")
+    health = json.loads(body)
+    assert status == 200 and health["status"] == "ok"
+    assert set(health["isolation"]) <= {"network namespace", "seccomp"}
+    if sys.platform.startswith("linux"):
+        assert health["isolation"]  # this machine allows at least the seccomp filter

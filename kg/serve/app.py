@@ -4,6 +4,7 @@ its Service Description, `/health` and the query page; every error in one JSON s
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
@@ -222,7 +223,10 @@ def _describe(request: Request, endpoint: str) -> Response:
 
 
 async def health(request: Request) -> Response:
-    return Response(b'{"status": "ok"}', media_type="application/json", headers=_NOSNIFF)
+    """Up, and what keeps its query workers off the network (empty: the query check alone)."""
+    settings: Settings = request.app.state.settings
+    body = json.dumps({"status": "ok", "isolation": list(settings.pool.protections)})
+    return Response(body.encode(), media_type="application/json", headers=_NOSNIFF)
 
 
 async def page(request: Request) -> Response:
