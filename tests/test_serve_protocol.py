@@ -96,7 +96,9 @@ def test_loopback_names_are_this_endpoint(address: tuple[str, int], host: str) -
     assert status == 200
 
 
-@pytest.mark.parametrize("host", ["attacker.example", "attacker.example:80", "10.0.0.1"])
+@pytest.mark.parametrize(
+    "host", ["attacker.example", "attacker.example:80", "10.0.0.1", "localhost:1> a <x"]
+)
 def test_other_hosts_are_refused(address: tuple[str, int], host: str) -> None:
     """A DNS-rebinding page reaches 127.0.0.1 with its own name in Host."""
     status, headers, body = request(address, "GET", ASK, headers={"Host": host})

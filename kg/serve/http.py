@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from http import HTTPStatus
 from typing import Any
@@ -23,6 +24,7 @@ MAX_URL = 32 * 1024  # a longer GET query must be POSTed
 HEAD_TIMEOUT = 10.0  # seconds a client has to send a whole request head
 
 _LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+_HOST = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?")  # name or [v6], port
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -191,6 +193,8 @@ class HostGuard:
 
     def _refusal(self, headers: dict[str, str]) -> str | None:
         host = headers.get("host", "")
+        if host and not _HOST.fullmatch(host):
+            return f"malformed Host '{host}'"
         if host and _hostname(host) not in self.names:
             names = ", ".join(sorted(self.names))
             return (
