@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, KgError
-from kg.graph.bounded import BoundedResult, WorkerPool, answer_in_pool, run_bounded
+from kg.graph.bounded import BoundedResult, query_isolated, run_bounded, serialized_isolated
 from kg.graph.concepts import ConceptHit, ConceptSearch, Explanation, explain_concept
 from kg.graph.export import EXPORT_FORMATS, export_graph, rdf_graph
+from kg.graph.pool import WorkerPool, answer_in_pool
 from kg.graph.queries import list_documents, list_topics
 from kg.graph.report import BuildReport, DocumentSummary, StoreStatus
 from kg.graph.report import store_status as _store_status
-from kg.graph.sparql import MEDIA_TYPES, QueryResult
+from kg.graph.sparql import MEDIA_TYPES, QueryOptions, QueryResult
 from kg.graph.store import Store, build_lock, default_store_path, open_store
 from kg.graph.validate import Validation
 from kg.graph.views import RELATIONS, DependencyGraph
@@ -56,6 +57,7 @@ __all__ = [
     "EvalReport",
     "Explanation",
     "QAEngine",
+    "QueryOptions",
     "QueryResult",
     "StoreStatus",
     "Validation",
@@ -352,8 +354,8 @@ def inspect(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
 def query(
     sparql_text: str, *, bindings: dict[str, Any] | None = None, store: Path | str | None = None
 ) -> QueryResult:
-    """Run a read-only SPARQL query over the built graph, values bound apart from the text."""
-    return _store(store).query(sparql_text, bindings)
+    """A read-only query people typed, checked, run off the network (`kg.graph.bounded`)."""
+    return query_isolated(_store(store).path, sparql_text, bindings)
 
 
 def graph(*, store: Path | str | None = None) -> Any:
@@ -378,11 +380,7 @@ def export(fmt: str, *, store: Path | str | None = None) -> str:
 
 
 def sparql_bounded(
-    sparql_text: str,
-    *,
-    store: Path | str | None = None,
-    timeout: float = 5.0,
-    max_rows: int = 1000,
+    sparql_text: str, *, store: Path | str | None = None, timeout: float = 5.0, max_rows: int = 1000
 ) -> BoundedResult:
     """A read-only query stopped at `timeout` seconds, at most `max_rows` rows (`truncated`
     says when more were found); for queries people type in the app."""
@@ -390,8 +388,8 @@ def sparql_bounded(
 
 
 def sparql(sparql_text: str, *, fmt: str = "json", store: Path | str | None = None) -> str:
-    """Run a read-only SPARQL query and serialize the results (`json` is W3C results JSON)."""
-    return _store(store).query_serialized(sparql_text, fmt)
+    """As `query`, the results serialized (`json` is W3C results JSON)."""
+    return serialized_isolated(_store(store).path, sparql_text, fmt)
 
 
 def query_pool(*, store: Path | str | None = None, workers: int = 2) -> WorkerPool:

@@ -154,6 +154,7 @@ def ask(question: str | None, as_json: bool, jsonl: bool, store: str | None) -> 
 @click.option("--store", envvar="KG_STORE", help=_STORE_HELP)
 @click.option("--verbose", is_flag=True, help="Log every request.")
 @click.option("--workers", default=0, help="Query processes (default: one per CPU, at least 2).")
+@click.option("--allow-host", multiple=True, help="Another name clients may use in Host.")
 def serve(
     host: str,
     port: int,
@@ -162,6 +163,7 @@ def serve(
     store: str | None,
     verbose: bool,
     workers: int,
+    allow_host: tuple[str, ...],
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 Protocol endpoint (GET/POST /sparql)."""
     from kg.serve import make_server
@@ -178,6 +180,7 @@ def serve(
         max_rows=max_rows,
         verbose=verbose,
         workers=workers,
+        allowed_hosts=allow_host,
     )
     click.echo(f"SPARQL endpoint on http://{host}:{server.server_address[1]}/sparql", err=True)
     with contextlib.suppress(KeyboardInterrupt):

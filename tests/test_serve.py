@@ -11,6 +11,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from email.message import Message
 from pathlib import Path
 
 import pytest
@@ -37,16 +38,17 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def call(
     url: str, data: bytes | None = None, headers: dict[str, str] | None = None
-) -> tuple[int, dict[str, str], str]:
+) -> tuple[int, Message, str]:
+    """Status, headers (names case-insensitive, as HTTP has them) and body of a request."""
     request = urllib.request.Request(url, data=data, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=20) as r:
-            return r.status, dict(r.headers), r.read().decode()
+            return r.status, r.headers, r.read().decode()
     except urllib.error.HTTPError as err:
-        return err.code, dict(err.headers), err.read().decode()
+        return err.code, err.headers, err.read().decode()
 
 
-def get(endpoint: str, query: str, accept: str = "") -> tuple[int, dict[str, str], str]:
+def get(endpoint: str, query: str, accept: str = "") -> tuple[int, Message, str]:
     url = f"{endpoint}/sparql?" + urllib.parse.urlencode({"query": query})
     return call(url, headers={"Accept": accept} if accept else {})
 

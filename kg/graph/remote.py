@@ -17,6 +17,7 @@ import hashlib
 import re
 import shutil
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +28,7 @@ from platformdirs import user_data_dir
 
 from kg.errors import QueryError, StoreError, StoreNotFoundError
 from kg.graph.generations import CURRENT, BuildLock, go_live, write_generation
-from kg.graph.sparql import MEDIA_TYPES, QueryResult, bind_values, check_query, query_result
+from kg.graph.sparql import MEDIA_TYPES, QueryOptions, QueryResult, bind_values, query_result
 from kg.graph.vocab import prefix_header
 
 __all__ = ["RemoteStore", "is_remote"]
@@ -70,11 +71,18 @@ class RemoteStore:
         except OSError as err:
             raise StoreError(f"cannot reach the graph server at {self.base}: {err}") from err
 
-    def _post(self, sparql: str, accept: str) -> bytes:
-        check_query(sparql)
+    def _post(self, sparql: str, accept: str, options: QueryOptions | None = None) -> bytes:
+        """POST a query (text people type is checked before it comes here: see
+        `kg.graph.userquery`); `options` go as the protocol's dataset parameters and BASE."""
+        options = options or QueryOptions()
         text = prefix_header() + sparql
+        if options.base_iri:
+            text = f"BASE <{ox.NamedNode(options.base_iri).value}>\n{text}"
+        params = [("default-graph-uri", g) for g in options.default_graphs or ()]
+        params += [("named-graph-uri", g) for g in options.named_graphs or ()]
+        url = self.query_url + ("?" + urllib.parse.urlencode(params) if params else "")
         headers = {"Content-Type": "application/sparql-query", "Accept": accept}
-        return self._request(self.query_url, text.encode("utf-8"), headers, "POST")
+        return self._request(url, text.encode("utf-8"), headers, "POST")
 
     # -- the store interface ----------------------------------------------------------------
     def exists(self) -> bool:
@@ -94,13 +102,22 @@ class RemoteStore:
         link = self.local / CURRENT
         return link.resolve() if link.exists() else Path("remote")
 
-    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
+    def query(
+        self,
+        sparql: str,
+        bindings: dict[str, Any] | None = None,
+        options: QueryOptions | None = None,
+    ) -> QueryResult:
         text = bind_values(sparql, bindings) if bindings else sparql
-        body = self._post(text, f"{MEDIA_TYPES['json']}, {MEDIA_TYPES['ntriples']};q=0.9")
+        accept = f"{MEDIA_TYPES['json']}, {MEDIA_TYPES['ntriples']};q=0.9"
+        body = self._post(text, accept, options)
+        limit = options.limit if options else None
         if body.lstrip().startswith(b"{"):
-            return query_result(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
-        triples = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
-        return QueryResult("graph", triples=tuple(triples))
+            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            return query_result(parsed, limit)
+        triples = tuple(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
+        truncated = limit is not None and len(triples) > limit
+        return QueryResult("graph", triples=triples[:limit], truncated=truncated)
 
     def query_serialized(self, sparql: str, fmt: str) -> str:
         if fmt not in MEDIA_TYPES:
@@ -133,5 +150,14 @@ class _RemoteSession:
         self._store = store
         self.generation = store.local_generation()
 
-    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
-        return self._store.query(sparql, bindings)
+    def query(
+        self,
+        sparql: str,
+        bindings: dict[str, Any] | None = None,
+        options: QueryOptions | None = None,
+    ) -> QueryResult:
+        return self._store.query(sparql, bindings, options)
+
+    def graphs(self) -> frozenset[str]:
+        """None known here: a query may name no graph of a remote store."""
+        return frozenset()

@@ -6,6 +6,7 @@ nothing of each other, so neither imports the other.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -13,11 +14,13 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.graph.guard import check_query
 
 __all__ = [
     "MEDIA_TYPES",
     "RDF_FORMATS",
     "RESULT_FORMATS",
+    "QueryOptions",
     "QueryResult",
     "Queryable",
     "bind_rows",
@@ -34,6 +37,7 @@ MEDIA_TYPES = {
     "tsv": "text/tab-separated-values",
     "turtle": "text/turtle",
     "ntriples": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
 }
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -41,14 +45,44 @@ RESULT_FORMATS = {
     "csv": ox.QueryResultsFormat.CSV,
     "tsv": ox.QueryResultsFormat.TSV,
 }
-RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES}
+RDF_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
 
-# SPARQL text with strings, IRIs and comments removed, to look for forbidden keywords.
-_STRIP = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|<[^<>\s]*>|#[^\n]*'
-)
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_FORBIDDEN = re.compile(r"\b(SERVICE|LOAD|FROM)\b", re.IGNORECASE)
+
+@dataclass(frozen=True)
+class QueryOptions:
+    """How one query runs, beyond its text (the SPARQL protocol's request parameters).
+
+    `default_graphs`/`named_graphs`: the dataset (None: the store's default graph and all its
+    named graphs; a tuple, even empty, replaces it and any FROM of the query — graphs are
+    selected inside the store, never fetched). `base_iri` resolves relative IRIs. `limit`
+    caps the rows or triples read (`QueryResult.truncated` says when more matched).
+    """
+
+    default_graphs: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+    base_iri: str | None = None
+    limit: int | None = None
+
+    def engine_args(self) -> dict[str, Any]:
+        """Keyword arguments of pyoxigraph's `Store.query`."""
+        args: dict[str, Any] = {}
+        if self.base_iri:
+            args["base_iri"] = self.base_iri
+        if self.default_graphs is not None or self.named_graphs is not None:
+            args["default_graph"] = [_iri(i) for i in self.default_graphs or ()]
+            args["named_graphs"] = [_iri(i) for i in self.named_graphs or ()]
+        return args
+
+
+def _iri(text: str) -> Any:
+    try:
+        return ox.NamedNode(text)
+    except ValueError as err:
+        raise QueryError(f"a graph must be named by an absolute IRI, not '{text}': {err}") from err
 
 
 @dataclass(frozen=True)
@@ -65,6 +99,7 @@ class QueryResult:
     rows: tuple[dict[str, Any], ...] = ()
     boolean: bool = False
     triples: tuple[Any, ...] = ()
+    truncated: bool = False
 
 
 class Queryable(Protocol):
@@ -73,15 +108,24 @@ class Queryable(Protocol):
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult: ...
 
 
-def query_result(result: Any) -> QueryResult:
-    """A pyoxigraph result (solutions, boolean or triples) read into a `QueryResult`."""
+def query_result(result: Any, limit: int | None = None) -> QueryResult:
+    """A pyoxigraph result (solutions, boolean or triples) read into a `QueryResult`; with a
+    `limit`, at most that many rows or triples are read (`truncated` when more matched)."""
     if isinstance(result, ox.QueryBoolean):
         return QueryResult("boolean", boolean=bool(result))
+    stop = None if limit is None else limit + 1
     if isinstance(result, ox.QueryTriples):
-        return QueryResult("graph", triples=tuple(result))
+        triples = tuple(itertools.islice(result, stop))
+        return QueryResult(
+            "graph", triples=triples[:limit], truncated=len(triples) != len(triples[:limit])
+        )
     names = tuple(v.value for v in result.variables)
-    rows = tuple({n: sol[n] for n in names if sol[n] is not None} for sol in result)
-    return QueryResult("solutions", variables=names, rows=rows)
+    rows = tuple(
+        {n: sol[n] for n in names if sol[n] is not None} for sol in itertools.islice(result, stop)
+    )
+    return QueryResult(
+        "solutions", variables=names, rows=rows[:limit], truncated=len(rows) != len(rows[:limit])
+    )
 
 
 def bind_values(sparql: str, bindings: dict[str, Any]) -> str:
@@ -124,16 +168,3 @@ def bind_rows(sparql: str, name: str, terms: list[Any]) -> str:
         raise QueryError("cannot bind values: the query has no group pattern")
     block = f"\n  VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}\n"
     return sparql[: match.end()] + block + sparql[match.end() :]
-
-
-def check_query(sparql: str) -> None:
-    """Refuse what could reach the network or other data: SERVICE, LOAD, FROM.
-
-    Raises:
-        QueryError: the query uses one of them.
-    """
-    # SPARQL allows \uXXXX escapes anywhere; check the text as a parser that expands them
-    # would read it, so "\u0053ERVICE" cannot slip past
-    expanded = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
-    if _FORBIDDEN.search(_STRIP.sub(" ", expanded)):
-        raise QueryError("SERVICE, LOAD and FROM are not allowed: queries read this graph only")

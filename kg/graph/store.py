@@ -35,6 +35,7 @@ from kg.graph.sparql import (
     MEDIA_TYPES,
     RDF_FORMATS,
     RESULT_FORMATS,
+    QueryOptions,
     QueryResult,
     bind_values,
     check_query,
@@ -114,11 +115,19 @@ class GraphStore:
         finally:
             del store
 
-    def _run(self, store: ox.Store, sparql: str, bindings: dict[str, Any] | None) -> Any:
-        check_query(sparql)
+    def _run(
+        self,
+        store: ox.Store,
+        sparql: str,
+        bindings: dict[str, Any] | None,
+        options: QueryOptions | None = None,
+    ) -> Any:
+        """Run a query as given: the package's own queries come here directly; text people
+        type passes `check_query` first (see `kg.graph.userquery`)."""
         text = bind_values(sparql, bindings) if bindings else sparql
+        engine = options.engine_args() if options else {}
         try:
-            return store.query(text, prefixes=PREFIXES)
+            return store.query(text, prefixes=PREFIXES, **engine)
         except SyntaxError as err:
             raise QueryError(f"invalid SPARQL query (only queries are allowed): {err}") from err
         except RuntimeError as err:
@@ -127,13 +136,14 @@ class GraphStore:
             raise StoreError(f"cannot read the graph: {err}") from err
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
-        """Run a read-only SPARQL query with the standard prefixes predeclared.
+        """Run one of the package's read-only SPARQL queries with the standard prefixes
+        predeclared (text people type goes through `kg.graph.userquery`, which checks it).
 
         `bindings` maps variable names to pyoxigraph terms, bound by `bind_values`, never
         formatted into the query as text.
 
         Raises:
-            QueryError: the query is invalid, is an update, or uses SERVICE/LOAD.
+            QueryError: the query is invalid or is an update.
             StoreNotFoundError: nothing has been built yet.
         """
         with self.session() as session:
@@ -248,7 +258,27 @@ class GraphSession:
         self._owner = owner
         self._store = store
         self.generation = generation  # which build this session reads
+        self._graphs: frozenset[str] | None = None
 
-    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
-        """As `GraphStore.query`, without reopening the store."""
-        return query_result(self._owner._run(self._store, sparql, bindings))
+    def query(
+        self,
+        sparql: str,
+        bindings: dict[str, Any] | None = None,
+        options: QueryOptions | None = None,
+    ) -> QueryResult:
+        """As `GraphStore.query`, without reopening the store; `options` set the dataset,
+        the base IRI and a cap on what is read."""
+        result = self._owner._run(self._store, sparql, bindings, options)
+        try:  # results are read as they are iterated: errors can come only now
+            return query_result(result, options.limit if options else None)
+        except RuntimeError as err:
+            raise QueryError(f"cannot run this query: {err}") from err
+        except OSError as err:
+            raise StoreError(f"cannot read the graph: {err}") from err
+
+    def graphs(self) -> frozenset[str]:
+        """The IRIs of the named graphs this generation holds (what a query may name)."""
+        if self._graphs is None:
+            names = self._store.named_graphs()
+            self._graphs = frozenset(g.value for g in names if isinstance(g, ox.NamedNode))
+        return self._graphs

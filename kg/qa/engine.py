@@ -31,6 +31,7 @@ from kg.qa.words import tokens
 __all__ = ["QAEngine"]
 
 _MAX_ITEMS = 15
+MAX_QUESTION = 500  # characters of a question that are read
 _MAX_CONCEPTS = 5
 
 
@@ -83,8 +84,10 @@ class QAEngine:
         )  # fmt: skip
 
     def ask(self, question: str) -> Answer:
-        """Answer one question from the graph; never raises on odd text."""
-        question = " ".join(question.split())
+        """Answer one question from the graph; never raises on odd text. A question is read
+        up to its first `MAX_QUESTION` characters (`Answer.question` shows what was read), so
+        any text costs bounded time."""
+        question = " ".join(question[: MAX_QUESTION * 2].split())[:MAX_QUESTION]
         lang = detect_language(question)
         linked = tuple(self.index.link(question, lang)) if question else ()
         ctx = self.context(question, lang, classify(question), linked)

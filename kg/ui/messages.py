@@ -62,7 +62,7 @@ def error_text(err: KgError, text: dict[str, str], lang: str, *, timeout: float 
             line, column, found = syntax.groups()
             expected = _expected(found, text)
             return text["err_syntax"].format(line=line, column=column, expected=expected)
-        if "SERVICE, LOAD and FROM" in message:
+        if "not allowed" in message:
             return text["err_not_allowed"]
         return text["err_query"].format(detail=message.splitlines()[0])
     if isinstance(err, StoreLockedError):

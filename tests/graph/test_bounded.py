@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from kg.graph.bounded import QueryTimeoutError, WorkerPool
+from kg.errors import QueryTimeoutError
+from kg.graph.pool import WorkerPool
+from kg.graph.sparql import QueryOptions
 from kg.graph.store import GraphStore
 
 TRIPLES = "".join(f"<urn:s{i}> <urn:p{i % 7}> <urn:o{i % 101}> .\n" for i in range(20_000))
@@ -21,9 +24,9 @@ def pool(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def _count(pool: WorkerPool, timeout: float) -> str:
-    kind, payload, _ = pool.run(COUNT, ("json", "turtle"), timeout)
-    assert kind == "solutions"
-    return str(payload["results"]["bindings"][0]["n"]["value"])
+    kind, body, fmt, _ = pool.run(COUNT, QueryOptions(), ("json", "turtle"), timeout)
+    assert (kind, fmt) == ("ok", "json")
+    return str(json.loads(body)["results"]["bindings"][0]["n"]["value"])
 
 
 def test_pool_deadline_counts_the_query_not_the_worker_start(pool: WorkerPool) -> None:
@@ -34,5 +37,5 @@ def test_pool_deadline_counts_the_query_not_the_worker_start(pool: WorkerPool) -
 
 def test_pool_replaces_a_killed_worker_before_the_next_deadline(pool: WorkerPool) -> None:
     with pytest.raises(QueryTimeoutError):
-        pool.run(RUNAWAY, ("json", "turtle"), 0.5)
+        pool.run(RUNAWAY, QueryOptions(), ("json", "turtle"), 0.5)
     assert _count(pool, timeout=0.5) == "20000"  # the replacement started outside the deadline

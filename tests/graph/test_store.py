@@ -72,22 +72,6 @@ def test_store_one_writer_at_a_time(tmp_path: Path) -> None:
             store.replace(NT)
 
 
-def test_store_updates_service_and_load_are_refused(tmp_path: Path) -> None:
-    store = GraphStore(tmp_path / "s")
-    store.replace(NT)
-    for bad in (
-        "INSERT DATA { <http://x/a> <http://x/p> <http://x/q> }",
-        "LOAD <http://example.org/data.ttl>",
-        "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
-        "SELECT * WHERE { ?s ?p ",
-    ):
-        with pytest.raises(QueryError):
-            store.query(bad)
-    # the words inside strings or IRIs are not keywords
-    ok = store.query('SELECT * WHERE { ?s ?p ?o FILTER(?o != "SERVICE") }')
-    assert len(ok.rows) == 2
-
-
 def test_store_standard_prefixes_are_predeclared(tmp_path: Path) -> None:
     store = GraphStore(tmp_path / "s")
     store.replace(b'<http://x/a> <http://www.w3.org/2000/01/rdf-schema#label> "A" .\n')
@@ -120,37 +104,3 @@ def test_store_construct_serializes_as_turtle_and_round_trips(tmp_path: Path) ->
     assert isomorphic(Graph().parse(data=turtle, format="turtle"), expected)
     with pytest.raises(QueryError):
         store.query_serialized("CONSTRUCT WHERE { ?s ?p ?o }", "json")
-
-
-def test_store_service_never_reaches_the_network(tmp_path: Path) -> None:
-    """SERVICE, plain or escaped, pointing at a listener here: refused, and no request arrives."""
-    import socket
-    import threading
-
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen()
-    server.settimeout(0.5)
-    port = server.getsockname()[1]
-    hits: list[object] = []
-
-    def accept() -> None:
-        try:
-            conn, _ = server.accept()
-            hits.append(conn)
-            conn.close()
-        except OSError:
-            pass
-
-    thread = threading.Thread(target=accept)
-    thread.start()
-    store = GraphStore(tmp_path / "s")
-    store.replace(NT)
-    for keyword in ("SERVICE", "\\u0053ERVICE", "service"):
-        with pytest.raises(QueryError):
-            store.query(
-                f"SELECT * WHERE {{ {keyword} <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
-            )
-    thread.join()
-    server.close()
-    assert hits == []

@@ -139,3 +139,13 @@ def test_engine_sparql_lists_every_query_once_in_the_order_they_ran(tmp_path: Pa
     assert fallback.items[0].relation == "mentionedIn"
     queries = ("parts", "owner", "definition", "key_points", "mentioned_in")
     assert fallback.sparql == "\n\n".join(bound(t, a) for t in queries)
+
+
+def test_engine_reads_a_question_up_to_a_bounded_length(engine: QAEngine) -> None:
+    from kg.qa.engine import MAX_QUESTION
+
+    long = "¿Qué requiere score_batch? " + "palabra " * 20_000
+    answer = engine.ask(long)
+    assert len(answer.question) == MAX_QUESTION
+    assert answer.question.startswith("¿Qué requiere score_batch?")
+    assert answer.found and "fs.log_model" in answer.answer

@@ -1,5 +1,5 @@
 """Sentence cues: "X requiere Y", "solo en X puedes usar Y", "Y agrupa X", "X devuelve Y" —
-a cue phrase of `kg/data/cues.toml` between concept mentions.
+a relation cue phrase of the language files between concept mentions.
 
 A cue with no subject mention before it takes the table row's subject or the section's focus
 (`(implicit subject)`). A cue is not read when it is negated ("No necesitas ..."), describes

@@ -1,0 +1,71 @@
+"""Composition of an answer from typed facts and ranked statements (a pure function)."""
+
+from __future__ import annotations
+
+from kg.qa.compose import code_snippet, compose, covers, render_statements
+from kg.qa.context import Result
+from kg.qa.model import AnswerItem, LinkedConcept
+from kg.qa.retrieval import Ranked, Weights
+
+W = Weights()
+LINKED = [LinkedConcept("https://kg.invalid/concept/x", "X", "term", 1.0)]
+TYPED = Result(True, "**X** requires:\n- **Y**", (AnswerItem("Y", "iri:y", "requires"),))
+
+
+def statement(text: str, coverage: float, *, kind: str = "sentence", line: int = 3) -> Ranked:
+    return Ranked(
+        iri=f"doc/S{line}", text=text, kind=kind, context="python" if kind == "code" else "",
+        source="notes.md", line=line, heading="Notes › X", section="doc/L1", language="en",
+        score=coverage, coverage=coverage,
+    )  # fmt: skip
+
+
+def test_compose_typed_facts_lead_when_they_cover_the_question_as_well() -> None:
+    ranked = [statement("X needs Y to run.", 0.8)]
+    out = compose(TYPED, 0.8, ranked, LINKED, "en", W)
+    assert out.found and out.text.startswith("**X** requires")
+    assert "X needs Y to run. (notes.md:3)" in out.text
+    assert [i.relation for i in out.items] == ["requires", "statement"]
+
+
+def test_compose_statements_lead_when_they_cover_the_question_better() -> None:
+    ranked = [statement("X needs Y to run.", 0.9)]
+    out = compose(TYPED, 0.4, ranked, LINKED, "en", W)
+    assert out.text.startswith("What your notes say:")
+    assert out.text.index("X needs Y") < out.text.index("**X** requires")
+
+
+def test_compose_a_fallback_follows_the_statements() -> None:
+    around = Result(True, "Your notes do not define **X** ...", (), direct=False)
+    out = compose(around, 1.0, [statement("X is a tool.", 0.9)], LINKED, "en", W)
+    assert out.text.startswith("What your notes say:")
+    assert out.text.index("X is a tool.") < out.text.index("do not define")
+
+
+def test_compose_abstains_when_statements_cover_too_little() -> None:
+    weak = [statement("Something else entirely.", W.abstain - 0.1)]
+    nothing = Result(False)
+    assert not compose(nothing, 0.0, weak, [], "en", W).found
+    # naming a concept of the notes exactly lowers the bar
+    assert covers(weak, LINKED, W)
+    assert not covers(weak, [LinkedConcept("c", "C", "term", 0.5)], W)
+
+
+def test_compose_lists_show_their_lead_in_once() -> None:
+    items = [
+        Ranked("d/S5", "first", "item", "Steps:", "n.md", 5, "H", "d/L1", "en", 1.0, 1.0),
+        Ranked("d/S6", "second", "item", "Steps:", "n.md", 6, "H", "d/L1", "en", 1.0, 1.0),
+    ]
+    text, found = render_statements(items)
+    assert text == "- Steps:\n  - first (n.md:5)\n  - second (n.md:6)"
+    assert [i.evidence[0].line for i in found] == [5, 6]
+
+
+def test_compose_code_starts_at_the_asked_call_and_cites_its_line() -> None:
+    code = "import a\n\nx = 1\ny = 2\nfs.score_batch(model_uri=m, df=d)\n"
+    offset, shown = code_snippet(code, frozenset({"score_batch"}))
+    assert offset == 3 and shown.startswith("…\ny = 2\nfs.score_batch(")
+    text, _ = render_statements(
+        [statement(code, 1.0, kind="code", line=10)], frozenset({"score_batch"})
+    )
+    assert "(notes.md:13)" in text
