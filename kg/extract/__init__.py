@@ -20,6 +20,7 @@ from kg.extract.model import (
     KeyPoint,
 )
 from kg.ingest.document import Document
+from kg.lang import LANGUAGES
 
 __all__ = [
     "Aspect",
@@ -38,7 +39,7 @@ def warm_up() -> None:
     """Build the spaCy pipelines now (seconds), rather than on the first document."""
     from kg.extract.nlp import pipeline  # spaCy is imported only when extraction runs
 
-    for lang in ("es", "en"):
+    for lang in LANGUAGES:
         pipeline(lang)
 
 

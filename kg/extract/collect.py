@@ -30,6 +30,7 @@ from kg.extract.normalize import (
 from kg.extract.patterns import IDENTIFIER_IN_TEXT, Gloss, glosses, heading_gloss
 from kg.extract.registry import Registry
 from kg.ingest.document import Code, RichText, Section, Table
+from kg.lang import PIVOT
 
 __all__ = ["collect"]
 
@@ -41,7 +42,7 @@ def collect(contexts: list[DocContext]) -> Registry:
     reg = Registry()
     for group in aliases():
         reg.prefer(group[0])
-        keys = [reg.add_term(label, "en", None) for label in group]
+        keys = [reg.add_term(label, PIVOT, None) for label in group]
         for key in keys[1:]:
             if key and keys[0]:
                 reg.union(keys[0], key)

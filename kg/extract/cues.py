@@ -1,4 +1,6 @@
-"""Cue words and aliases, loaded from the data files shipped in `kg/data/`."""
+"""Cue phrases and aliases: relation cues (their phrases from the language files, how each group
+reads from `kg/data/predicates.toml`), section cues (`sections` of the language files), the
+glossary (`glossary` of the language files) and alias groups (`kg/data/aliases.toml`)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from importlib import resources
 from typing import Any
 
 from kg.extract.lexicon import fold
+from kg.extract.predicates import cue_groups
+from kg.lang import LANGUAGES, language, listed
 
 __all__ = [
     "RelationCue",
@@ -55,19 +59,19 @@ def _lemmas(phrase: str, lang: str) -> tuple[str, ...]:
 def relation_cues() -> tuple[RelationCue, ...]:
     """Every relation cue, longest first so that "agrupar en" wins over "agrupar"."""
     cues: list[RelationCue] = []
-    for entry in _load("cues.toml")["relation"]:
-        for lang in ("es", "en"):
-            for phrase in entry.get(lang, []):
+    for group in cue_groups():
+        for lang in LANGUAGES:
+            for phrase in group.phrases(lang):
                 first, _, then = phrase.partition("|")
                 cues.append(
                     RelationCue(
-                        entry["predicate"],
+                        group.predicate,
                         lang,
                         phrase,
                         _lemmas(first, lang),
                         _lemmas(then, lang) if then else (),
-                        entry["direction"],
-                        bool(entry.get("only_code", False)),
+                        group.direction,
+                        group.only_code,
                     )
                 )
     return tuple(sorted(cues, key=lambda c: -c.size))
@@ -77,8 +81,9 @@ def relation_cues() -> tuple[RelationCue, ...]:
 def section_cues() -> dict[str, tuple[str, ...]]:
     """Folded cue phrases per section role (requirements, key_points, comparison, ...)."""
     out: dict[str, tuple[str, ...]] = {}
-    for role, per_lang in _load("cues.toml")["sections"].items():
-        out[role] = tuple(fold(p) for phrases in per_lang.values() for p in phrases)
+    for lang in LANGUAGES:
+        for role, phrases in language(lang)["sections"].items():
+            out[role] = out.get(role, ()) + tuple(fold(p) for p in phrases)
     return out
 
 
@@ -92,11 +97,12 @@ def heading_has(role: str, title: str) -> bool:
 @cache
 def _heading_patterns(role: str) -> tuple[re.Pattern[str], ...]:
     out = []
+    plural = "|".join(re.escape(e) for e in listed("plural_endings"))  # of every language
     for cue in section_cues()[role]:
         if cue.startswith(" "):  # " vs ": spaces are part of the cue
             out.append(re.compile(re.escape(cue)))
         else:
-            out.append(re.compile(rf"(?<![a-z0-9]){re.escape(cue)}(?:s|es)?(?![a-z0-9])"))
+            out.append(re.compile(rf"(?<![a-z0-9]){re.escape(cue)}(?:{plural})?(?![a-z0-9])"))
     return tuple(out)
 
 
@@ -127,4 +133,5 @@ def aliases() -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=1)
 def glossary() -> dict[str, str]:
-    return {fold(k): fold(v) for k, v in _load("aliases.toml")["glossary"].items()}
+    """Every language's words and the pivot language's word for each, folded."""
+    return {fold(k): fold(v) for lang in LANGUAGES for k, v in language(lang)["glossary"].items()}

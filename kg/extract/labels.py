@@ -18,6 +18,7 @@ from kg.extract.normalize import clean_label, is_code_like, is_literal_value, te
 from kg.extract.patterns import drop_parentheticals, strip_question_marks
 from kg.extract.registry import Registry
 from kg.ingest.document import Section, Table
+from kg.lang import listed
 
 __all__ = [
     "MAX_TERM_WORDS",
@@ -35,26 +36,35 @@ __all__ = [
     "vs_sides",
 ]
 
+
+def _any(words: tuple[str, ...]) -> str:
+    """A regular expression alternation of `words`, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 MAX_TERM_WORDS = 6
 MAX_LABEL = 80  # characters of a label; longer text is a sentence, not a name
-VS_WORDS = ("vs", "vs.", "versus")  # the cell between two sides of a vs table
+VS_WORDS = listed("versus")  # the cell between two sides of a vs table
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/]{1,7}$")
 _NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[a-z][.)])\s+")
 # "... en Databricks", "... in the Workspace": a context after the name. Entered only at the
 # start of a run of blanks, and searched only in the text's last run of the characters it can
 # match (see `_drop_context_tail`), so it is linear.
 _CONTEXT_TAIL = re.compile(
-    r"(?<!\s)\s+(?:en|in|de|of|para|for|con|with|dentro de)\s+"
-    r"(?:(?:el|la|los|las|the|un|una|a|an)\s+)?[A-Z][\w\s.-]*$"
+    rf"(?<!\s)\s+(?:{_any(listed('context_prepositions'))})\s+"
+    rf"(?:(?:{_any(listed('articles'))})\s+)?[A-Z][\w\s.-]*$"
 )
 _TAIL_RUN = re.compile(r"(?<![\w\s.-])[\w\s.-]*+\Z")
-_QUESTION_CUES = ("qué es", "que es", "qué son", "what is", "what are", "qué significa")
+_QUESTION_CUES = listed("question_subject_cues")
+_LEAD_ARTICLE = re.compile(rf"^(?:{_any(listed('articles'))})\s+", re.IGNORECASE)
+# "Contexto: Qué es X" → "Qué es X": a short label before a colon, not a question's part
+_LEAD_LABEL = re.compile(rf"^[^:?{re.escape(''.join(listed('opening_marks')))}]{{1,30}}:\s*")
 # a label whose last part is a parenthesis; labels are at most MAX_LABEL characters long
 _TRAILING_GLOSS = re.compile(r"^(.+?)\s+\(([^()]+)\)")
 _SAME_NAME = 60  # rapidfuzz ratio of two one-word names that are one word in two languages
 _BARE_CALL = re.compile(r"^`*([a-z_][\w]*)\(\s*\)`*")
 # "A vs B": entered only at the start of a run of blanks (linear, see kg.extract.patterns)
-_VS = re.compile(r"(?<!\s)\s+(?:vs\.?|versus|frente a)\s+", re.IGNORECASE)
+_VS = re.compile(rf"(?<!\s)\s+(?:{_any(VS_WORDS)})\s+", re.IGNORECASE)
 
 
 def _drop_context_tail(text: str) -> str:
@@ -73,13 +83,13 @@ def question_subject(title: str) -> str | None:
     """X of a "¿Qué es X?" / "What is X?" heading, without articles or a trailing context
     ("¿Qué es un ML Runtime en Databricks?" → "ML Runtime")."""
     text = strip_question_marks(strip_numbering(title))
-    text = re.sub(r"^[^:¿?]{1,30}:\s*", "", text)  # "Contexto: Qué es X" → "Qué es X"
+    text = _LEAD_LABEL.sub("", text)
     text = strip_question_marks(text)
     folded = text.lower()
     for cue in _QUESTION_CUES:
         if folded.startswith(cue):
             rest = text[len(cue) :].strip()
-            rest = re.sub(r"^(?:el|la|los|las|un|una|a|an|the)\s+", "", rest, flags=re.IGNORECASE)
+            rest = _LEAD_ARTICLE.sub("", rest)
             rest = _drop_context_tail(rest).strip()
             words = rest.split()
             return rest if 0 < len(words) <= MAX_TERM_WORDS else None

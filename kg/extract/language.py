@@ -1,139 +1,46 @@
-"""Language of a text (Spanish or English): stop words and Spanish-only characters.
+"""Language of a text: frequent function words and characters of each language.
 
-A small heuristic is enough for whole documents and short questions alike: count the most
-frequent function words of each language, and give Spanish a point per `ñ`, `¿`, `¡` or
-accented vowel. Ties go to English.
+A small heuristic is enough for whole documents and short questions alike: each language
+counts a point per word of its `detection_words` and per character of its `detection_chars`
+(for Spanish: `ñ`, `¿`, `¡`, accented vowels); the language with most points wins, and ties go
+to the pivot language.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from kg.lang import LANGUAGES, PIVOT, language
 
 __all__ = ["detect_language"]
 
 _WORD = re.compile(r"[^\W\d_]+")
-_STOP = {
-    "es": frozenset(
-        [
-            "de",
-            "la",
-            "que",
-            "el",
-            "en",
-            "los",
-            "las",
-            "del",
-            "se",
-            "por",
-            "un",
-            "una",
-            "con",
-            "para",
-            "es",
-            "no",
-            "lo",
-            "como",
-            "más",
-            "pero",
-            "sus",
-            "le",
-            "ya",
-            "o",
-            "este",
-            "esta",
-            "sí",
-            "porque",
-            "muy",
-            "sin",
-            "sobre",
-            "también",
-            "me",
-            "hasta",
-            "hay",
-            "donde",
-            "quien",
-            "desde",
-            "todo",
-            "nos",
-            "cuando",
-            "qué",
-            "cómo",
-            "cuál",
-            "cuáles",
-            "dónde",
-            "son",
-            "puedes",
-            "debes",
-            "tu",
-            "tus",
-            "al",
-            "entre",
-            "usar",
-            "usa",
-        ]
-    ),
-    "en": frozenset(
-        [
-            "the",
-            "of",
-            "and",
-            "to",
-            "in",
-            "is",
-            "that",
-            "for",
-            "it",
-            "as",
-            "with",
-            "was",
-            "on",
-            "be",
-            "by",
-            "this",
-            "are",
-            "or",
-            "from",
-            "at",
-            "an",
-            "which",
-            "but",
-            "not",
-            "have",
-            "has",
-            "can",
-            "you",
-            "your",
-            "what",
-            "how",
-            "when",
-            "where",
-            "why",
-            "do",
-            "does",
-            "should",
-            "use",
-            "used",
-            "into",
-            "their",
-            "its",
-            "if",
-            "then",
-            "than",
-            "these",
-            "those",
-            "will",
-            "would",
-            "before",
-            "after",
-        ]
-    ),
-}
-_SPANISH_CHARS = set("ñ¿¡áéíóú")
+
+
+@lru_cache(maxsize=1)
+def _signs() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """(code, words, characters) per language, the pivot first: it wins ties."""
+    order = [PIVOT, *(code for code in LANGUAGES if code != PIVOT)]
+    return tuple(
+        (
+            code,
+            frozenset(language(code)["detection_words"]),
+            frozenset(language(code)["detection_chars"]),
+        )
+        for code in order
+    )
 
 
 def detect_language(text: str) -> str:
-    """ "es" or "en" for `text`."""
+    """The code of the language `text` is written in (a code of `kg.lang.LANGUAGES`)."""
     words = [w.lower() for w in _WORD.findall(text)]
-    es = sum(w in _STOP["es"] for w in words) + sum(c in _SPANISH_CHARS for c in text.lower())
-    en = sum(w in _STOP["en"] for w in words)
-    return "es" if es > en else "en"
+    lower = text.lower()
+    best, best_score = PIVOT, -1
+    for code, stops, chars in _signs():
+        score = sum(w in stops for w in words)
+        if chars:
+            score += sum(c in chars for c in lower)
+        if score > best_score:
+            best, best_score = code, score
+    return best

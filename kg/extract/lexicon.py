@@ -19,9 +19,9 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
-__all__ = ["fold", "is_infinitive", "lemma", "singular"]
+from kg.lang import LANGUAGES, language
 
-LANGUAGES = ("es", "en")
+__all__ = ["fold", "is_infinitive", "lemma", "singular"]
 
 
 def fold(text: str) -> str:
@@ -34,14 +34,20 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=len(LANGUAGES))
 def _table(lang: str) -> dict[str, str]:
-    data = files("spacy_lookups_data").joinpath(f"data/{lang}_lemma_lookup.json.gz").read_bytes()
+    """The lemma lookup table of a language (empty for a language that names none)."""
+    name = language(lang)["lemma_table"]
+    if not name:
+        return {}
+    data = files("spacy_lookups_data").joinpath(f"data/{name}_lemma_lookup.json.gz").read_bytes()
     table: dict[str, str] = json.loads(gzip.decompress(data))
     return table
 
 
 def lemma(lower: str, lang: str) -> str:
-    """The lemma of a lower-cased word, from its language's table, else the other's."""
-    for table_lang in (lang, *(x for x in LANGUAGES if x != lang)):
+    """The lemma of a lower-cased word, from its language's table, else the others' in
+    language order (all of them in that order for a word of no known language: `lang` "")."""
+    order = (lang, *(x for x in LANGUAGES if x != lang)) if lang in LANGUAGES else LANGUAGES
+    for table_lang in order:
         found = _table(table_lang).get(lower)
         if found is not None:
             return found
@@ -52,22 +58,25 @@ def lemma(lower: str, lang: str) -> str:
 def _infinitives(lang: str) -> frozenset[str]:
     # verbs are the lemmas of gerunds ("evaluando" → evaluar); nouns that end like an
     # infinitive ("cluster", "lugar") have none
+    data = language(lang)
+    gerunds, infinitives = tuple(data["gerund_endings"]), tuple(data["infinitive_endings"])
+    if not gerunds or not infinitives:
+        return frozenset()
     return frozenset(
-        v
-        for k, v in _table(lang).items()
-        if k.endswith(("ando", "iendo", "yendo")) and v.endswith(("ar", "er", "ir"))
+        v for k, v in _table(lang).items() if k.endswith(gerunds) and v.endswith(infinitives)
     )
 
 
 def is_infinitive(word: str, lang: str) -> bool:
-    """True for a Spanish infinitive ("evaluar"), not for a noun that ends like one
-    ("cluster")."""
-    return lang == "es" and word in _infinitives(lang)
+    """True for an infinitive ("evaluar"), not for a noun that ends like one ("cluster"), in
+    a language whose verbs are found by their gerunds (`gerund_endings`)."""
+    return word in _infinitives(lang)
 
 
 def _cache_file() -> Path:
     version = metadata.version("spacy-lookups-data")
-    return Path(user_cache_dir("kg", appauthor=False)) / f"plurals-{version}.pickle"
+    tables = "-".join(language(lang)["lemma_table"] or "none" for lang in LANGUAGES)
+    return Path(user_cache_dir("kg", appauthor=False)) / f"plurals-{version}-{tables}.pickle"
 
 
 @lru_cache(maxsize=1)

@@ -14,13 +14,13 @@ from kg.extract.normalize import ARTICLES, clean_label, is_code_like, is_literal
 from kg.extract.patterns import IDENTIFIER_IN_TEXT
 from kg.extract.registry import Registry
 from kg.ingest.document import RichText
+from kg.lang import words
 
 __all__ = ["Mention", "MentionFinder"]
 
-# Words too common to be a concept on their own, whatever the notes bold or code-format.
-_TOO_GENERIC = ARTICLES | frozenset(
-    "y o es se su sus que por and or is to it this that by on as be are x df id".split()
-)
+# Words too common to be a concept on their own, whatever the notes bold or code-format:
+# articles, every language's `generic_words`, and the names code gives anything.
+_TOO_GENERIC = ARTICLES | words("generic_words") | {"x", "df", "id"}
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The spaCy layer: blank Spanish and English pipelines, no trained model, nothing downloaded.
+"""The spaCy layer: a blank pipeline per language (`spacy` of its language file), no trained
+model, nothing downloaded.
 
 Each pipeline has the lookup lemmatizer (tables from spacy-lookups-data), the sentencizer and
 `kg_norm`, which sets
@@ -27,7 +28,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.lexicon import LANGUAGES, fold, lemma, singular
+from kg.extract.lexicon import fold, lemma, singular
+from kg.lang import LANGUAGES, known, language, listed
 
 __all__ = [
     "LANGUAGES",
@@ -45,45 +47,56 @@ MAX_WORD = 200  # characters of a word spaCy's tokenizer reads at once (the note
 _LONG_WORD = re.compile(rf"(?<!\S)\S{{{MAX_WORD + 1},}}")
 
 
-@Language.component("kg_norm")
-def kg_norm(doc: Doc) -> Doc:
-    lang = doc.lang_
-    for token in doc:
-        lower = token.lower_
-        if token.is_alpha:
-            token.lemma_ = lemma(lower, lang)
-            token.norm_ = singular(token.text)
-        else:
-            token.lemma_ = lower
-            token.norm_ = fold(lower)
-    return doc
+@Language.factory("kg_norm", default_config={"lang": ""})
+def kg_norm(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
+    """Sets each token's lemma and norm, with the lemma table of kg's language `lang`."""
+    del nlp, name  # a factory's signature; the component needs only the language
+
+    def norm(doc: Doc) -> Doc:
+        for token in doc:
+            lower = token.lower_
+            if token.is_alpha:
+                token.lemma_ = lemma(lower, lang)
+                token.norm_ = singular(token.text)
+            else:
+                token.lemma_ = lower
+                token.norm_ = fold(lower)
+        return doc
+
+    return norm
 
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """Function words of both languages, folded ("cómo" → "como")."""
-    from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.es.stop_words import STOP_WORDS as ES
+    """Function words and abbreviations of every language, folded ("cómo" → "como")."""
+    return frozenset(fold(w) for key in ("stop_words", "abbreviations") for w in listed(key))
 
-    return frozenset(fold(w) for w in ES | EN) | {"e.g", "i.e", "etc", "ej", "p. ej", "vs"}
+
+@lru_cache(maxsize=1)
+def _marks() -> str:
+    """Question and exclamation marks, opening ones of every language included."""
+    return "?!" + "".join(listed("opening_marks"))
 
 
 def is_function_phrase(text: str) -> bool:
     """True when every word of `text` is a function word ("¿Cómo?", "the", "de la")."""
-    words = [fold(w) for w in text.replace("¿", " ").replace("?", " ").split()]
-    words = [w.strip(".,;:!¡") for w in words]
+    marks = _marks()
+    words = [fold(w).strip(".,;:" + marks) for w in text.split()]
     return all(w in stop_words() for w in words if w)
 
 
-@lru_cache(maxsize=len(LANGUAGES))
 def pipeline(lang: str) -> Language:
-    """The blank pipeline for `lang` ("es" or "en"), built once per process."""
-    if lang not in LANGUAGES:
-        lang = "en"
-    nlp = spacy.blank(lang)
+    """The blank pipeline for `lang` (the pivot language's for a language kg has no file
+    for), built once per process."""
+    return _pipeline(known(lang))
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _pipeline(lang: str) -> Language:
+    nlp = spacy.blank(language(lang)["spacy"])
     nlp.tokenizer = PiecewiseTokenizer(nlp.tokenizer)
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("kg_norm")
+    nlp.add_pipe("kg_norm", config={"lang": lang})
     lemma("", lang)  # load the table now, not on the first document
     return nlp
 

@@ -14,6 +14,7 @@ import re
 from kg.extract.cues import glossary
 from kg.extract.lexicon import fold, singular
 from kg.extract.patterns import strip_call_args
+from kg.lang import listed
 
 __all__ = [
     "clean_label",
@@ -23,32 +24,11 @@ __all__ = [
     "term_key",
 ]
 
-# Articles and prepositions carry no meaning in a name ("tablas de features online").
-ARTICLES = frozenset(
-    [
-        "el",
-        "la",
-        "los",
-        "las",
-        "un",
-        "una",
-        "unos",
-        "unas",
-        "lo",
-        "the",
-        "a",
-        "an",
-        "de",
-        "del",
-        "of",
-        "en",
-        "in",
-        "para",
-        "for",
-        "con",
-        "with",
-    ]
-)
+# Articles and the words that join a name's words carry no meaning in a name ("tablas de
+# features online"): `articles` and `name_fillers` of every language.
+ARTICLES = frozenset(fold(w) for key in ("articles", "name_fillers") for w in listed(key))
+# punctuation a label does not end with: marks of every language ("¿", "¡") among them
+_TRAILING = " :;,.!?→-–—*|#" + "".join(listed("opening_marks"))
 _IDENTIFIER = re.compile(r"^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$")
 _CAMEL = re.compile(r"^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$")
 _WORDS = re.compile(r"[^\W_]+|_", re.UNICODE)
@@ -63,7 +43,7 @@ def clean_label(text: str) -> str:
     start = 0
     while start < len(text) and not (text[start].isalnum() or text[start] in "_.("):
         start += 1
-    return text[start:].rstrip(" :;,.!?¿¡→-–—*|#")
+    return text[start:].rstrip(_TRAILING)
 
 
 def is_code_like(text: str) -> bool:
@@ -105,10 +85,11 @@ def code_parts(text: str) -> tuple[str, str] | None:
     return qualifier, name
 
 
-def term_key(text: str, lang: str = "es") -> str:
+def term_key(text: str, lang: str = "") -> str:
     """The `term:` key of a label: its folded singular words, without articles or punctuation,
-    Spanish words mapped through the glossary, in sorted order — word order differs between
-    languages ("tablas offline", "offline tables") and rarely tells two concepts apart."""
+    each mapped through the glossary to the pivot language, in sorted order — word order differs
+    between languages ("tablas offline", "offline tables") and rarely tells two concepts apart.
+    (`lang` is the label's language; the key is the same in every language.)"""
     words = [w for w in _WORDS.findall(text) if w != "_"]
     words = [w for w in words if fold(w) not in ARTICLES] or words
     table = glossary()

@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kg.lang import listed
+
 __all__ = [
     "IDENTIFIER_IN_TEXT",
     "Gloss",
@@ -99,11 +101,14 @@ def strip_call_args(text: str) -> str:
     return text if opening < 0 else text[:opening]
 
 
+_OPENING_MARKS = "".join(listed("opening_marks"))  # "¿", "¡": marks that open a question
+
+
 def strip_question_marks(text: str) -> str:
-    """`text` without leading "¿", "¡" or blanks and trailing "?", "!", ".", ":" or blanks, as
-    `re.sub(r"^[¿¡\\s]*|[?!.:\\s]+$", "", text)` did."""
+    """`text` without leading opening marks ("¿", "¡") or blanks and trailing "?", "!", ".",
+    ":" or blanks, as `re.sub(r"^[¿¡\\s]*|[?!.:\\s]+$", "", text)` did."""
     start, end = 0, len(text)
-    while start < end and (text[start] in "¿¡" or text[start].isspace()):
+    while start < end and (text[start] in _OPENING_MARKS or text[start].isspace()):
         start += 1
     while end > start and (text[end - 1] in "?!.:" or text[end - 1].isspace()):
         end -= 1

@@ -20,6 +20,7 @@ from typing import Literal, Protocol
 from kg.extract.lexicon import fold
 from kg.extract.model import Concept
 from kg.ingest.document import Code, Document, ListItem, Paragraph, Section, Table
+from kg.lang import listed
 
 __all__ = [
     "Statement",
@@ -31,10 +32,15 @@ __all__ = [
 
 StatementKind = Literal["sentence", "item", "row", "code", "heading"]
 
-# A sentence ends at . ! ? or … followed by space and what can open a sentence; decimal
-# points, "e.g. x", "fs.log_model" and file names do not end one.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]?\s+(?=[¿¡\"'(*`\[]?[A-ZÁÉÍÓÚÑÜ0-9])")
-_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|ej|etc|vs|p\.ej|approx|aprox|Fig|No|Nr)\.)$", re.I)
+# A sentence ends at . ! ? or … followed by space and what can open a sentence (an opening
+# mark, a capital of any language, a digit); decimal points, "e.g. x" (the `abbreviations` of
+# every language), "fs.log_model" and file names do not end one.
+_OPENERS = re.escape("".join(listed("opening_marks")))
+_CAPITALS = re.escape("".join(listed("capitals")))
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"')\]]?\s+(?=[{_OPENERS}\"'(*`\[]?[A-Z{_CAPITALS}0-9])")
+_ABBREVIATION = re.compile(
+    rf"(?:\b(?:{'|'.join(re.escape(a) for a in listed('abbreviations'))})\.)$", re.I
+)
 _MIN_SENTENCE = 4
 _MAX_SENTENCE = 600  # a "sentence" longer than this (no punctuation) is cut at line breaks
 _MAX_CODE_LINES = 40  # code statements keep their first lines; the index sees all of it

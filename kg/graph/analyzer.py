@@ -1,13 +1,14 @@
 """Text → index terms, the same way for the statements indexed and the questions asked.
 
-Words are case- and accent-folded and stemmed with the Snowball stemmers of both languages,
-since notes mix them ("training" in a Spanish sentence); a Spanish word also gets the stem of
-its English cognate spelling ("regularización" → "regularization" → regular), so cognates meet
-across languages. Identifiers are kept whole and split into their words (`gc_after_trial` →
-gc_after_trial, gc, after, trial; `MlflowClient.search_runs` → mlflowclientsearch_runs,
-search_runs, mlflow, client, search, runs). Question words also carry their translations
-through the glossary (looked up by the word, its singular and its lemma), so an English
-question finds a Spanish sentence and back.
+Words are case- and accent-folded and stemmed with the Snowball stemmer of every language
+(`stemmer` of its language file), since notes mix them ("training" in a Spanish sentence); a
+word also gets the stem of its cognate's spelling in the pivot language (`cognate_endings`:
+"regularización" → "regularization" → regular), so cognates meet across languages.
+Identifiers are kept whole and split into their words (`gc_after_trial` → gc_after_trial, gc,
+after, trial; `MlflowClient.search_runs` → mlflowclientsearch_runs, search_runs, mlflow,
+client, search, runs). Question words also carry their translations through the glossary
+(looked up by the word, its singular and its lemma), so an English question finds a Spanish
+sentence and back.
 
 PyStemmer (Snowball, C) stems; it is a well-kept, dependency-free library made for this.
 """
@@ -23,26 +24,28 @@ import Stemmer
 
 from kg.extract.cues import glossary
 from kg.extract.lexicon import fold, lemma, singular
-from kg.lang import words
+from kg.lang import LANGUAGES, PIVOT, language, listed, words
 
 __all__ = ["Group", "query_groups", "terms", "word_terms"]
 
-_STEMMERS = {"es": "spanish", "en": "english"}
 # identifiers (dotted, snake_case, camelCase, calls) and plain words
 _TOKEN = re.compile(r"[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+|\w+", re.UNICODE)
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
-# Spanish endings and the English endings of their cognates (-ción/-tion, -dad/-ty, ...)
-_COGNATES = (
-    ("ciones", "tions"), ("cion", "tion"), ("dades", "ties"), ("dad", "ty"),
-    ("mente", "ly"), ("ismo", "ism"), ("ista", "ist"), ("ivo", "ive"), ("iva", "ive"),
-    ("ncia", "nce"), ("izar", "ize"), ("ico", "ic"), ("ica", "ic"), ("oso", "ous"),
-)  # fmt: skip
+# endings of each language and the pivot language's endings of their cognates (-ción/-tion)
+_COGNATES = tuple(
+    (lang, tuple((ending, cognate) for ending, cognate in language(lang)["cognate_endings"]))
+    for lang in LANGUAGES
+    if language(lang)["cognate_endings"]
+)
 _MAX_TEXT = 20_000  # characters of one statement that are indexed (a code block's head)
 _MAX_QUESTION = 2_000  # characters of a question that are read
 _PART_FACTOR = 0.5  # an identifier's words count half as much as the identifier
 _STOP_FACTOR = 0.3  # a function word ("its", "once", "antes") counts for little
+_OPENING_MARKS = "".join(listed("opening_marks"))  # "¿", "¡"
 # Capitalised words in a row, not opening the question: a name ("Great Expectations")
-_NAME_RUN = re.compile(r"(?<![.?!¿¡]\s)(?<!^)\b(?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*")
+_NAME_RUN = re.compile(
+    rf"(?<![.?!{re.escape(_OPENING_MARKS)}]\s)(?<!^)\b(?:[A-Z][\w-]*\s+){{1,3}}[A-Z][\w-]*"
+)
 
 
 @dataclass(frozen=True)
@@ -63,27 +66,28 @@ class Group:
         return bool(self.terms & found)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _stemmer(lang: str) -> Stemmer.Stemmer:
-    return Stemmer.Stemmer(_STEMMERS[lang])
+    return Stemmer.Stemmer(language(lang)["stemmer"])
 
 
-def _cognate(word: str) -> str:
-    for spanish, english in _COGNATES:
-        if word.endswith(spanish) and len(word) > len(spanish) + 2:
-            return word[: -len(spanish)] + english
+def _cognate(word: str, endings: tuple[tuple[str, str], ...]) -> str:
+    """`word` spelt as its cognate in the pivot language, when it has one of `endings`."""
+    for ending, cognate in endings:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + cognate
     return word
 
 
 @lru_cache(maxsize=65536)
 def word_terms(word: str) -> tuple[str, ...]:
-    """The index terms of one folded word: its stems in every language and its English
-    cognate's stem. (Adding the stems of lookup lemmas was measured and left out: lemma
-    tables read many English words in Spanish notes wrongly, and answers got worse.)"""
+    """The index terms of one folded word: its stems in every language and its cognates'
+    stems in the pivot language. (Adding the stems of lookup lemmas was measured and left out:
+    lemma tables read many English words in Spanish notes wrongly, and answers got worse.)"""
     if len(word) < 3 or word.isdigit():
         return (word,)
-    stems = [_stemmer(lang).stemWord(word) for lang in _STEMMERS]
-    stems.append(_stemmer("en").stemWord(_cognate(word)))
+    stems = [_stemmer(lang).stemWord(word) for lang in LANGUAGES]
+    stems += [_stemmer(PIVOT).stemWord(_cognate(word, endings)) for _, endings in _COGNATES]
     return tuple(dict.fromkeys(stems))
 
 
@@ -122,9 +126,9 @@ def terms(text: str) -> list[str]:
 def _translations() -> dict[str, frozenset[str]]:
     """Glossary entries both ways: "registro" ↔ "registry"."""
     table: dict[str, set[str]] = {}
-    for es, en in glossary().items():
-        table.setdefault(es, set()).add(en)
-        table.setdefault(en, set()).add(es)
+    for word, pivot in glossary().items():
+        table.setdefault(word, set()).add(pivot)
+        table.setdefault(pivot, set()).add(word)
     return {word: frozenset(found) for word, found in table.items()}
 
 
@@ -135,7 +139,7 @@ def _token_group(token: str) -> set[str]:
 
 def _word_group(folded: str) -> set[str]:
     group = set(word_terms(folded))
-    forms = {folded, singular(folded)} | {fold(lemma(folded, lang)) for lang in _STEMMERS}
+    forms = {folded, singular(folded)} | {fold(lemma(folded, lang)) for lang in LANGUAGES}
     for form in forms:
         for other in _translations().get(form, ()):
             group.update(word_terms(other))
@@ -144,7 +148,7 @@ def _word_group(folded: str) -> set[str]:
 
 def _opens(question: str, match: re.Match[str]) -> bool:
     """The token opens a sentence ("¿Qué …", "… ? How …"), where capitals say nothing."""
-    before = question[: match.start()].rstrip(" ¿¡\"'(")
+    before = question[: match.start()].rstrip(" \"'(" + _OPENING_MARKS)
     return not before or before[-1] in ".?!:"
 
 
@@ -156,7 +160,7 @@ def _stop_words() -> frozenset[str]:
 def _is_stop(folded: str) -> bool:
     """A function word, or a form of one ("usando" is a form of "usar")."""
     stops = _stop_words()
-    return folded in stops or any(fold(lemma(folded, lang)) in stops for lang in _STEMMERS)
+    return folded in stops or any(fold(lemma(folded, lang)) in stops for lang in LANGUAGES)
 
 
 def query_groups(question: str, ignore: Iterable[str] = ()) -> list[Group]:

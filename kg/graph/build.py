@@ -12,6 +12,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
+from kg.graph.schema import relation_ontology
 from kg.graph.vocab import DOC, KG, PREFIXES
 from kg.ingest.document import Document, Section
 
@@ -48,8 +49,8 @@ def section_iri(doc: Document, section: Section) -> URIRef:
 
 
 def ontology_graph() -> Graph:
-    """The kg ontology shipped with the package."""
-    graph = Graph()
+    """The kg ontology shipped with the package, its relations from the table of predicates."""
+    graph = relation_ontology()
     text = resources.files("kg").joinpath("ontology.ttl").read_text(encoding="utf-8")
     graph.parse(data=text, format="turtle")
     return graph

@@ -7,6 +7,8 @@ from importlib import resources
 
 from rdflib import Graph
 
+from kg.graph.schema import relation_shapes
+
 __all__ = ["Validation", "shapes_graph", "validate_graph"]
 
 
@@ -18,8 +20,10 @@ class Validation:
 
 
 def shapes_graph() -> Graph:
+    """The shapes shipped with the package, those that name relations from the table of
+    predicates."""
     text = resources.files("kg").joinpath("shapes.ttl").read_text(encoding="utf-8")
-    return Graph().parse(data=text, format="turtle")
+    return relation_shapes().parse(data=text, format="turtle")
 
 
 def validate_graph(graph: Graph) -> Validation:

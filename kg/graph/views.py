@@ -15,20 +15,10 @@ import pyoxigraph as ox
 
 from kg.graph.queries import TOPICS
 from kg.graph.sparql import Queryable
-from kg.graph.vocab import KG_IRI
+from kg.graph.vocab import KG_IRI, RELATIONS  # the relations a view can draw
 
 __all__ = ["RELATIONS", "DependencyGraph", "EdgeReason", "concept_graph", "topic_graph"]
 
-# the relations between concepts a view can draw (names of `kg:` properties)
-RELATIONS = (
-    "requires",
-    "partOf",
-    "methodOf",
-    "differsFrom",
-    "produces",
-    "alternativeTo",
-    "usedFor",
-)
 
 RELATION_EDGES = """
 SELECT ?relation ?s ?sLabel ?o ?oLabel WHERE {

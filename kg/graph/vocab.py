@@ -1,7 +1,9 @@
 """The project's vocabulary: one namespace for its terms (`kg:`), one for concepts (`kgc:`).
 
-`KG` is a DefinedNamespace with `_fail = True`: a misspelt term is an error, not a new IRI.
-The ontology (labels, comments, domains) ships as `kg/ontology.ttl`.
+`KG` is a DefinedNamespace with `_fail = True`: a misspelt term is an error, not a new IRI. Its
+relations between concepts are those of the table of predicates (`kg/data/predicates.toml`,
+read by `kg.extract.predicates`); the ontology (labels, comments, domains) ships as
+`kg/ontology.ttl`, its relation properties generated from the same table (`kg.graph.schema`).
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
-__all__ = ["DOC", "KG", "KGC", "PREFIXES", "prefix_header"]
+from kg.extract.predicates import Relation, relations
+
+__all__ = ["DOC", "KG", "KGC", "PREFIXES", "RELATIONS", "Relation", "prefix_header", "relations"]
 
 KG_IRI = "https://kg.invalid/ns#"
 KGC_IRI = "https://kg.invalid/concept/"
@@ -31,15 +35,8 @@ class KG(DefinedNamespace):
     Assertion: URIRef
     KeyPoint: URIRef
     Statement: URIRef
-    # relations between concepts
-    requires: URIRef
-    differsFrom: URIRef
-    methodOf: URIRef
-    partOf: URIRef
-    alternativeTo: URIRef
-    produces: URIRef
-    usedFor: URIRef
-    relatedTo: URIRef
+    # relations between concepts: every relation of the table of predicates
+    _extras = tuple(r.name for r in relations())
     # provenance and structure
     line: URIRef
     evidence: URIRef
@@ -73,6 +70,10 @@ class KG(DefinedNamespace):
     mentions: URIRef
     statement: URIRef
 
+
+RELATIONS = tuple(r.name for r in relations() if not r.root)
+"""The relations extraction asserts between concepts, in the table's order (`relatedTo`, the
+root they all specialise, is not asserted itself)."""
 
 KGC = Namespace(KGC_IRI)
 DOC = Namespace(DOC_IRI)

@@ -16,6 +16,7 @@ from kg.extract.language import detect_language
 from kg.extract.lexicon import fold
 from kg.graph.fulltext import StatementIndex
 from kg.graph.store import GraphSession, open_store
+from kg.lang import PIVOT
 from kg.qa.answers import answer, handler_for
 from kg.qa.context import AskContext, QueryLog, Result
 from kg.qa.intents import classify, cue_words, ignored_words
@@ -93,11 +94,11 @@ class QAEngine:
         result = answer(ctx)
         return self._answer(ctx, result) if result.found else self._not_found(ctx)
 
-    def compare(self, a: str, b: str, lang: str = "en") -> Answer:
+    def compare(self, a: str, b: str, lang: str = PIVOT) -> Answer:
         """The difference between two concepts (by IRI), as `ask` would answer it."""
         return self._by_handler("difference", lang, self.concept(a), self.concept(b))
 
-    def learning_path(self, iri: str, lang: str = "en") -> Answer:
+    def learning_path(self, iri: str, lang: str = PIVOT) -> Answer:
         """The prerequisites of a concept (by IRI), transitively, in study order."""
         return self._by_handler("learning_path", lang, self.concept(iri))
 

@@ -1,18 +1,17 @@
 """Ranking features: what a statement's kind, text and mentions say for a question's intent.
 
-Cue phrases per language are data (`kg/data/retrieval.toml`); each feature is a number in
-[0, 1] that `kg.qa.retrieval` weighs.
+Cue phrases per language are data (`ranking_cues` of the language files); each feature is a
+number in [0, 1] that `kg.qa.retrieval` weighs.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 
 from kg.extract.lexicon import fold
+from kg.lang import PIVOT, listed, table
 from kg.qa.model import LinkedConcept
 
 __all__ = ["both_sides", "kind_prior", "mention_score", "text_score"]
@@ -31,19 +30,13 @@ def kind_prior(intent: str, kind: str) -> float:
     return _KIND_PRIOR.get(intent, {}).get(kind, 0.0)
 
 
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
-    text = resources.files("kg").joinpath("data/retrieval.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
-    return {
-        intent: {lang: tuple(fold(p) for p in phrases) for lang, phrases in table.items()}
-        for intent, table in data.items()
-    }
-
-
 @lru_cache(maxsize=64)
 def _cue_pattern(intent: str) -> re.Pattern[str] | None:
-    phrases = {p for lang in _cues().get(intent, {}).values() for p in lang}
+    """The ranking cues of an intent in every language, as one pattern (None for an intent
+    without ranking cues)."""
+    if intent not in table("ranking_cues", PIVOT):
+        return None
+    phrases = {fold(p) for p in listed(f"ranking_cues.{intent}")}
     if not phrases:
         return None
     alternatives = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
@@ -65,7 +58,8 @@ def mention_score(mentions: frozenset[str], linked: Sequence[LinkedConcept]) -> 
     return 0.5 if any(c.iri in mentions for c in linked[1:3]) else 0.0
 
 
-_LEAD_JUNK = re.compile(r"^[^\w¿¡`]+")
+# what may open a statement before its first word: not an opening mark ("¿") nor code
+_LEAD_JUNK = re.compile(rf"^[^\w`{re.escape(''.join(listed('opening_marks')))}]+")
 
 
 def _names(concept: LinkedConcept) -> list[str]:

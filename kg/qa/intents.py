@@ -1,4 +1,7 @@
-"""Intent of a question, from cue phrases kept as data (`kg/data/intents.toml`)."""
+"""Intent of a question, from cue phrases kept as data: the intents' order in
+`kg/data/intents.toml`, their cue phrases (`intents`), the words a question names no concept
+with (`question_words`) and those that ask for an output (`output_words`) in each language
+file."""
 
 from __future__ import annotations
 
@@ -10,13 +13,22 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from kg.extract.lexicon import fold
+from kg.lang import listed
 
-__all__ = ["asks_for_output", "classify", "cue_words", "ignored_words"]
+__all__ = ["ORDER", "asks_for_output", "classify", "cue_words", "ignored_words"]
 
 
-def _load() -> dict[str, object]:
+def _order() -> tuple[str, ...]:
     text = resources.files("kg").joinpath("data/intents.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return tuple(tomllib.loads(text)["order"])
+
+
+ORDER = _order()
+"""The intents a question may have but "unknown", in the order their cues are tried."""
+
+
+# question marks, the opening ones of every language included ("¿")
+_MARKS = re.compile(f"[?{re.escape(''.join(listed('opening_marks')))}]")
 
 
 def _pattern(cue: str) -> re.Pattern[str]:
@@ -33,31 +45,18 @@ def _pattern(cue: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _cues() -> list[tuple[str, list[re.Pattern[str]]]]:
-    data = _load()
-    order = data["order"]
-    if not isinstance(order, list):
-        raise TypeError("intents.toml: 'order' must be a list")
-    out: list[tuple[str, list[re.Pattern[str]]]] = []
-    for intent in order:
-        table = data[intent]
-        if not isinstance(table, dict):
-            continue
-        phrases = [p for lang in ("es", "en") for p in table.get(lang, [])]
-        out.append((str(intent), [_pattern(p) for p in phrases]))
-    return out
+    return [(intent, [_pattern(p) for p in listed(f"intents.{intent}")]) for intent in ORDER]
 
 
 @cache
 def _word_table(name: str) -> frozenset[str]:
-    """The folded words of a per-language word list in intents.toml (`ignore`, ...)."""
-    table = _load()[name]
-    if not isinstance(table, dict):
-        return frozenset()
-    return frozenset(fold(w) for lang in ("es", "en") for w in table.get(lang, []))
+    """The folded words of a word list of the language files (`question_words`, ...)."""
+    return frozenset(fold(w) for w in listed(name))
 
 
 def ignored_words() -> frozenset[str]:
-    return _word_table("ignore")
+    """Words of a question that never name a concept, in any language."""
+    return _word_table("question_words")
 
 
 def asks_for_output(question: str) -> bool:
@@ -72,15 +71,10 @@ def cue_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _cue_words() -> tuple[str, ...]:
-    data = _load()
     words: set[str] = set()
-    order = data["order"]
-    for intent in order if isinstance(order, list) else []:
-        table = data[intent]
-        if isinstance(table, dict):
-            for lang in ("es", "en"):
-                for phrase in table.get(lang, []):
-                    words.update(w for w in fold(phrase).split() if w != "*")
+    for intent in ORDER:
+        for phrase in listed(f"intents.{intent}"):
+            words.update(w for w in fold(phrase).split() if w != "*")
     return tuple(sorted(words))
 
 
@@ -107,7 +101,7 @@ def _respell(text: str) -> str:
 def classify(question: str) -> str:
     """One of the stable intent identifiers; "unknown" when no cue matches, even respelt.
     A specific intent read from misspelt cue words wins over "definition"."""
-    text = " " + " ".join(fold(question).replace("¿", " ").replace("?", " ").split()) + " "
+    text = " " + " ".join(_MARKS.sub(" ", fold(question)).split()) + " "
     intent = _match(text)
     if intent in ("unknown", "definition"):
         # the generic readings yield to a misspelt specific cue ("whats the differnce")

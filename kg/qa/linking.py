@@ -3,7 +3,7 @@
 The index is built once from the graph's labels (SPARQL). A question is matched by, in order:
 1. code identifiers, exactly (`fs.write_table`, `score_batch()`, `MlflowClient.search_runs`);
 2. word n-grams, longest first, by the same key extraction uses for labels (case, accents,
-   plurals, articles, word order and Spanish/English common words ignored);
+   plurals, articles, word order and every language's common words ignored);
 3. API names whose words all appear in the question ("escribir datos en una tabla" names
    `write_table`), through the same glossary;
 4. fuzzy matching with rapidfuzz for typos ("scor_batch", "requir").
@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from kg.extract.cues import glossary
 from kg.extract.lexicon import fold, singular
 from kg.extract.normalize import ARTICLES, code_parts, is_code_like, split_identifier, term_key
+from kg.lang import listed
 from kg.qa.intents import ignored_words
 from kg.qa.model import LinkedConcept
 from kg.qa.words import canonical_word
@@ -34,7 +35,7 @@ _TOKEN = re.compile(
 )
 _MAX_NGRAM = 6
 # "sesgo y varianza" looks for a name holding both words, whatever joins them in the name
-_CONJUNCTIONS = frozenset({"y", "e", "o", "u", "and", "or"})
+_CONJUNCTIONS = frozenset(listed("conjunctions"))
 _FUZZY_CUTOFF = 88
 
 

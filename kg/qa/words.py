@@ -1,8 +1,9 @@
 """The words of questions and titles, as names are compared: tokens, senses, content words.
 
-A question word is read as its singular, through the glossary (Spanish → English), and a
+A question word is read as its singular, through the glossary (to the pivot language), and a
 conjugated verb by its infinitive ("escribo" → "escribir" → "write"), so questions meet API
-names (`write_table`) and section titles in either language.
+names (`write_table`) and section titles in any language. The endings are the language files'
+(`plural_endings`, `verb_endings`, `infinitive_endings`, `lemma_endings`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 
 from kg.extract.cues import glossary
 from kg.extract.lexicon import fold, lemma, singular
+from kg.lang import LANGUAGES, language, listed
 from kg.qa.intents import cue_words, ignored_words
 
 __all__ = ["canonical_word", "content_words", "tokens", "word_senses", "words"]
@@ -34,7 +36,7 @@ def content_words(question: str, lang: str) -> set[str]:
     return {canonical_word(w, lang) for w in words(question) if fold(w) not in skip}
 
 
-def canonical_word(word: str, lang: str = "es") -> str:
+def canonical_word(word: str, lang: str = "") -> str:
     """A word as API names are compared: singular, through the glossary; a conjugated verb
     by its infinitive when the glossary knows it ("escribo" → "escribir" → "write")."""
     table = glossary()
@@ -44,30 +46,30 @@ def canonical_word(word: str, lang: str = "es") -> str:
     base = fold(lemma(word.lower(), lang))
     if base in table:
         return table[base]
-    if w.endswith(("ing", "ed")) and base != w:
+    if w.endswith(listed("lemma_endings")) and base != w:
         return base  # "registering", "registered" → register
-    for plural in ("s", "es"):  # "métricas": the lemma table reads it as "métrico"
+    for plural in listed("plural_endings"):  # "métricas": the lemma table reads "métrico"
         if w.endswith(plural) and w[: -len(plural)] in table:
             return table[w[: -len(plural)]]
     return _conjugated(w, table) or w
 
 
-# Present-tense endings of Spanish verbs, longest first: "mitigo", "comparas", "dividimos"
-# are read as their infinitive when the glossary knows it (the lemma tables miss many verbs).
-_ENDINGS = ("amos", "emos", "imos", "as", "es", "o", "a", "e")
-
-
 def _conjugated(word: str, table: dict[str, str]) -> str | None:
-    for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            stem = word[: -len(ending)]
-            for infinitive in (stem + "ar", stem + "er", stem + "ir"):
-                if infinitive in table:
-                    return table[infinitive]
+    """A conjugated verb's pivot word, when the glossary knows its infinitive: "mitigo",
+    "comparas", "dividimos" (present-tense endings, longest first in each language file; the
+    lemma tables miss many verbs)."""
+    for lang in LANGUAGES:
+        data = language(lang)
+        for ending in data["verb_endings"]:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                stem = word[: -len(ending)]
+                for infinitive in data["infinitive_endings"]:
+                    if stem + infinitive in table:
+                        return table[stem + infinitive]
     return None
 
 
-def word_senses(word: str, lang: str = "es") -> set[str]:
+def word_senses(word: str, lang: str = "") -> set[str]:
     """Every reading of a question word: "registro" is the noun (registry) and the verb
     (I register), so both are kept when matching names and section titles."""
     table = glossary()

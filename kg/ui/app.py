@@ -15,7 +15,7 @@ from kg.errors import KgError
 from kg.ui import ask, concept, graph, learn, notes, sparql
 from kg.ui.common import Page, run_build, short_paths, show_build, sticky
 from kg.ui.messages import error_text
-from kg.ui.text import UI
+from kg.ui.text import LANGUAGES, UI
 
 __all__ = ["main"]
 
@@ -67,12 +67,13 @@ def _status(lang: str, text: dict[str, str]) -> api.StoreStatus:
 
 def main() -> None:
     """One run of the app's script: the sidebar, a first build if need be, the chosen page."""
-    lang = st.session_state.get("lang", "es")
+    lang = st.session_state.get("lang", LANGUAGES[0])
     text = UI[lang]
     st.set_page_config(page_title=text["page_title"], page_icon="🧭", layout="wide")
     st.sidebar.title("kg")
     st.sidebar.caption(text["tagline"])
-    st.sidebar.radio("Idioma · Language", ["es", "en"], horizontal=True, key="lang")
+    choose = " · ".join(UI[code]["col_lang"] for code in LANGUAGES)  # "Idioma · Language"
+    st.sidebar.radio(choose, list(LANGUAGES), horizontal=True, key="lang")
     status = _status(lang, text)
     generation = status.generation or ""
     page = Page(

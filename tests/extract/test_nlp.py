@@ -5,7 +5,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.extract.language import detect_language
-from kg.extract.nlp import MAX_WORD, PiecewiseTokenizer, pipeline, singular
+from kg.extract.lexicon import is_infinitive
+from kg.extract.nlp import MAX_WORD, PiecewiseTokenizer, is_function_phrase, pipeline, singular
+from kg.lang import PIVOT
 
 
 def test_nlp_pipeline_is_built_once_per_language() -> None:
@@ -41,6 +43,20 @@ def test_nlp_norm_only_removes_plurals_in_mixed_language_text() -> None:
 )
 def test_nlp_language_detection(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+
+
+def test_nlp_text_of_no_known_language_reads_as_the_pivot_language() -> None:
+    assert detect_language("score_batch") == PIVOT == detect_language("")
+    assert pipeline("xx") is pipeline(PIVOT)  # no file for "xx": the pivot's pipeline
+
+
+def test_nlp_function_phrases_and_infinitives_come_from_the_language_files() -> None:
+    assert (
+        is_function_phrase("¿Cómo?") and is_function_phrase("de la") and is_function_phrase("e.g.")
+    )
+    assert not is_function_phrase("¿Qué es MLflow?")
+    assert is_infinitive("evaluar", "es") and not is_infinitive("cluster", "es")
+    assert not is_infinitive("evaluate", "en")  # English marks infinitives with "to" instead
 
 
 @given(

@@ -3,6 +3,8 @@ from __future__ import annotations
 import pytest
 
 from kg.qa import classify
+from kg.qa.intents import ORDER
+from kg.qa.model import INTENTS
 
 
 @pytest.mark.parametrize(
@@ -31,3 +33,13 @@ from kg.qa import classify
 )
 def test_intents_from_cue_words(question: str, intent: str) -> None:
     assert classify(question) == intent
+
+
+def test_intents_the_order_of_kg_data_holds_every_intent_but_unknown() -> None:
+    assert set(ORDER) | {"unknown"} == set(INTENTS) and "unknown" not in ORDER
+
+
+def test_intents_the_first_intent_whose_cue_matches_wins() -> None:
+    # "difference" comes before "definition" in the order: both cues are in the question
+    assert ORDER.index("difference") < ORDER.index("definition")
+    assert classify("¿Qué es la diferencia entre A y B?") == "difference"

@@ -21,6 +21,7 @@ from kg.extract.normalize import ARTICLES, clean_label
 from kg.extract.rules.context import RowReading, SectionReading, TableReading, TextReading
 from kg.extract.rules.pipeline import ROW, TEXT
 from kg.ingest.document import Paragraph
+from kg.lang import listed
 
 __all__ = [
     "api_definition",
@@ -32,8 +33,11 @@ __all__ = [
     "term_definition",
 ]
 
-_DEFINITION_VERB = re.compile(r"^\s*(?:es|son|is|are|means|significa|se refiere a)\b", re.I)
-_DEFINITION_HEADS = ("", "un", "una", "el", "la", "a", "an", "the")  # before the concept
+# "X es ...", "X means ...": a verb of being or meaning after the concept
+_DEFINITION_VERB = re.compile(
+    rf"^\s*(?:{'|'.join(re.escape(v) for v in listed('definition_verbs'))})\b", re.I
+)
+_DEFINITION_HEADS = ("", *listed("definition_heads"))  # what may stand before the concept
 _MAX_DEFINITION = 400  # characters of a definition
 _DEFINITION_CHARS = 160  # a definition this short goes on into the next paragraph
 _WORD = re.compile(r"\S+")

@@ -1,5 +1,5 @@
 """Sentence cues: "X requiere Y", "solo en X puedes usar Y", "Y agrupa X", "X devuelve Y" —
-a cue phrase of `kg/data/cues.toml` between concept mentions.
+a relation cue phrase of the language files between concept mentions.
 
 A cue with no subject mention before it takes the table row's subject or the section's focus
 (`(implicit subject)`). A cue is not read when it is negated ("No necesitas ..."), describes
@@ -13,7 +13,6 @@ with a binary search.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -28,15 +27,16 @@ from kg.extract.rules.context import SectionReading, TextReading
 from kg.extract.rules.focus import focus
 from kg.extract.rules.pipeline import CELL, TEXT
 from kg.extract.rules.purpose import PurposeClauses, purpose_end
+from kg.lang import known, language, listed, words
 
 __all__ = ["CueMatch", "OrderedMentions", "cue_matches", "cue_sentences", "run_of"]
 
 # Predicates whose subject may be left implicit ("Debes tener X" under a section about Y).
 _IMPLICIT_OK = frozenset({"requires", "produces", "usedFor"})
 # What may stand between two objects of one cue: "X y Y", "X, Y", "X / Y".
-_JOINERS = frozenset({"", "y", "e", "o", "u", "and", "or", "/", "+", "&", "ni", "nor"})
+_JOINERS = words("joiners") | {"", "/", "+", "&"}
 _NO_PARTICIPLE = frozenset({"produces", "usedFor", "partOf"})
-_PARTICIPLE = re.compile(r"(?:ad[oa]s?|id[oa]s?|ed)$")
+_PARTICIPLES = tuple(listed("participle_endings"))  # "generados", "generated"
 _RUN = 4  # objects one cue may list
 
 
@@ -207,9 +207,9 @@ def _states(sent: Span, i: int, cue: RelationCue, lang: str) -> bool:
     if any(t.lower_ in negations() for t in sent[max(i - 2, 0) : i]):
         return False  # "No necesitas configurar ..." states no requirement
     word = sent[i].lower_
-    if cue.predicate in _NO_PARTICIPLE and _PARTICIPLE.search(word):
+    if cue.predicate in _NO_PARTICIPLE and word.endswith(_PARTICIPLES):
         return False  # "Archivos generados: ..." describes, it does not say who generates
-    if lang == "en" and word.endswith("ing"):
+    if word.endswith(tuple(language(known(lang))["describing_endings"])):
         return False  # "depending on the ...", "requiring": describes, does not state
     # "Hyperopt necesita evaluar cada trial": what it does
     return not (cue.predicate == "requires" and _needs_to_do(sent, i + len(cue.lemmas), cue.lang))
@@ -223,9 +223,10 @@ def _needs_to_do(sent: Span, after: int, lang: str) -> bool:
         return False
     allowed = section_cues()["requirement_infinitives"]
     first = tokens[0]
-    if lang == "en":
+    marker = language(lang)["infinitive_marker"]
+    if marker:  # "needs to evaluate"
         return (
-            first.lower_ == "to"
+            first.lower_ == marker
             and len(tokens) > 1
             and tokens[1].is_alpha
             and tokens[1].lower_ not in allowed
