@@ -6,24 +6,18 @@ file."""
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache, lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz, process
 
 from kg.extract.lexicon import fold
 from kg.lang import listed
+from kg.qa.model import INTENTS
 
 __all__ = ["ORDER", "asks_for_output", "classify", "cue_words", "ignored_words"]
 
 
-def _order() -> tuple[str, ...]:
-    text = resources.files("kg").joinpath("data/intents.toml").read_text(encoding="utf-8")
-    return tuple(tomllib.loads(text)["order"])
-
-
-ORDER = _order()
+ORDER = INTENTS[:-1]
 """The intents a question may have but "unknown", in the order their cues are tried."""
 
 

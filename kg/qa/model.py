@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import asdict, dataclass, field
+from importlib import resources
 from typing import Any
 
 from kg.qa.render import MAX_ANSWER, clip_answer
@@ -17,10 +19,14 @@ __all__ = [
     "clip_answer",
 ]
 
-INTENTS = (
-    "definition", "prerequisites", "dependents", "difference", "how_to", "components",
-    "usage", "learning_path", "unknown",
-)  # fmt: skip
+
+def _intents() -> tuple[str, ...]:
+    text = resources.files("kg").joinpath("data/intents.toml").read_text(encoding="utf-8")
+    return (*tomllib.loads(text)["order"], "unknown")
+
+
+INTENTS = _intents()
+"""Every intent, in the order their cues are tried (`kg/data/intents.toml`), then "unknown"."""
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,15 @@ Each handler is a small function over an `AskContext` that returns a `Result`; `
 picks the handler of a question's intent and falls back when it finds nothing.
 """
 
-from kg.qa.answers import (  # noqa: F401  (each module registers its handlers)
-    components,
-    definition,
-    difference,
-    how_to,
-    learning_path,
-    requirements,
-    usage,
-)
+import importlib
+import pkgutil
+
 from kg.qa.answers.dispatch import answer
 from kg.qa.answers.registry import HANDLERS, handler, handler_for
 
 __all__ = ["HANDLERS", "answer", "handler", "handler_for"]
+
+# every module of the package registers its handlers when imported: a new intent is a new
+# module here, with no list to update (sorted, so registration order is the same everywhere)
+for _module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+    importlib.import_module(f"{__name__}.{_module}")
