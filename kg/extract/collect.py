@@ -16,9 +16,9 @@ from kg.extract.labels import (
     is_acronym,
     looks_like_name,
     question_subject,
+    section_sides,
     strip_numbering,
     table_shape,
-    vs_sides,
 )
 from kg.extract.normalize import (
     clean_label,
@@ -151,7 +151,7 @@ def _heading_candidates(reg: Registry, ctx: DocContext, section: Section) -> Non
         and all(w[:1].isupper() for w in words)
     ):
         add_label(reg, ctx, title, places)  # a name in Title Case: "MLflow Model Registry"
-    for side in vs_sides(title) or ():
+    for side in section_sides(ctx.doc, section) or ():
         add_label(reg, ctx, side, places)  # "AutoML vs Manual ML"
     owner = heading_class(section)
     for match in IDENTIFIER_IN_TEXT.finditer(title):

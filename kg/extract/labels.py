@@ -17,7 +17,7 @@ from kg.extract.nlp import fold, is_function_phrase
 from kg.extract.normalize import clean_label, is_code_like, is_literal_value, term_key
 from kg.extract.patterns import drop_parentheticals, strip_question_marks
 from kg.extract.registry import Registry
-from kg.ingest.document import Section, Table
+from kg.ingest.document import Document, Section, Table
 from kg.lang import listed
 
 __all__ = [
@@ -31,6 +31,8 @@ __all__ = [
     "looks_like_name",
     "question_subject",
     "same_thing",
+    "section_sides",
+    "share_head",
     "strip_numbering",
     "table_shape",
     "vs_sides",
@@ -236,3 +238,38 @@ def vs_sides(title: str) -> list[str] | None:
     if len(sides) != 2 or any(len(s.split()) > 6 or not s.strip() for s in sides):
         return None
     return [drop_parentheticals(s) for s in sides]
+
+
+def section_sides(doc: Document, section: Section) -> list[str] | None:
+    """The sides of a section's "A vs B" heading, a head shared when its text says so."""
+    sides = vs_sides(section.title)
+    if not sides:
+        return None
+    return share_head(sides, "\n".join(doc.lines[section.line_start : section.line_end]))
+
+
+def share_head(sides: list[str], text: str) -> list[str]:
+    """The sides of "Multiple vs. Single Imputation" as "Multiple Imputation" and "Single
+    Imputation": a one-word side shares the other side's head ("Inferencia batch vs
+    streaming": the head comes first) when the text under the heading says the shared form
+    ("multiple imputations"); "Docker vs Virtual Machines" stays as it is."""
+    left, right = sides
+    folded = fold(text)
+    plural = "|".join(re.escape(e) for e in listed("plural_endings"))
+
+    def said(phrase: str) -> bool:
+        pattern = rf"(?<!\w){re.escape(fold(phrase))}(?:{plural})?(?!\w)"
+        return re.search(pattern, folded) is not None
+
+    lw, rw = left.split(), right.split()
+    if len(lw) == 1 and len(rw) >= 2 and not looks_like_name(left):
+        if said(shared := " ".join([left, *rw[1:]])):  # modifier before the head
+            return [shared, right]
+        if said(shared := " ".join([*rw[:-1], left])):  # head before the modifier
+            return [shared, right]
+    if len(rw) == 1 and len(lw) >= 2 and not looks_like_name(right):
+        if said(shared := " ".join([*lw[:-1], right])):
+            return [left, shared]
+        if said(shared := " ".join([right, *lw[1:]])):
+            return [left, shared]
+    return sides

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.extract.labels import question_subject, same_thing, vs_sides
+from kg.extract.labels import question_subject, same_thing, share_head, vs_sides
 
 
 def test_labels_a_gloss_that_names_the_same_thing_is_an_alias(extract_notes) -> None:  # type: ignore[no-untyped-def]
@@ -44,3 +44,17 @@ def test_labels_same_thing() -> None:
     assert same_thing("Interquartile Range", "IQR")
     assert same_thing("Mode", "moda")
     assert not same_thing("Batch", "offline")
+
+
+def test_labels_share_head_only_when_the_text_says_the_shared_form() -> None:
+    said = "Online feature tables serve lookups; offline feature tables train."
+    assert share_head(["Online", "Offline Feature Tables"], said) == [
+        "Online Feature Tables",
+        "Offline Feature Tables",
+    ]
+    assert share_head(["AutoML", "Manual ML"], "AutoML ML") == ["AutoML", "Manual ML"]  # a name
+    assert share_head(["Batch", "Streaming"], "batch streaming") == ["Batch", "Streaming"]
+    assert share_head(["Docker", "Virtual Machines"], "Docker runs") == [
+        "Docker",
+        "Virtual Machines",
+    ]

@@ -3,7 +3,7 @@ under "RegisteredModelsAPI") whose method belongs to the class above."""
 
 from __future__ import annotations
 
-from kg.extract.labels import heading_class, vs_sides
+from kg.extract.labels import heading_class, section_sides
 from kg.extract.model import Comparison
 from kg.extract.rules.context import SectionReading
 from kg.extract.rules.focus import heading_mentions
@@ -17,7 +17,7 @@ _API_SHARE = 0.6  # share of a heading an API mention covers for the heading to 
 @SECTION.rule("vs-heading")
 def vs_heading(r: SectionReading) -> None:
     """ "## Batch vs Streaming": Batch differsFrom Streaming (a comparison without aspects)."""
-    sides = vs_sides(r.section.title)
+    sides = section_sides(r.ctx.doc, r.section)
     if not sides:
         return
     left, right = (r.label(side) for side in sides)

@@ -10,7 +10,7 @@ value.
 from __future__ import annotations
 
 from kg.extract.cues import heading_has
-from kg.extract.labels import MAX_TERM_WORDS, VS_WORDS, table_shape, vs_sides
+from kg.extract.labels import MAX_TERM_WORDS, VS_WORDS, section_sides, table_shape
 from kg.extract.model import Aspect, Comparison
 from kg.extract.nlp import fold
 from kg.extract.normalize import clean_label
@@ -93,7 +93,7 @@ def comparison_table(r: SectionReading, t: TableReading) -> None:
     if not t.comparison or len(t.table.header) - 1 > _MAX_SIDES:
         return
     table = t.table
-    named = vs_sides(r.section.title) or []
+    named = section_sides(r.ctx.doc, r.section) or []
     sides = [r.label(_heading_side(c.text, named)) for c in table.header[1:]]
     ev = r.evidence(table.line_start)
     for i in range(len(sides)):

@@ -28,3 +28,17 @@ def test_headings_api_reference_methods_belong_to_their_class(extract_notes) -> 
     assert defs["ModelsAPI.create"] == ["Creates a model."]
     assert defs["RegisteredModelsAPI.create"] == ["Crea un modelo registrado."]
     assert defs["ModelsAPI"] == ["Manage models."]  # not the signature line "ModelsAPI"
+
+
+def test_headings_vs_sides_share_a_head_the_text_says(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# Multiple vs. Single Imputation\n\nOne may perform multiple imputations of the data.\n\n"
+        "## Inferencia batch vs streaming\n\nLa inferencia streaming procesa eventos.\n\n"
+        "## Docker vs Virtual Machines\n\nDocker shares the kernel.\n"
+    )
+    found = ruled(x)
+    assert ("Multiple Imputation", "differsFrom", "Single Imputation", "vs-heading") in found
+    assert ("Inferencia batch", "differsFrom", "Inferencia streaming", "vs-heading") in found
+    # no "Docker Machines": the text never says it, so the side stays as written
+    assert ("Docker", "differsFrom", "Virtual Machines", "vs-heading") in found
+    assert not {c.label for c in x.concepts} & {"Multiple", "Docker Machines"}
