@@ -227,7 +227,8 @@ def concept_graph(
 
 
 def topic_graph(*, store: Path | str | None = None) -> DependencyGraph:
-    """Topics linked when a concept of one requires a concept introduced in the other."""
+    """Topics linked when the text of one states that a concept requires, is part of or is
+    a method of a concept introduced in the other (each edge with its reasons and lines)."""
     with _store(store).session() as session:
         return _topic_graph(session)
 

@@ -227,8 +227,9 @@ def test_app_graph_topics_plan_every_objective(app: AppTest, built: Path) -> Non
     plan = at.table[0].value
     assert len(plan) == 18
     row = plan[plan["Tema"].str.startswith("7. ")].iloc[0]
-    assert row["Antes, estudia"] == "6"
+    assert row["Antes, estudia"] == "6, 1"  # the table it writes to, the client it calls
     assert "fs.write_table requiere fs.create_table" in row["Por qué"]
+    assert "fs.write_table es un método de FeatureStoreClient" in row["Por qué"]
     order = list(plan["Tema"])
     assert order.index(row["Tema"]) > order.index(next(t for t in order if t.startswith("6. ")))
     at.toggle[0].set_value(False).run()

@@ -28,6 +28,7 @@ class Relation:
     symmetric: bool = False
     components: str = ""  # "object", "subject" or "": where the asked concept stands
     root: bool = False  # the relation every other one specialises
+    builds_on: bool = False  # stating "A <it> B" builds on where B is introduced (topic graph)
 
     def label(self, lang: str) -> str:
         """Its name in a language, as the ontology labels it ("requires", "requiere")."""

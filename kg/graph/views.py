@@ -1,6 +1,8 @@
 """Dependency views over the graph, computed with networkx from SPARQL rows: the concept-level
-graph of one relation and the topic-level graph (topic A depends on topic B when a concept of A
-requires a concept introduced in B — introduced: first mentioned, in document order). A view
+graph of one relation and the topic-level graph (topic A depends on topic B when A's text
+states that a concept requires, is part of or is a method of a concept introduced in B —
+introduced: first mentioned, in document order; the relations are the table of predicates'
+`builds_on` ones). A view
 around a focus concept marks the focus and what it requires, directly or not, so that every
 interface highlights the same nodes. The topic graph keeps every topic (up to a limit), in
 document order, and the concept requirements behind each of its edges."""
@@ -14,8 +16,8 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.graph.queries import TOPICS
-from kg.graph.sparql import Queryable
-from kg.graph.vocab import KG_IRI, RELATIONS  # the relations a view can draw
+from kg.graph.sparql import Queryable, bind_rows
+from kg.graph.vocab import BUILDS_ON, KG_IRI, RELATIONS  # the relations a view can draw
 
 __all__ = ["RELATIONS", "DependencyGraph", "EdgeReason", "concept_graph", "topic_graph"]
 
@@ -34,25 +36,28 @@ SELECT ?c ?topic ?title ?order ?source ?start WHERE {
   ?doc dcterms:source ?source .
 }"""
 
-# every `requires` assertion with where it was read: the reasons behind topic dependencies
-REQUIRES_READ = """
-SELECT ?s ?sLabel ?o ?oLabel ?source ?line WHERE {
-  ?a a kg:Assertion ; rdf:subject ?s ; rdf:predicate kg:requires ; rdf:object ?o ;
-     kg:line ?line ; dcterms:source ?doc .
+# every assertion of a relation a topic builds on, with the topic it was read in and where:
+# the reasons behind topic dependencies (?relation bound by VALUES)
+BUILDS_ON_READ = """
+SELECT ?relation ?s ?sLabel ?o ?oLabel ?topic ?source ?line WHERE {
+  ?a a kg:Assertion ; rdf:subject ?s ; rdf:predicate ?relation ; rdf:object ?o ;
+     kg:line ?line ; dcterms:source ?doc ; prov:wasDerivedFrom ?section .
+  ?section kg:parentSection* ?topic . ?topic a kg:Topic .
   ?doc dcterms:source ?source .
   ?s skos:prefLabel ?sLabel . ?o skos:prefLabel ?oLabel .
-} ORDER BY ?source ?line ?sLabel ?oLabel"""
+} ORDER BY ?source ?line ?relation ?sLabel ?oLabel"""
 
 
 @dataclass(frozen=True)
 class EdgeReason:
-    """Why one topic depends on another: `concept` (introduced in the first) requires
-    `requires` (introduced in the second), as read at `source:line`."""
+    """Why one topic depends on another: the first topic's text, at `source:line`, states
+    `concept <relation> requires` and `requires` is introduced in the second."""
 
     concept: str
     requires: str
     source: str
     line: int
+    relation: str = "requires"
 
 
 @dataclass
@@ -155,18 +160,22 @@ def concept_graph(
 
 
 def topic_graph(session: Queryable, limit: int = 80) -> DependencyGraph:
-    """Topics linked when a concept of one requires a concept introduced in the other, each
-    edge with the requirements behind it; every topic is a node (in document order) while
-    there are at most `limit`, then only topics with a dependency (`truncated`)."""
+    """Topics linked when the text of one states that a concept requires, is part of or is a
+    method of a concept introduced in the other, each edge with the statements behind it;
+    every topic is a node (in document order) while there are at most `limit`, then only
+    topics with a dependency (`truncated`)."""
     introduced = _introduced_in(session)
     reasons: dict[tuple[str, str], list[EdgeReason]] = {}
-    for r in session.query(REQUIRES_READ).rows:
-        a, b = introduced.get(r["s"].value), introduced.get(r["o"].value)
-        if not a or not b or a[0] == b[0]:
+    relations = [ox.NamedNode(KG_IRI + name) for name in BUILDS_ON]
+    for r in session.query(bind_rows(BUILDS_ON_READ, "relation", relations)).rows:
+        a, b = r["topic"].value, introduced.get(r["o"].value)
+        if not b or a == b[0]:
             continue
-        line = int(r["line"].value)
-        why = EdgeReason(r["sLabel"].value, r["oLabel"].value, r["source"].value, line)
-        if why not in (found := reasons.setdefault((a[0], b[0]), [])):
+        relation = r["relation"].value.removeprefix(KG_IRI)
+        why = EdgeReason(
+            r["sLabel"].value, r["oLabel"].value, r["source"].value, int(r["line"].value), relation
+        )
+        if why not in (found := reasons.setdefault((a, b[0]), [])):
             found.append(why)
     linked = {t for edge in reasons for t in edge}
     out = DependencyGraph(reasons=reasons)

@@ -13,7 +13,17 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNa
 
 from kg.extract.predicates import Relation, relations
 
-__all__ = ["DOC", "KG", "KGC", "PREFIXES", "RELATIONS", "Relation", "prefix_header", "relations"]
+__all__ = [
+    "BUILDS_ON",
+    "DOC",
+    "KG",
+    "KGC",
+    "PREFIXES",
+    "RELATIONS",
+    "Relation",
+    "prefix_header",
+    "relations",
+]
 
 KG_IRI = "https://kg.invalid/ns#"
 KGC_IRI = "https://kg.invalid/concept/"
@@ -74,6 +84,9 @@ class KG(DefinedNamespace):
 RELATIONS = tuple(r.name for r in relations() if not r.root)
 """The relations extraction asserts between concepts, in the table's order (`relatedTo`, the
 root they all specialise, is not asserted itself)."""
+
+BUILDS_ON = tuple(r.name for r in relations() if r.builds_on)
+"""The relations whose statement makes a topic build on the topic introducing their object."""
 
 KGC = Namespace(KGC_IRI)
 DOC = Namespace(DOC_IRI)

@@ -59,6 +59,10 @@ class Page:
         """How `relation` reads between two concepts in the page's language."""
         return RELATION_WORDS[self.lang].get(relation, relation)
 
+    def reason(self, concept: str, relation: str, other: str) -> str:
+        """Why a topic builds on another: "score_batch requires fs.log_model"."""
+        return self.text["why"].format(concept=concept, reads=self.verb(relation), requires=other)
+
     def short(self, source: str) -> str:
         return self.paths.get(source) or _short(source)
 

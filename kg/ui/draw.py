@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,14 +42,19 @@ def topic_label(graph: api.DependencyGraph, node: str) -> str:
     return f"{position}. {title}"
 
 
+Reason = tuple[str, str, str]  # (concept, relation, the concept of the other topic)
+Why = Callable[[str, str, str], str]  # how a reason reads: (concept, relation, other) → text
+
+
 def reasons_by_pair(
     graph: api.DependencyGraph, edge: tuple[str, str]
-) -> dict[tuple[str, str], list[tuple[str, int]]]:
-    """The requirements behind one topic edge: (concept, what it requires) → where it is
-    read, (source, line)."""
-    pairs: dict[tuple[str, str], list[tuple[str, int]]] = {}
+) -> dict[Reason, list[tuple[str, int]]]:
+    """The statements behind one topic edge: (concept, relation, the concept introduced in
+    the other topic) → where it is read, (source, line)."""
+    pairs: dict[Reason, list[tuple[str, int]]] = {}
     for why in graph.reasons.get(edge, []):
-        pairs.setdefault((why.concept, why.requires), []).append((why.source, why.line))
+        key = (why.concept, why.relation, why.requires)
+        pairs.setdefault(key, []).append((why.source, why.line))
     return pairs
 
 
@@ -76,11 +82,10 @@ def concept_dot(graph: api.DependencyGraph, verb: str) -> str:
     return "\n".join(dot)
 
 
-def topic_dot(graph: api.DependencyGraph, why: str, short: Any) -> str:
+def topic_dot(graph: api.DependencyGraph, why: Why, short: Any) -> str:
     """The topic graph in DOT, read left to right: an arrow goes from the topic to study first
     to the one that needs it, labelled by a requirement behind it; hovering over it lists
-    every requirement with its source line (`short(source, line)`). `why` formats one
-    requirement (`{concept}`, `{requires}`)."""
+    every reason with its source line (`short(source, line)`). `why` says one reason."""
     dot = [
         "digraph G {",
         'rankdir=LR; nodesep=0.25; ranksep=0.5; bgcolor="transparent";',
@@ -103,8 +108,8 @@ def topic_dot(graph: api.DependencyGraph, why: str, short: Any) -> str:
         pairs = reasons_by_pair(graph, (s, o))
         label = _edge_label(pairs, why)
         tip = "\n".join(
-            why.format(concept=a, requires=b) + " — " + ", ".join(short(*at) for at in where)
-            for (a, b), where in pairs.items()
+            why(*reason) + " — " + ", ".join(short(*at) for at in where)
+            for reason, where in pairs.items()
         )
         dot.append(
             f"{json.dumps(o)} -> {json.dumps(s)} [label={_dot_label(label, 14)},"
@@ -114,13 +119,12 @@ def topic_dot(graph: api.DependencyGraph, why: str, short: Any) -> str:
     return "\n".join(dot)
 
 
-def _edge_label(pairs: dict[tuple[str, str], list[tuple[str, int]]], why: str) -> str:
-    """The first requirement behind an edge, and how many more there are."""
+def _edge_label(pairs: dict[Reason, list[tuple[str, int]]], why: Why) -> str:
+    """The first reason behind an edge, and how many more there are."""
     if not pairs:
         return ""
-    concept, requires = next(iter(pairs))
     more = f" (+{len(pairs) - 1})" if len(pairs) > 1 else ""
-    return why.format(concept=concept, requires=requires) + more
+    return why(*next(iter(pairs))) + more
 
 
 def readable_ids(graph: api.DependencyGraph, label: Any = None) -> dict[str, str]:
@@ -161,7 +165,7 @@ def concept_elements(
 
 
 def topic_elements(
-    graph: api.DependencyGraph, ids: dict[str, str], why: str, before: str
+    graph: api.DependencyGraph, ids: dict[str, str], why: Why, before: str
 ) -> dict[str, list[dict[str, Any]]]:
     """Cytoscape elements of the topic graph: arrows from the topic to study first, labelled
     by a requirement behind them; a topic's panel lists the topics to study `before` it."""

@@ -104,10 +104,10 @@ def _topic_view(page: Page) -> None:
     st.markdown(text["legend_topics"])
     st.session_state.setdefault("graph-topics-static", True)  # the view to plan with
     if st.toggle(text["static"], **sticky("graph-topics-static")):
-        st.graphviz_chart(draw.topic_dot(graph, text["why"], page.cite))
+        st.graphviz_chart(draw.topic_dot(graph, page.reason, page.cite))
     else:
         ids = draw.readable_ids(graph, draw.topic_label)
-        elements = draw.topic_elements(graph, ids, text["why"], text["col_before"])
+        elements = draw.topic_elements(graph, ids, page.reason, text["col_before"])
         layout = {"name": "dagre", "rankDir": "LR", "nodeSep": 24, "rankSep": 110}
         key = f"cyto-topics-{page.lang}"
         _interactive(page, elements, layout, draw.styles(topics=True), key, openable=False)
@@ -123,9 +123,9 @@ def _study_plan(page: Page, graph: api.DependencyGraph) -> None:
         needs = [o for s, o in graph.edges if s == node]
         whys = []
         for o in needs:
-            for (a, b), where in draw.reasons_by_pair(graph, (node, o)).items():
+            for reason, where in draw.reasons_by_pair(graph, (node, o)).items():
                 cites = ", ".join(page.cite(*at) for at in where)
-                whys.append(f"{text['why'].format(concept=a, requires=b)} ({cites})")
+                whys.append(f"{page.reason(*reason)} ({cites})")
         rows.append({
             text["col_order"]: n,
             text["topic"]: draw.topic_label(graph, node),

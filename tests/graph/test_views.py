@@ -85,3 +85,36 @@ def test_views_study_order_puts_what_is_required_first(store: Path) -> None:
     concepts = api.concept_graph("requires", store=store)
     order = [concepts.nodes[n][0] for n in concepts.study_order()]
     assert order.index("Databricks Runtime") < order.index("ML Runtime") < order.index("AutoML")
+
+
+CODE_NOTES = """# Client basics
+
+The **MlflowClient** class talks to the tracking server.
+
+# Find the best run
+
+```python
+from mlflow.tracking import MlflowClient
+client = MlflowClient()
+runs = client.search_runs(["1"], order_by=["metrics.rmse ASC"])
+```
+
+# Unrelated
+
+Nothing here is **MlflowClient** related, it only names it.
+"""
+
+
+def test_views_topic_graph_builds_on_the_topic_a_method_or_part_comes_from(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "client.md").write_text(CODE_NOTES, encoding="utf-8")
+    api.build([tmp_path / "client.md"], store=tmp_path / "store")
+    graph = api.topic_graph(store=tmp_path / "store")
+    edges = [(graph.nodes[s][0], graph.nodes[o][0]) for s, o in graph.edges]
+    assert edges == [("Find the best run", "Client basics")]  # a mention alone is no edge
+    ((_, reasons),) = graph.reasons.items()
+    assert {(r.concept, r.relation, r.requires) for r in reasons} == {
+        ("client.search_runs", "methodOf", "MlflowClient")
+    }
+    assert {r.line for r in reasons} == {10}  # the line of the call, in the dependent topic
