@@ -122,6 +122,12 @@ def compose(
         if typed.found:  # what answers around the question comes after, where room is left
             text += f"\n\n{typed_text}"
         return Composed(True, text, items + typed_items)
+    if typed.found and ranked and max(r.coverage for r in ranked) > typed_coverage:
+        # the handler's fallback (a concept's other facts, the sections that mention it)
+        # covers the question less than the best statements do: they come first
+        block, items = render_statements(ranked[:_WITH_TYPED], focus)
+        text = f"{say(lang, 'notes_say')}\n{block}\n\n{typed_text}"
+        return Composed(True, text, items + typed_items)
     return Composed(typed.found, typed_text, typed_items)
 
 
