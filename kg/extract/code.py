@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -72,6 +73,7 @@ class CodeFacts:
     bindings: dict[str, str] = field(default_factory=dict)  # variable → class name
     modules: dict[str, str] = field(default_factory=dict)  # local name → module path
     functions: dict[str, tuple[Declared, ...]] = field(default_factory=dict)  # top-level `def`s
+    _assigned: dict[str, list[CallSite]] | None = field(default=None, repr=False, compare=False)
 
     def merge(self, other: CodeFacts) -> None:
         self.calls.extend(other.calls)
@@ -79,6 +81,18 @@ class CodeFacts:
         self.bindings.update(other.bindings)
         self.modules.update(other.modules)
         self.functions.update(other.functions)
+        self._assigned = None
+
+    def assigned_before(self, name: str, line: int) -> CallSite | None:
+        """The last call whose result is bound to `name` on a line before `line`."""
+        if self._assigned is None:
+            self._assigned = {}
+            for call in sorted(self.calls, key=lambda c: c.line):
+                if call.assigned_to:
+                    self._assigned.setdefault(call.assigned_to, []).append(call)
+        calls = self._assigned.get(name, [])
+        n = bisect_left([c.line for c in calls], line)
+        return calls[n - 1] if n else None
 
 
 def is_python(language: str) -> bool:

@@ -10,7 +10,9 @@ the start of one line, so reading is linear in the text.
 from __future__ import annotations
 
 import ast
+import io
 import re
+import tokenize
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -81,9 +83,26 @@ class Source:
 
 
 def source_text(source: Source, node: ast.AST) -> str:
-    """The source of `node` on one line, cut to `MAX_VALUE` characters."""
-    flat = _CLOSE.sub(r"\1", _OPEN.sub(r"\1", " ".join(source.segment(node).split())))
+    """The source of `node` on one line, without comments, cut to `MAX_VALUE` characters."""
+    text = _without_comments(source.segment(node))
+    flat = _CLOSE.sub(r"\1", _OPEN.sub(r"\1", " ".join(text.split())))
     return flat if len(flat) <= MAX_VALUE else flat[: MAX_VALUE - 1].rstrip() + "…"
+
+
+def _without_comments(text: str) -> str:
+    """`[  # first\n  a]` → `[\n  a]`: comments cut where the tokenizer finds them (a `#` in a
+    string is no comment)."""
+    if "#" not in text:
+        return text
+    lines = text.split("\n")
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.type == tokenize.COMMENT:
+                row, col = token.start
+                lines[row - 1] = lines[row - 1][:col]
+    except (tokenize.TokenError, SyntaxError, IndexError):
+        return text
+    return "\n".join(lines)
 
 
 def function_parameters(

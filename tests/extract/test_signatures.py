@@ -159,3 +159,11 @@ def test_signatures_values_after_accented_text_keep_their_characters() -> None:
     # `ast` counts columns in UTF-8 bytes
     (call,) = [c for c in analyze_code('área = f("ñandú", k="é")\n').calls if c.name == "f"]
     assert [(a.keyword, a.value) for a in call.arguments] == [("", '"ñandú"'), ("k", '"é"')]
+
+
+def test_signatures_values_lose_their_comments_but_not_a_hash_in_a_string() -> None:
+    (call,) = analyze_code(
+        'fs.create_training_set(\n    feature_lookups=[  # join by id\n        lookup("#1"),\n'
+        "    ],\n)\n"
+    ).calls[:1]
+    assert [a.value for a in call.arguments] == ['[lookup("#1")]']

@@ -18,6 +18,8 @@ builtin or a constructor.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kg.extract.code import CallSite, is_class_name
 from kg.extract.rules.code import known_call
 from kg.extract.rules.context import CodeReading, SectionReading
@@ -27,58 +29,60 @@ __all__ = ["code_dataflow", "code_precedes"]
 
 _PRECEDES = 0.7
 _DATAFLOW = 0.75
+_WINDOW = 64  # earlier steps a step looks back over for the one it follows
 
 
 def _in_order(c: CodeReading) -> list[CallSite]:
     return sorted(c.facts.calls, key=lambda call: (call.line, call.column))
 
 
-def _passed_variables(r: SectionReading, call: CallSite) -> list[str]:
+def _passed_variables(call: CallSite, bound: frozenset[str]) -> frozenset[str]:
     """The variables a call is passed whole (`f(name)`, `f(x=name)`), but not the clients and
-    modules calls are made on."""
-    bound = r.ctx.resolver.bindings.keys() | r.ctx.resolver.modules.keys()
-    return [a.value for a in call.arguments if a.value == a.root and a.root not in bound]
+    modules calls are made on (`bound`)."""
+    return frozenset(a.value for a in call.arguments if a.value == a.root and a.root not in bound)
+
+
+@dataclass(frozen=True)
+class _Step:
+    call: CallSite
+    key: str
+    passed: frozenset[str]
 
 
 @CODE.rule("code-precedes")
 def code_precedes(r: SectionReading, c: CodeReading) -> None:
     """Each step precedes the next one on the same receiver, or passed the same variable."""
-    steps: list[tuple[CallSite, str]] = []
+    bound = frozenset(r.ctx.resolver.bindings) | frozenset(r.ctx.resolver.modules)
+    steps: list[_Step] = []
     for call in _in_order(c):
         key = None if not call.step or is_class_name(call.name) else known_call(r, call, c.facts)
         if key is None:
             continue
+        step = _Step(call, key, _passed_variables(call, bound))
         before: set[str] = set()
-        for link in _links(r, call):
-            found = _last(r, steps, link)
-            if found is None or _variants(found[0].name, call.name):
+        links = [("on", call.qualifier)] if call.qualifier else []
+        for link in links + [("with", name) for name in sorted(step.passed)]:
+            found = _last(steps, link)
+            if found is None or _variants(found.call.name, call.name):
                 continue
-            if _steps_of_a_workflow(r, link, found[0].step, call.step):
-                before.add(found[1])
+            if _steps_of_a_workflow(r, link, found.call.step, call.step):
+                before.add(found.key)
         ev = r.evidence(c.offset + call.line)
         for earlier in sorted(before):
             if r.registry.find(earlier) != r.registry.find(key):
                 r.relate(earlier, "precedes", key, ev, "code-precedes", _PRECEDES)
-        steps.append((call, key))
+        steps.append(step)
 
 
-def _links(r: SectionReading, call: CallSite) -> list[tuple[str, str]]:
-    """What ties a step to earlier ones: ("on", its receiver), ("with", a variable passed)."""
-    links = [("on", call.qualifier)] if call.qualifier else []
-    return links + [("with", name) for name in _passed_variables(r, call)]
-
-
-def _last(
-    r: SectionReading, steps: list[tuple[CallSite, str]], link: tuple[str, str]
-) -> tuple[CallSite, str] | None:
-    """The latest earlier step on the same receiver (one is the other or a part of it:
-    `mlflow` and `mlflow.sklearn`, not `mlflow.pyfunc` and `mlflow.sklearn`), or passed the
-    same variable."""
+def _last(steps: list[_Step], link: tuple[str, str]) -> _Step | None:
+    """The latest earlier step (of the last `_WINDOW`) on the same receiver (one is the other
+    or a part of it: `mlflow` and `mlflow.sklearn`, not `mlflow.pyfunc` and `mlflow.sklearn`),
+    or passed the same variable."""
     kind, name = link
-    for step in reversed(steps):
-        if kind == "with" and name in _passed_variables(r, step[0]):
+    for step in reversed(steps[-_WINDOW:]):
+        if kind == "with" and name in step.passed:
             return step
-        other = step[0].qualifier
+        other = step.call.qualifier
         if kind == "on" and other and _same_receiver(other, name):
             return step
     return None

@@ -73,10 +73,7 @@ def _rebound(r: SectionReading, call: CallSite, cell: CodeFacts | None) -> bool:
     head = call.qualifier.partition(".")[0]
     if head.endswith("()"):
         return False
-    last = None
-    for other in cell.calls if cell is not None else ():
-        if other.assigned_to == head and other.line < call.line:
-            last = other
+    last = cell.assigned_before(head, call.line) if cell is not None else None
     if last is not None:
         return not is_class_name(last.name)
     return head in r.ctx.rebound
