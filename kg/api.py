@@ -176,6 +176,7 @@ def _build(
         seconds=time.perf_counter() - started,
         concepts=len(extraction.concepts),
         relations=extraction.counts(),
+        parameters=len(extraction.parameters),
     )
 
 

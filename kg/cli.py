@@ -78,6 +78,7 @@ def build(paths: tuple[Path, ...], store: str | None, strict: bool, max_bytes: i
     click.echo(f"  relations  {sum(report.relations.values())}")
     for predicate, n in report.relations.items():
         click.echo(f"    {predicate:<14}{n}")
+    click.echo(f"  parameters {report.parameters}")
     click.echo(f"  triples    {report.triples}")
     click.echo(f"  skipped    {len(report.skipped)}")
     for skipped in report.skipped:
@@ -297,6 +298,12 @@ def explain(concept: str, as_json: bool, store: str | None) -> None:
             click.echo(f"  {arrow}")
             click.echo(f"      {f.source}:{f.line}  ({f.rule}, {f.confidence:.2f})")
             click.echo(f"      “{' '.join(f.evidence.split())}”")
+        if e.parameters:
+            click.echo("  parameters:")
+        for p in e.parameters:
+            about = f"  — {' '.join(p.description.split())[:120]}" if p.description else ""
+            click.echo(f"    {p.signature()}{about}")
+            click.echo(f"      {p.source}:{p.line}  ({p.rule})")
         if e.statements:
             click.echo("  statements:")
         for st in e.statements:

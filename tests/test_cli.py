@@ -146,6 +146,43 @@ def test_cli_explain_shows_assertions_with_evidence(store_path: Path, seed_path:
     assert code == 1 and "close: score_batch" in err
 
 
+def test_cli_explain_shows_parameters_declared_and_passed(store_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    write(
+        "notes/api.rst",
+        "Models\n======\n\n.. py:class:: ModelsAPI\n\n    Manage models.\n\n"
+        "    .. py:method:: create(name: str, tags: dict = None) -> Model\n\n"
+        "        Creates a model.\n\n        :param name: str\n          The model's name.\n",
+    )
+    notes = write(
+        "notes/uso.md",
+        '# Uso\n\n```python\nw = ModelsAPI()\nw.create("churn", tags={"team": "ml"})\n```\n',
+    )
+    code, out, _ = run("build", str(notes.parent))
+    assert code == 0 and "parameters 4" in out
+    code, out, _ = run("explain", "ModelsAPI.create")
+    assert code == 0
+    lines = out.splitlines()
+    start = lines.index("  parameters:")
+    assert lines[start + 1 : start + 9] == [
+        "    name: str  — The model's name.",
+        f"      {notes.parent / 'api.rst'}:8  (api-signature)",
+        '    name="churn"',
+        f"      {notes}:5  (code-argument)",
+        "    tags: dict = None",
+        f"      {notes.parent / 'api.rst'}:8  (api-signature)",
+        '    tags={"team": "ml"}',
+        f"      {notes}:5  (code-argument)",
+    ]
+    code, out, _ = run("explain", "ModelsAPI.create", "--json")
+    (concept,) = json.loads(out)
+    assert {(p["name"], p["value"], p["line"]) for p in concept["parameters"]} == {
+        ("name", "", 8),
+        ("name", '"churn"', 5),
+        ("tags", "", 8),
+        ("tags", '{"team": "ml"}', 5),
+    }
+
+
 def test_cli_build_corpora_yields_relations_from_every_notes_file(
     store_path: Path, corpora_path: Path
 ) -> None:

@@ -18,6 +18,7 @@ from kg.extract.model import (
     Evidence,
     Extraction,
     KeyPoint,
+    Parameter,
 )
 from kg.ingest.document import Document
 from kg.lang import LANGUAGES
@@ -30,6 +31,7 @@ __all__ = [
     "Evidence",
     "Extraction",
     "KeyPoint",
+    "Parameter",
     "extract",
     "warm_up",
 ]
@@ -48,6 +50,7 @@ def extract(documents: Sequence[Document]) -> Extraction:
     from kg.extract.collect import collect
     from kg.extract.context import build_contexts
     from kg.extract.rules import read
+    from kg.extract.rules.parameters import finish_parameters
     from kg.extract.statements import attach_mentions, document_statements
 
     contexts = build_contexts(list(documents))
@@ -82,5 +85,6 @@ def extract(documents: Sequence[Document]) -> Extraction:
         assertions=assertions,
         comparisons=comparisons,
         key_points=key_points,
+        parameters=finish_parameters(found.parameters, find, concepts),
         languages={ctx.doc.source: ctx.lang for ctx in contexts},
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from kg.extract.code import CodeFacts, analyze_code, is_python, merge_all
+from kg.extract.code import CodeFacts, analyze_code, is_class_name, is_python, merge_all
 from kg.extract.language import detect_language
 from kg.extract.model import Evidence
 from kg.extract.registry import CodeResolver
@@ -29,6 +29,9 @@ class DocContext:
     topic_of: dict[int, Section] = field(default_factory=dict)  # section line → its topic
     parent_of: dict[int, Section] = field(default_factory=dict)
     variables: frozenset[str] = frozenset()  # names the code only uses as local variables
+    # names the document's code binds to what a function returns, never to a class: other
+    # documents' bindings of them (`model = RandomForestClassifier()`) do not hold here
+    rebound: frozenset[str] = frozenset()
     _line_texts: dict[int, str] = field(default_factory=dict, repr=False)
     _section_lines: list[int] = field(default_factory=list, repr=False)
 
@@ -88,6 +91,7 @@ def build_contexts(documents: list[Document]) -> list[DocContext]:
             own,
             CodeResolver(own, everything),
             variables=_local_variables(own),
+            rebound=_rebound(own),
         )
         _section_tree(ctx)
         contexts.append(ctx)
@@ -110,6 +114,11 @@ def _section_tree(ctx: DocContext) -> None:
             ctx.topic_of[section.line_start] = current_topic
         if section.level > 0:
             stack.append(section)
+
+
+def _rebound(facts: CodeFacts) -> frozenset[str]:
+    assigned = {c.assigned_to for c in facts.calls if c.assigned_to and not is_class_name(c.name)}
+    return frozenset(assigned - set(facts.bindings))
 
 
 def _local_variables(facts: CodeFacts) -> frozenset[str]:

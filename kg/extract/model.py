@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 ConceptKind = Literal["term", "api", "class", "module", "parameter"]
 Predicate = Literal[
     "requires", "differsFrom", "methodOf", "partOf", "alternativeTo", "produces", "usedFor",
-    "relatedTo",
+    "relatedTo", "precedes",
 ]  # fmt: skip
 
 
@@ -61,6 +61,22 @@ class Assertion:
 
 
 @dataclass(frozen=True)
+class Parameter:
+    """A parameter of a callable concept: as a call passes it (`value`, its source text) or as
+    a signature or docstring declares it (`annotation`, `default`, `description`), with the
+    evidence of where it was seen first and the rule that read it."""
+
+    callable: str  # the concept's key
+    name: str
+    evidence: Evidence
+    rule: str
+    value: str = ""
+    annotation: str = ""
+    default: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class Aspect:
     """One row of a comparison: the aspect's name and each side's value."""
 
@@ -98,6 +114,7 @@ class Extraction:
     assertions: tuple[Assertion, ...] = ()
     comparisons: tuple[Comparison, ...] = ()
     key_points: tuple[KeyPoint, ...] = ()
+    parameters: tuple[Parameter, ...] = ()  # one per callable, name and example value
     languages: dict[Path, str] = field(default_factory=dict)
     statements: tuple[Statement, ...] = ()  # every unit the notes state
 

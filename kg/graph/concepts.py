@@ -18,10 +18,12 @@ from rapidfuzz import fuzz, process
 from kg.graph.queries import (
     ConceptFact,
     ConceptMatch,
+    ConceptParameter,
     Located,
     concept_details,
     concept_extras,
     concept_facts,
+    concept_parameters,
     concept_statements,
 )
 from kg.graph.sparql import Queryable
@@ -131,6 +133,7 @@ class Explanation:
     key_points: tuple[Located, ...] = ()
     sections: tuple[Located, ...] = ()
     statements: tuple[Located, ...] = ()  # what the notes state about it, verbatim
+    parameters: tuple[ConceptParameter, ...] = ()  # of a callable: declared or passed
 
 
 def explain_concept(graph: Store, iri: str, label: str, kind: str = "") -> Explanation:
@@ -148,4 +151,5 @@ def explain_concept(graph: Store, iri: str, label: str, kind: str = "") -> Expla
         tuple(points),
         tuple(sections),
         tuple(concept_statements(graph, iri)),
+        tuple(concept_parameters(graph, iri)),
     )

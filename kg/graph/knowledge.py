@@ -1,5 +1,6 @@
 """An Extraction → RDF: SKOS concepts, relation triples, and for every relation a reified
-`kg:Assertion` with its provenance (section, line, evidence text, rule, confidence)."""
+`kg:Assertion` with its provenance (section, line, evidence text, rule, confidence); the
+parameters of callables as `kg:Parameter` nodes with the same provenance."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ import hashlib
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.extract.model import Concept, Evidence, Extraction
+from kg.extract.model import Concept, Evidence, Extraction, Parameter
 from kg.graph.build import slug, source_iri
 from kg.graph.statements import StatementLookup, add_statements
 from kg.graph.vocab import KG, KG_IRI, KGC
@@ -94,8 +95,37 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         for key in kp.concepts:
             graph.add((node, KG.about, iris[key]))
         _provenance(graph, node, kp.evidence, stated)
+    _add_parameters(graph, extraction.parameters, iris, stated)
     for source, lang in extraction.languages.items():
         graph.add((source_iri(source), DCTERMS.language, Literal(lang)))
+
+
+def _add_parameters(
+    graph: Graph,
+    parameters: tuple[Parameter, ...],
+    iris: dict[str, URIRef],
+    stated: StatementLookup,
+) -> None:
+    """Each parameter as a node `<callable>/param/<name>` (`-2`, `-3`, ... for the name's
+    further example values, in the order extraction gives them)."""
+    seen: dict[str, int] = {}
+    for p in parameters:
+        base = f"{iris[p.callable]}/param/{_slug(p.name)}"
+        seen[base] = n = seen.get(base, 0) + 1
+        node = URIRef(base if n == 1 else f"{base}-{n}")
+        graph.add((iris[p.callable], KG.hasParameter, node))
+        graph.add((node, RDF.type, KG.Parameter))
+        graph.add((node, KG.parameterName, Literal(p.name)))
+        for prop, value in (
+            (KG.exampleValue, p.value),
+            (KG.parameterType, p.annotation),
+            (KG.defaultValue, p.default),
+            (RDFS.comment, p.description),
+        ):
+            if value:
+                graph.add((node, prop, Literal(value)))
+        graph.add((node, KG.rule, Literal(p.rule)))
+        _provenance(graph, node, p.evidence, stated)
 
 
 def _provenance(graph: Graph, node: URIRef, ev: Evidence, stated: StatementLookup) -> None:

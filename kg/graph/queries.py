@@ -4,6 +4,7 @@ it is bound as a value (`bind_values`: a VALUES block of RDF terms)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -13,10 +14,12 @@ __all__ = [
     "ALL_TRIPLES",
     "ConceptFact",
     "ConceptMatch",
+    "ConceptParameter",
     "Located",
     "concept_details",
     "concept_extras",
     "concept_facts",
+    "concept_parameters",
     "list_documents",
     "list_topics",
 ]
@@ -61,6 +64,18 @@ SELECT ?c ?st ?text ?source ?line WHERE {
   ?st kg:mentions ?c ; kg:text ?text ; kg:line ?line ; dcterms:source ?doc .
   ?doc dcterms:source ?source .
 } ORDER BY ?source ?line ?st LIMIT 40"""
+
+
+CONCEPT_PARAMETERS = """
+SELECT ?c ?name ?value ?type ?default ?comment ?source ?line ?rule WHERE {
+  ?c kg:hasParameter ?p .
+  ?p kg:parameterName ?name ; kg:line ?line ; kg:rule ?rule ; dcterms:source ?doc .
+  ?doc dcterms:source ?source .
+  OPTIONAL { ?p kg:exampleValue ?value }
+  OPTIONAL { ?p kg:parameterType ?type }
+  OPTIONAL { ?p kg:defaultValue ?default }
+  OPTIONAL { ?p rdfs:comment ?comment }
+} ORDER BY ?name ?source ?line"""
 
 
 ALL_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
@@ -166,3 +181,40 @@ def concept_facts(store: Store, iri: str) -> list[ConceptFact]:
         )
         for r in rows
     ]
+
+
+@dataclass(frozen=True)
+class ConceptParameter:
+    """A parameter of a callable concept: declared (type, default, description) or passed in
+    a call (an example value), with where it was read."""
+
+    name: str
+    value: str
+    type: str
+    default: str
+    description: str
+    source: str
+    line: int
+    rule: str
+
+    def signature(self) -> str:
+        """How it reads: `name="x"` as a call passes it, `name: str = None` as declared."""
+        if self.value:
+            return f"{self.name}={self.value}"
+        kind = f": {self.type}" if self.type else ""
+        default = f" = {self.default}" if self.default else ""
+        return f"{self.name}{kind}{default}"
+
+
+def concept_parameters(store: Store, iri: str) -> list[ConceptParameter]:
+    """The parameters of a callable concept, by name."""
+    rows = store.query(CONCEPT_PARAMETERS, {"c": ox.NamedNode(iri)}).rows
+
+    def parameter(row: dict[str, Any]) -> ConceptParameter:
+        text = {name: str(term.value) for name, term in row.items()}
+        return ConceptParameter(
+            text["name"], text.get("value", ""), text.get("type", ""), text.get("default", ""),
+            text.get("comment", ""), text["source"], int(text["line"]), text["rule"],
+        )  # fmt: skip
+
+    return [parameter(r) for r in rows]

@@ -31,6 +31,7 @@ class BuildReport:
     seconds: float
     concepts: int = 0
     relations: dict[str, int] = field(default_factory=dict)
+    parameters: int = 0  # parameters of callables (`kg:Parameter` nodes)
 
     @property
     def sections(self) -> int:

@@ -45,6 +45,7 @@ class KG(DefinedNamespace):
     Assertion: URIRef
     KeyPoint: URIRef
     Statement: URIRef
+    Parameter: URIRef
     # relations between concepts: every relation of the table of predicates
     _extras = tuple(r.name for r in relations())
     # provenance and structure
@@ -79,6 +80,12 @@ class KG(DefinedNamespace):
     context: URIRef
     mentions: URIRef
     statement: URIRef
+    # parameters of callables: what calls pass, what signatures declare
+    hasParameter: URIRef
+    parameterName: URIRef
+    exampleValue: URIRef
+    parameterType: URIRef
+    defaultValue: URIRef
 
 
 RELATIONS = tuple(r.name for r in relations() if not r.root)

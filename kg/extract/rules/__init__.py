@@ -8,18 +8,22 @@
 - `focus.py` — what a section is about; `purpose.py` — purpose clauses;
 - the families: `headings.py` (vs and API headings), `sentences.py` (cue phrases),
   `definitions.py`, `requirements.py`, `key_points.py`, `lists.py` (lists under a lead-in),
-  `tables.py` (comparison tables), `code.py` (code examples and alternatives to them).
+  `tables.py` (comparison tables), `code.py` (code examples and alternatives to them),
+  `parameters.py` (what calls pass and signatures declare), `calls.py` (the order and the
+  flow of calls in a cell).
 """
 
 from __future__ import annotations
 
 # importing a family registers its rules
 from kg.extract.rules import (  # noqa: F401
+    calls,
     code,
     definitions,
     headings,
     key_points,
     lists,
+    parameters,
     requirements,
     sentences,
     tables,

@@ -8,13 +8,21 @@
 
 from __future__ import annotations
 
-from kg.extract.code import CallSite, analyze_code, is_python
+from kg.extract.code import CallSite, CodeFacts, analyze_code, is_class_name, is_python
 from kg.extract.cues import heading_has
 from kg.extract.rules.context import CodeReading, SectionReading, TextReading
 from kg.extract.rules.pipeline import CODE, TEXT
 from kg.ingest.document import Code
 
-__all__ = ["alternative_after_example", "code_assignment", "code_call", "code_import", "read_code"]
+__all__ = [
+    "alternative_after_example",
+    "call_key",
+    "code_assignment",
+    "code_call",
+    "code_import",
+    "known_call",
+    "read_code",
+]
 
 _INTRO = 30  # characters at the start of a paragraph that may announce an alternative
 
@@ -35,11 +43,40 @@ def _text_offset(r: SectionReading, block: Code) -> int:
     return block.line_start if fenced else block.line_start - 1
 
 
-def _call_key(r: SectionReading, call: CallSite) -> str | None:
+def call_key(r: SectionReading, call: CallSite) -> str | None:
     """The concept a call is to, resolved where the section is; None if not a concept."""
     surface = f"{call.qualifier}.{call.name}" if call.qualifier else f"{call.name}()"
     key = r.registry.add_code(surface, r.ctx.resolver, None, register=False)
     return r.registry.resolve_bare(key, *r.places()) if key else None
+
+
+def known_call(r: SectionReading, call: CallSite, cell: CodeFacts | None = None) -> str | None:
+    """The concept of a call whose callee is known, not guessed: a method of what its receiver
+    is bound to (a class, a module), a class, or a function the document imports or defines
+    (taken as it is, never as a method of the same name elsewhere). None for a method of a
+    local object (`model.fit` after `model = load_model(...)` in the `cell` or the document),
+    a builtin, or a call that is no concept."""
+    if call.qualifier:
+        if _rebound(r, call, cell) or r.ctx.resolver.owner(call.qualifier) is None:
+            return None
+        return call_key(r, call)
+    imported = any(call.name in (imp.alias, imp.name) for imp in r.ctx.facts.imports)
+    if call.name in r.ctx.facts.functions and not imported:
+        key = r.registry.add_code(f"{call.name}()", r.ctx.resolver, None, register=False)
+        return r.registry.find(key) if key and key in r.registry else None
+    return call_key(r, call) if imported or is_class_name(call.name) else None
+
+
+def _rebound(r: SectionReading, call: CallSite, cell: CodeFacts | None) -> bool:
+    """Whether the receiver's variable holds what a function returned: its last assignment in
+    the cell before the call, else anywhere in the document, is not a constructor."""
+    head = call.qualifier.partition(".")[0]
+    if head.endswith("()"):
+        return False
+    last = cell.assigned_before(head, call.line) if cell is not None else None
+    if last is not None:
+        return not is_class_name(last.name)
+    return head in r.ctx.rebound
 
 
 @CODE.rule("code-import")
@@ -61,7 +98,7 @@ def code_call(r: SectionReading, c: CodeReading) -> None:
     imported = {imp.alias or imp.name for imp in c.facts.imports if imp.name}
     for call in c.facts.calls:
         owner = r.ctx.resolver.owner(call.qualifier)
-        key = _call_key(r, call)
+        key = call_key(r, call)
         if not key:
             continue
         ev = r.evidence(c.offset + call.line)
@@ -79,7 +116,7 @@ def code_assignment(r: SectionReading, c: CodeReading) -> None:
     for call in c.facts.calls:
         if not call.assigned_to or call.name[:1].isupper():
             continue
-        key = _call_key(r, call)
+        key = call_key(r, call)
         target = r.registry.add_code(call.assigned_to, r.ctx.resolver, None, register=False)
         if key and target:
             ev = r.evidence(c.offset + call.line)
@@ -100,6 +137,6 @@ def alternative_after_example(r: SectionReading, t: TextReading) -> None:
     for call in analyze_code(previous.text).calls:
         if call.name[:1].isupper():
             continue
-        key = _call_key(r, call)
+        key = call_key(r, call)
         if key:
             r.relate(alt, "alternativeTo", key, ev, "alternative-after-example", 0.7)

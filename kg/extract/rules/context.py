@@ -23,8 +23,9 @@ from kg.extract.context import DocContext, Place
 from kg.extract.cues import heading_has
 from kg.extract.labels import add_label, lead_subject, question_subject
 from kg.extract.mentions import Mention, MentionFinder
-from kg.extract.model import Assertion, Comparison, Evidence, KeyPoint, Predicate
+from kg.extract.model import Assertion, Comparison, Evidence, KeyPoint, Parameter, Predicate
 from kg.extract.registry import Registry
+from kg.extract.signatures import Declared
 from kg.extract.units import Unit
 from kg.ingest.document import Block, Code, Paragraph, RichText, Section, Table
 
@@ -48,6 +49,11 @@ class Findings:
     assertions: list[Assertion] = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
     key_points: list[KeyPoint] = field(default_factory=list)
+    parameters: list[Parameter] = field(default_factory=list)
+    # arguments passed by position (a parameter without its name yet, and its position),
+    # named once every signature of the notes is read; signatures by the callable's key
+    positional: list[tuple[Parameter, int]] = field(default_factory=list)
+    signatures: dict[str, tuple[Declared, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -74,6 +80,7 @@ class SectionReading:
     lead: str | None = None  # what the first paragraphs may describe (see `lead_subject`)
     leads: int = _LEADS  # paragraphs that may still do so
     api_subject: str | None = None  # the API a heading names, described by what follows
+    api: str | None = None  # the API a heading names, for the whole section (its signature)
     previous: Block | None = None  # the last block that is not a list item
 
     @classmethod
@@ -126,6 +133,11 @@ class SectionReading:
             self.reader.findings.assertions.append(
                 Assertion(subject, predicate, obj, ev, rule, conf)
             )
+
+    def parameter(self, parameter: Parameter) -> None:
+        """Record a parameter of a callable (not without evidence text)."""
+        if parameter.evidence.text and parameter.name:
+            self.reader.findings.parameters.append(parameter)
 
     def compare(self, comparison: Comparison) -> None:
         self.reader.findings.comparisons.append(comparison)

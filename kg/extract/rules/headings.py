@@ -32,7 +32,7 @@ def api_heading(r: SectionReading) -> None:
     """A heading "create()" under a class heading (API reference docs): the class's method,
     `methodOf` the class. Either that method or the API a heading names when it is (almost)
     nothing else ("## `fs.write_table()`") is what the next paragraph describes."""
-    r.api_subject = _method_heading(r) or _named_api(r)
+    r.api_subject = r.api = _method_heading(r) or _named_api(r)
 
 
 def _method_heading(r: SectionReading) -> str | None:

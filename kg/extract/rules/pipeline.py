@@ -58,9 +58,19 @@ ORDER: dict[str, tuple[str, ...]] = {
         "requirements-section",
         "key-point",
         "alternative-after-example",
+        "api-signature",
+        "api-parameter-field",
     ),
     # each Python code block
-    "code": ("code-import", "code-call", "code-assignment"),
+    "code": (
+        "code-import",
+        "code-call",
+        "code-assignment",
+        "code-argument",
+        "code-signature",
+        "code-precedes",
+        "code-dataflow",
+    ),
     # each table cell, then each row once its cells are read, then the whole table
     "cell": ("cue",),
     "row": ("requirements-table", "term-definition", "header-note", "key-point-row"),

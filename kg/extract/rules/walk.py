@@ -17,6 +17,7 @@ from kg.extract.rules.context import (
     SectionReading,
     TextReading,
 )
+from kg.extract.rules.parameters import name_positional
 from kg.extract.rules.pipeline import CELL, CODE, ROW, SECTION, SECTION_END, TABLE, TEXT
 from kg.extract.rules.tables import read_table
 from kg.extract.units import Unit
@@ -32,6 +33,7 @@ def read(registry: Registry, contexts: Iterable[DocContext]) -> Findings:
     for ctx in contexts:
         for section in ctx.doc.sections:
             read_section(reader, ctx, section)
+    name_positional(reader.findings, registry.find)
     return reader.findings
 
 
