@@ -41,12 +41,16 @@ class QAEngine:
     def __init__(self, session: GraphSession) -> None:
         self.session = session
         self._concepts: list[LinkedConcept] | None = None
+        # both tables sorted here, totally: the same graph loads the same way every time
         rows = session.query(TEMPLATES["labels"].query).rows
         self.index = ConceptIndex(
-            [(value(r, "c"), value(r, "label"), value(r, "kind"), value(r, "pref")) for r in rows]
+            sorted(
+                (value(r, "c"), value(r, "label"), value(r, "kind"), value(r, "pref")) for r in rows
+            )
         )
-        sections = session.query(TEMPLATES["sections"].query).rows
-        self.sections = SectionRanker(Section.from_row(r) for r in sections)
+        sections = [Section.from_row(r) for r in session.query(TEMPLATES["sections"].query).rows]
+        sections.sort(key=lambda s: (s.source, s.start, s.iri))
+        self.sections = SectionRanker(sections)
         index = StatementIndex.in_generation(Path(session.generation))
         self.statements = Retriever(session, index) if index is not None else None
 

@@ -148,7 +148,7 @@ ORDER BY ?o""",
             """SELECT ?s ?title ?source ?start ?end WHERE {
   ?s a kg:Section ; rdfs:label ?title ; kg:lineStart ?start ; kg:lineEnd ?end ;
      dcterms:isPartOf ?doc . ?doc dcterms:source ?source .
-} ORDER BY ?source ?start ?s""",
+}""",  # sorted by the engine, as the labels are
         ),
         Template(
             "mentioned_in",
@@ -190,7 +190,7 @@ ORDER BY ?o""",
             """SELECT ?c ?label ?kind ?pref WHERE {
   ?c a kg:Concept ; kg:kind ?kind ; skos:prefLabel ?pref ;
      skos:prefLabel|skos:altLabel ?label .
-} ORDER BY ?c ?label ?kind ?pref""",
+}""",  # sorted by the engine: Oxigraph's ORDER BY doubles the load of a large graph
         ),
     )
 }
