@@ -28,6 +28,7 @@ class Relation:
     symmetric: bool = False
     components: str = ""  # "object", "subject" or "": where the asked concept stands
     root: bool = False  # the relation every other one specialises
+    ordered: bool = False  # its assertions give the object's position (kg:position)
 
     def label(self, lang: str) -> str:
         """Its name in a language, as the ontology labels it ("requires", "requiere")."""

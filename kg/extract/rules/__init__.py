@@ -8,7 +8,9 @@
 - `focus.py` — what a section is about; `purpose.py` — purpose clauses;
 - the families: `headings.py` (vs and API headings), `sentences.py` (cue phrases),
   `definitions.py`, `requirements.py`, `key_points.py`, `lists.py` (lists under a lead-in),
-  `tables.py` (comparison tables), `code.py` (code examples and alternatives to them).
+  `tables.py` (comparison tables), `code.py` (code examples and alternatives to them),
+  `enumerations.py` (members and steps a set or step noun announces) and `sequences.py`
+  (arrow chains), with `sets.py` (set nouns, whose set they name, list entries as names).
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from __future__ import annotations
 from kg.extract.rules import (  # noqa: F401
     code,
     definitions,
+    enumerations,
     headings,
     key_points,
     lists,
     requirements,
     sentences,
+    sequences,
     tables,
 )
 from kg.extract.rules.context import Findings

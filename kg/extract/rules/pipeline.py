@@ -58,15 +58,17 @@ ORDER: dict[str, tuple[str, ...]] = {
         "requirements-section",
         "key-point",
         "alternative-after-example",
+        "inline-lists",
+        "arrow-chain",
     ),
     # each Python code block
     "code": ("code-import", "code-call", "code-assignment"),
     # each table cell, then each row once its cells are read, then the whole table
-    "cell": ("cue",),
+    "cell": ("cue", "inline-lists", "arrow-chain"),
     "row": ("requirements-table", "term-definition", "header-note", "key-point-row"),
     "table": ("vs-table", "comparison-table", "row-table"),
     # after the section's blocks
-    "section-end": ("lists",),
+    "section-end": ("lists", "set-lists"),
 }
 
 SectionRule = Callable[[SectionReading], None]
