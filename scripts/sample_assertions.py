@@ -1,8 +1,10 @@
 """A random sample of a built graph's assertions, each with its evidence line, to judge by hand.
 
     python scripts/sample_assertions.py [--store PATH] [-n 40] [--seed 11] [-p hasStep ...]
+                                        [-r steps-arrow ...]
 
-Draws `n` assertions (of the relations `-p` names, or of every relation) with a fixed seed, so
+Draws `n` assertions (of the relations `-p` names and the rules `-r` names, or of every one)
+with a fixed seed, so
 that the same graph gives the same sample, and prints each as "subject —predicate→ object"
 with its position (members and steps), rule, file, line and evidence text.
 """
@@ -32,10 +34,16 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=40, help="how many assertions")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("-p", "--predicate", action="append", default=[], help="e.g. hasStep")
+    parser.add_argument("-r", "--rule", action="append", default=[], help="e.g. steps-arrow")
     args = parser.parse_args()
     rows = api.query(QUERY, store=args.store).rows
     wanted = {f"https://kg.invalid/ns#{p}" for p in args.predicate}
-    picked = [r for r in rows if not wanted or str(r["p"].value) in wanted]
+    picked = [
+        r
+        for r in rows
+        if (not wanted or str(r["p"].value) in wanted)
+        and (not args.rule or str(r["rule"].value) in args.rule)
+    ]
     sample = random.Random(args.seed).sample(picked, min(args.n, len(picked)))
     print(f"{len(sample)} of {len(picked)} assertions (seed {args.seed})\n")
     for n, r in enumerate(sample, start=1):

@@ -10,7 +10,8 @@
   `definitions.py`, `requirements.py`, `key_points.py`, `lists.py` (lists under a lead-in),
   `tables.py` (comparison tables), `code.py` (code examples and alternatives to them),
   `enumerations.py` (members and steps a set or step noun announces) and `sequences.py`
-  (arrow chains), with `sets.py` (set nouns, whose set they name, list entries as names).
+  (arrow chains), with `sets.py` (set nouns, whose set they name, list entries as names), and
+  `siblings.py` (implicit comparisons: definitions side by side, table rows of one name).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from kg.extract.rules import (  # noqa: F401
     requirements,
     sentences,
     sequences,
+    siblings,
     tables,
 )
 from kg.extract.rules.context import Findings

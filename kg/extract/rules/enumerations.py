@@ -25,14 +25,16 @@ from kg.extract.rules.sets import (
     entry_name,
     fallback_owner,
     heading_focus,
+    is_lead_in,
     is_name,
+    list_runs,
     plain_words,
     set_nouns,
     set_owner,
     split_inline,
     tied,
 )
-from kg.ingest.document import Block, Code, ListItem, Paragraph
+from kg.ingest.document import Block, ListItem, Paragraph
 from kg.lang import listed
 
 __all__ = ["inline_lists", "set_lists"]
@@ -129,7 +131,7 @@ def set_lists(r: SectionReading) -> None:
     """Each list under a lead-in or heading that names a set or steps, and each list of
     explicit steps ("Paso 1: …")."""
     blocks = r.section.blocks
-    for n, (anchor, items) in enumerate(_runs(blocks)):
+    for n, (anchor, items) in enumerate(list_runs(blocks)):
         announced = _announced(r, blocks, anchor, under_heading=n == 0)
         numbered = _numbered(items)
         if numbered is not None:
@@ -167,34 +169,6 @@ def _short_name(name: str, lang: str, most: int = MAX_ITEM_WORDS) -> bool:
     return is_name(name, lang, most) and plain_words(name)
 
 
-def _runs(blocks: tuple[Block, ...]) -> list[tuple[int, list[ListItem]]]:
-    """Sibling list items, each run with the index of the block it hangs from (its parent
-    item, or the last block before the list; -1 for none). A code block inside a list (a
-    step's example) does not end it; a change from numbered to bulleted items does (a new
-    list, hanging from the last item before it)."""
-    runs: list[tuple[int, list[ListItem]]] = []
-    open_items: list[tuple[int, int, int]] = []  # (depth, index, run) of the items still open
-    anchor = -1
-    for i, block in enumerate(blocks):
-        if isinstance(block, Code) and open_items:
-            continue
-        if not isinstance(block, ListItem):
-            anchor, open_items = i, []
-            continue
-        while open_items and open_items[-1][0] > block.depth:
-            open_items.pop()
-        sibling = open_items.pop() if open_items and open_items[-1][0] == block.depth else None
-        if sibling and runs[sibling[2]][1][-1].ordered == block.ordered:
-            run = sibling[2]
-        else:
-            parent = open_items[-1][1] if open_items else anchor
-            runs.append((sibling[1] if sibling else parent, []))
-            run = len(runs) - 1
-        runs[run][1].append(block)
-        open_items.append((block.depth, i, run))
-    return runs
-
-
 def _announced(
     r: SectionReading, blocks: tuple[Block, ...], anchor: int, *, under_heading: bool
 ) -> tuple[str, str | None] | None:
@@ -202,7 +176,7 @@ def _announced(
     paragraph), or, for the section's first list with at most a few paragraphs before it,
     its heading ("## Etapas"); None when neither names a set or steps."""
     lead = blocks[anchor] if anchor >= 0 else None
-    if isinstance(lead, (Paragraph, ListItem)) and _is_lead_in(lead) and set_nouns(lead.text.text):
+    if isinstance(lead, (Paragraph, ListItem)) and is_lead_in(lead) and set_nouns(lead.text.text):
         mentions, doc = r.mentions(lead.text)
         sent = list(doc.sents)[-1]
         lo, hi = sent.start_char, sent.end_char
@@ -224,19 +198,6 @@ def _announced(
     # "## Etapas" speaks of what its parent heading is about
     fallback = heading_focus(r.reader, r.ctx, parent) if parent else fallback_owner(r)
     return nouns[-1].kind, set_owner(mentions, title, nouns[-1], (0, len(title)), fallback)
-
-
-def _is_lead_in(block: Paragraph | ListItem) -> bool:
-    """A lead-in: text ending with ":", or a paragraph bold from end to end."""
-    text = block.text.text.strip()
-    if text.endswith(":"):
-        return True
-    strong = [s for s in block.text.spans if s.kind == "strong"]
-    return (
-        isinstance(block, Paragraph)
-        and len(strong) == 1
-        and strong[0].end - strong[0].start >= len(text) - 1
-    )
 
 
 def _numbered(items: list[ListItem]) -> list[int] | None:

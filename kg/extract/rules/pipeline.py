@@ -66,9 +66,9 @@ ORDER: dict[str, tuple[str, ...]] = {
     # each table cell, then each row once its cells are read, then the whole table
     "cell": ("cue", "inline-lists", "arrow-chain"),
     "row": ("requirements-table", "term-definition", "header-note", "key-point-row"),
-    "table": ("vs-table", "comparison-table", "row-table"),
+    "table": ("vs-table", "comparison-table", "row-table", "variant-rows"),
     # after the section's blocks
-    "section-end": ("lists", "set-lists"),
+    "section-end": ("lists", "set-lists", "sibling-definitions"),
 }
 
 SectionRule = Callable[[SectionReading], None]

@@ -20,7 +20,7 @@ from kg.extract.normalize import clean_label, is_code_like, is_literal_value
 from kg.extract.patterns import drop_parentheticals
 from kg.extract.rules.context import Reader, SectionReading
 from kg.extract.rules.focus import focus, focus_of, heading_mentions
-from kg.ingest.document import Block, ListItem, Paragraph, Section
+from kg.ingest.document import Block, Code, ListItem, Paragraph, Section
 from kg.lang import listed, words
 
 __all__ = [
@@ -29,7 +29,9 @@ __all__ = [
     "entry_name",
     "fallback_owner",
     "heading_focus",
+    "is_lead_in",
     "is_name",
+    "list_runs",
     "plain_words",
     "set_nouns",
     "set_owner",
@@ -269,3 +271,44 @@ def entry_name(text: str) -> str | None:
         line = line[: cut.start()]
     name = clean_label(line)
     return None if not name or is_function_phrase(name) else name
+
+
+def list_runs(blocks: tuple[Block, ...]) -> list[tuple[int, list[ListItem]]]:
+    """Sibling list items, each run with the index of the block it hangs from (its parent
+    item, or the last block before the list; -1 for none). A code block inside a list (a
+    step's example) does not end it; a change from numbered to bulleted items does (a new
+    list, hanging from the last item before it)."""
+    runs: list[tuple[int, list[ListItem]]] = []
+    open_items: list[tuple[int, int, int]] = []  # (depth, index, run) of the items still open
+    anchor = -1
+    for i, block in enumerate(blocks):
+        if isinstance(block, Code) and open_items:
+            continue
+        if not isinstance(block, ListItem):
+            anchor, open_items = i, []
+            continue
+        while open_items and open_items[-1][0] > block.depth:
+            open_items.pop()
+        sibling = open_items.pop() if open_items and open_items[-1][0] == block.depth else None
+        if sibling and runs[sibling[2]][1][-1].ordered == block.ordered:
+            run = sibling[2]
+        else:
+            parent = open_items[-1][1] if open_items else anchor
+            runs.append((sibling[1] if sibling else parent, []))
+            run = len(runs) - 1
+        runs[run][1].append(block)
+        open_items.append((block.depth, i, run))
+    return runs
+
+
+def is_lead_in(block: Paragraph | ListItem) -> bool:
+    """A lead-in: text ending with ":", or a paragraph bold from end to end."""
+    text = block.text.text.strip()
+    if text.endswith(":"):
+        return True
+    strong = [s for s in block.text.spans if s.kind == "strong"]
+    return (
+        isinstance(block, Paragraph)
+        and len(strong) == 1
+        and strong[0].end - strong[0].start >= len(text) - 1
+    )
