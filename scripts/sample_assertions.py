@@ -1,55 +1,57 @@
-"""Draw a random sample of the graph's assertions, each with its evidence line, to judge by hand.
+"""A random sample of a built graph's assertions, each with its evidence line, to judge by hand.
 
-    python scripts/sample_assertions.py [--store STORE] [--count 40] [--seed 7] [--rule PREFIX]
+    python scripts/sample_assertions.py [--store PATH] [-n 40] [--seed 11] [-p hasStep ...]
+                                        [-r steps-arrow ...]
 
-The sample is drawn with a fixed seed from the assertions sorted by IRI, so the same graph gives
-the same sample on every machine; `--rule` keeps the assertions of rules whose name starts with
-PREFIX (say `code-` to judge the code rules alone). Each line: number, subject, relation,
-object, rule, source:line, and the evidence text the assertion was read from. Precision is what
-a reader judges of these lines (the extraction issue aims at 90% or more).
+Draws `n` assertions (of the relations `-p` names and the rules `-r` names, or of every one)
+with a fixed seed, so
+that the same graph gives the same sample, and prints each as "subject —predicate→ object"
+with its position (members and steps), rule, file, line and evidence text.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
-import textwrap
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg import api
 
-QUERY = """
-PREFIX kg: <https://kg.invalid/ns#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?a ?s ?p ?o ?rule ?source ?line ?evidence WHERE {
-  ?a a kg:Assertion ; rdf:subject ?x ; rdf:predicate ?p ; rdf:object ?y ; kg:rule ?rule ;
-     kg:line ?line ; kg:evidence ?evidence ; dcterms:source ?doc .
-  ?doc dcterms:source ?source .
-  ?x skos:prefLabel ?s . ?y skos:prefLabel ?o .
+QUERY = """SELECT ?a ?s ?p ?o ?position ?rule ?source ?line ?evidence WHERE {
+  ?a a kg:Assertion ; rdf:subject/skos:prefLabel ?s ; rdf:predicate ?p ;
+     rdf:object/skos:prefLabel ?o ; kg:rule ?rule ; kg:line ?line ; kg:evidence ?evidence ;
+     dcterms:source/dcterms:source ?source .
+  OPTIONAL { ?a kg:position ?position }
 } ORDER BY ?a"""
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", default=None, help="graph store (default: $KG_STORE)")
-    parser.add_argument("--count", type=int, default=40)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--rule", default="", help="only rules whose name starts with this")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--store", default=None, help="the store (default: KG_STORE)")
+    parser.add_argument("-n", type=int, default=40, help="how many assertions")
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("-p", "--predicate", action="append", default=[], help="e.g. hasStep")
+    parser.add_argument("-r", "--rule", action="append", default=[], help="e.g. steps-arrow")
     args = parser.parse_args()
-    rows = [
-        {k: v.value for k, v in row.items()}
-        for row in api.query(QUERY, store=args.store).rows
-        if row["rule"].value.startswith(args.rule)
+    rows = api.query(QUERY, store=args.store).rows
+    wanted = {f"https://kg.invalid/ns#{p}" for p in args.predicate}
+    picked = [
+        r
+        for r in rows
+        if (not wanted or str(r["p"].value) in wanted)
+        and (not args.rule or str(r["rule"].value) in args.rule)
     ]
-    sample = random.Random(args.seed).sample(rows, min(args.count, len(rows)))
-    print(f"{len(sample)} of {len(rows)} assertions (seed {args.seed})\n")
+    sample = random.Random(args.seed).sample(picked, min(args.n, len(picked)))
+    print(f"{len(sample)} of {len(picked)} assertions (seed {args.seed})\n")
     for n, r in enumerate(sample, start=1):
-        relation = r["p"].rsplit("#", 1)[-1]
-        print(f"{n:>3}. {r['s']}  —{relation}→  {r['o']}   [{r['rule']}]")
-        print(f"     {r['source']}:{r['line']}")
-        quoted = textwrap.shorten(" ".join(r["evidence"].split()), 300)
-        print(textwrap.indent(textwrap.fill(f"“{quoted}”", 96), "     "))
+        predicate = str(r["p"].value).rsplit("#", 1)[1]
+        place = f" [{r['position'].value}]" if r.get("position") is not None else ""
+        source = Path(str(r["source"].value)).name
+        print(f"{n:2}. {r['s'].value} —{predicate}→ {r['o'].value}{place}  ({r['rule'].value})")
+        print(f"    {source}:{r['line'].value}: {r['evidence'].value}")
 
 
 if __name__ == "__main__":

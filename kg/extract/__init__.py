@@ -9,6 +9,7 @@ process (see `nlp.pipeline`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kg.extract.model import (
     Aspect,
@@ -59,7 +60,7 @@ def extract(documents: Sequence[Document]) -> Extraction:
     concepts = registry.finish()
     find = registry.find
     assertions = tuple(
-        a.__class__(find(a.subject), a.predicate, find(a.object), a.evidence, a.rule, a.confidence)
+        replace(a, subject=find(a.subject), object=find(a.object))
         for a in found.assertions
         if find(a.subject) in concepts
         and find(a.object) in concepts

@@ -18,6 +18,7 @@ from kg.lang import LANGUAGES, language, listed
 __all__ = [
     "RelationCue",
     "aliases",
+    "cue_spans",
     "glossary",
     "has_relation_cue",
     "heading_has",
@@ -92,6 +93,27 @@ def heading_has(role: str, title: str) -> bool:
     words, a plural allowed ("requisito" in "Requisitos previos", not "nota" in "notable")."""
     text = f" {fold(title)} "
     return any(pattern.search(text) for pattern in _heading_patterns(role))
+
+
+def cue_spans(role: str, text: str) -> list[tuple[int, int]]:
+    """Where `text` holds the role's cue phrases (as `heading_has` matches them), in order:
+    character offsets into `text`. Text whose folding changes its length is read lower-cased
+    (an accented cue may then be missed; offsets stay right)."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        folded = text.lower()
+    padded = f" {folded} "
+    if not _any_cue(role).search(padded):
+        return []
+    patterns = _heading_patterns(role)
+    return sorted({(m.start() - 1, m.end() - 1) for p in patterns for m in p.finditer(padded)})
+
+
+@cache
+def _any_cue(role: str) -> re.Pattern[str]:
+    """Whether a text may hold one of the role's cues: their first four letters, anywhere."""
+    stems = sorted({cue[:4] for cue in section_cues()[role]})
+    return re.compile("|".join(re.escape(s) for s in stems))
 
 
 @cache

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 ConceptKind = Literal["term", "api", "class", "module", "parameter"]
 Predicate = Literal[
     "requires", "differsFrom", "methodOf", "partOf", "alternativeTo", "produces", "usedFor",
-    "relatedTo", "precedes",
+    "relatedTo", "precedes", "hasMember", "hasStep",
 ]  # fmt: skip
 
 
@@ -50,7 +50,8 @@ class Concept:
 @dataclass(frozen=True)
 class Assertion:
     """`subject predicate object`, with the evidence, the rule that produced it and a
-    confidence in [0, 1]."""
+    confidence in [0, 1]; for an ordered relation (`hasStep`, `hasMember`), the object's 1-based
+    place in the list or chain it was read from."""
 
     subject: str
     predicate: Predicate
@@ -58,6 +59,7 @@ class Assertion:
     evidence: Evidence
     rule: str
     confidence: float
+    position: int | None = None
 
 
 @dataclass(frozen=True)

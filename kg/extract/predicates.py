@@ -29,6 +29,7 @@ class Relation:
     components: str = ""  # "object", "subject" or "": where the asked concept stands
     root: bool = False  # the relation every other one specialises
     builds_on: bool = False  # stating "A <it> B" builds on where B is introduced (topic graph)
+    ordered: bool = False  # its assertions give the object's position (kg:position)
 
     def label(self, lang: str) -> str:
         """Its name in a language, as the ontology labels it ("requires", "requiere")."""

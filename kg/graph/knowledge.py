@@ -60,7 +60,8 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         s, o = iris[a.subject], iris[a.object]
         p = URIRef(KG_IRI + a.predicate)
         graph.add((s, p, o))
-        name = _node("a", a.subject, a.predicate, a.object, a.evidence.line, a.rule)
+        place = () if a.position is None else (a.position,)
+        name = _node("a", a.subject, a.predicate, a.object, a.evidence.line, a.rule, *place)
         node = URIRef(f"{source_iri(a.evidence.source)}/{name}")
         graph.add((node, RDF.type, KG.Assertion))
         graph.add((node, RDF.subject, s))
@@ -70,6 +71,8 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         graph.add((node, KG.rule, Literal(a.rule)))
         confidence = Decimal(str(round(a.confidence, 2)))
         graph.add((node, KG.confidence, Literal(confidence, datatype=XSD.decimal)))
+        if a.position is not None:
+            graph.add((node, KG.position, Literal(a.position, datatype=XSD.integer)))
     for n, cmp in enumerate(extraction.comparisons):
         name = _node("cmp", cmp.left, cmp.right, cmp.evidence.line, n)
         node = URIRef(f"{source_iri(cmp.evidence.source)}/{name}")

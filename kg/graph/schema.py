@@ -6,7 +6,8 @@ predicates (`kg/data/predicates.toml`), so that a new relation needs no edit of
   labelled in every language, a sub-property of the root relation (whose domain and range are
   `kg:Concept`);
 - an assertion's `rdf:predicate` is one of the relations, and every asserted relation has an
-  assertion that gives its line and evidence.
+  assertion that gives its line and evidence;
+- an assertion of an ordered relation (`hasStep`, `hasMember`) gives its object's position.
 """
 
 from __future__ import annotations
@@ -31,6 +32,13 @@ SELECT $this ?value WHERE {{
        <https://kg.invalid/ns#line> ?line ;
        <https://kg.invalid/ns#evidence> ?evidence .
   }}
+}}"""
+
+_POSITION_CHECK = """
+SELECT $this WHERE {{
+  $this <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p .
+  FILTER(?p IN ({relations}))
+  FILTER NOT EXISTS {{ $this <https://kg.invalid/ns#position> ?position }}
 }}"""
 
 
@@ -82,4 +90,27 @@ def relation_shapes() -> Graph:
     graph.add((check, SH.message, Literal(message)))
     listed = ", ".join(f"<{iri}>" for iri in asserted)
     graph.add((check, SH.select, Literal(_EVIDENCE_CHECK.format(relations=listed))))
+    _position_shape(graph)
     return graph
+
+
+def _position_shape(graph: Graph) -> None:
+    """Every assertion of an ordered relation gives its object's position."""
+    ordered = [_iri(r.name) for r in relations() if r.ordered]
+    if not ordered:
+        return
+    shape = _iri("OrderedAssertionShape")
+    graph.add((shape, RDF.type, SH.NodeShape))
+    graph.add((shape, SH.targetClass, KG.Assertion))
+    check = BNode()
+    graph.add((shape, SH.sparql, check))
+    graph.add((check, RDF.type, SH.SPARQLConstraint))
+    graph.add(
+        (
+            check,
+            SH.message,
+            Literal("an assertion of an ordered relation without its position (kg:position)"),
+        )
+    )
+    listed = ", ".join(f"<{iri}>" for iri in ordered)
+    graph.add((check, SH.select, Literal(_POSITION_CHECK.format(relations=listed))))

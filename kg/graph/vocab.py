@@ -68,6 +68,7 @@ class KG(DefinedNamespace):
     example: URIRef
     rule: URIRef
     confidence: URIRef
+    position: URIRef
     left: URIRef
     right: URIRef
     hasAspect: URIRef

@@ -114,17 +114,24 @@ ORDER BY ?definition""",
         ),
         Template(
             "parts",
-            "What a concept includes, produces, or offers as methods (components).",
-            """SELECT ?c ?o ?label ?relation ?source ?line ?evidence WHERE {
+            "What a concept includes, produces, offers as methods, has as members or as steps"
+            " (components); steps in their order.",
+            """SELECT ?c ?o ?label ?relation ?position ?source ?line ?evidence WHERE {
   { ?a rdf:object ?c ; rdf:predicate kg:partOf ; rdf:subject ?o . BIND("partOf" AS ?relation) }
   UNION
   { ?a rdf:subject ?c ; rdf:predicate kg:produces ; rdf:object ?o . BIND("produces" AS ?relation) }
   UNION
   { ?a rdf:object ?c ; rdf:predicate kg:methodOf ; rdf:subject ?o . BIND("methodOf" AS ?relation) }
+  UNION
+  { ?a rdf:subject ?c ; rdf:predicate kg:hasMember ; rdf:object ?o ; kg:position ?position .
+    BIND("hasMember" AS ?relation) }
+  UNION
+  { ?a rdf:subject ?c ; rdf:predicate kg:hasStep ; rdf:object ?o ; kg:position ?position .
+    BIND("hasStep" AS ?relation) }
   ?a kg:line ?line ; kg:evidence ?evidence ; dcterms:source ?doc .
   ?doc dcterms:source ?source .
   ?o skos:prefLabel ?label .
-} ORDER BY ?relation ?source ?line ?o""",
+} ORDER BY ?relation ?source ?line ?position ?o""",
         ),
         Template(
             "owner",

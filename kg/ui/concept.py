@@ -18,7 +18,7 @@ _FACTS = {
     "requires": ("out", ("requires",)),
     "required_by": ("in", ("requires",)),
     "differs": ("", ("differsFrom",)),
-    "parts": ("", ("partOf", "methodOf", "produces")),
+    "parts": ("", ("partOf", "methodOf", "produces", "hasMember", "hasStep")),
 }
 
 

@@ -104,3 +104,24 @@ def test_predicates_the_components_template_lists_the_components_relations() -> 
 def test_predicates_the_app_reads_every_relation_in_every_language(lang: str) -> None:
     assert set(NAMES) <= set(RELATION_WORDS[lang])
     assert all(RELATION_WORDS[lang][name] for name in NAMES)
+
+
+def test_predicates_an_ordered_relation_needs_a_position() -> None:
+    ordered = [r.name for r in relations() if r.ordered]
+    assert set(ordered) >= {"hasStep", "hasMember"}
+    graph = Graph()
+    a, s, o = URIRef("urn:a"), URIRef("urn:s"), URIRef("urn:o")
+    for concept in (s, o):
+        graph.add((concept, RDF.type, KG.Concept))
+        graph.add((concept, SKOS.prefLabel, Literal(str(concept))))
+        graph.add((concept, KG.kind, Literal("term")))
+    graph.add((a, RDF.type, KG.Assertion))
+    graph.add((a, RDF.subject, s))
+    graph.add((a, RDF.object, o))
+    graph.add((a, RDF.predicate, iri("hasStep")))
+    assert "OrderedAssertionShape" in validate_graph(graph).report
+    graph.add((a, KG.position, Literal(2)))
+    assert "OrderedAssertionShape" not in validate_graph(graph).report
+    graph.set((a, RDF.predicate, iri("requires")))
+    graph.remove((a, KG.position, None))
+    assert "OrderedAssertionShape" not in validate_graph(graph).report

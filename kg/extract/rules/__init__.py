@@ -10,7 +10,10 @@
   `definitions.py`, `requirements.py`, `key_points.py`, `lists.py` (lists under a lead-in),
   `tables.py` (comparison tables), `code.py` (code examples and alternatives to them),
   `parameters.py` (what calls pass and signatures declare), `calls.py` (the order and the
-  flow of calls in a cell).
+  flow of calls in a cell), `enumerations.py` (members and steps a set or step noun
+  announces) and `sequences.py` (arrow chains), with `sets.py` (set nouns, whose set they
+  name, list entries as names), and `siblings.py` (implicit comparisons: definitions side by
+  side, table rows of one name).
 """
 
 from __future__ import annotations
@@ -20,12 +23,15 @@ from kg.extract.rules import (  # noqa: F401
     calls,
     code,
     definitions,
+    enumerations,
     headings,
     key_points,
     lists,
     parameters,
     requirements,
     sentences,
+    sequences,
+    siblings,
     tables,
 )
 from kg.extract.rules.context import Findings

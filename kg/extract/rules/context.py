@@ -124,14 +124,22 @@ class SectionReading:
         return self.reader.finder.find(text, self.ctx, place, topic, doc), doc
 
     def relate(
-        self, subject: str, predicate: Predicate, obj: str, ev: Evidence, rule: str, conf: float
+        self,
+        subject: str,
+        predicate: Predicate,
+        obj: str,
+        ev: Evidence,
+        rule: str,
+        conf: float,
+        position: int | None = None,
     ) -> None:
-        """Assert `subject predicate obj`, read by `rule` from `ev` (not a concept to itself,
-        not without evidence text)."""
+        """Assert `subject predicate obj` (`obj` at `position` in its list, for an ordered
+        relation), read by `rule` from `ev` (not a concept to itself, not without evidence
+        text)."""
         subject, obj = self.registry.find(subject), self.registry.find(obj)
         if subject != obj and ev.text:
             self.reader.findings.assertions.append(
-                Assertion(subject, predicate, obj, ev, rule, conf)
+                Assertion(subject, predicate, obj, ev, rule, conf, position)
             )
 
     def parameter(self, parameter: Parameter) -> None:

@@ -60,6 +60,8 @@ ORDER: dict[str, tuple[str, ...]] = {
         "alternative-after-example",
         "api-signature",
         "api-parameter-field",
+        "inline-lists",
+        "arrow-chain",
     ),
     # each Python code block
     "code": (
@@ -72,11 +74,11 @@ ORDER: dict[str, tuple[str, ...]] = {
         "code-dataflow",
     ),
     # each table cell, then each row once its cells are read, then the whole table
-    "cell": ("cue",),
+    "cell": ("cue", "inline-lists", "arrow-chain"),
     "row": ("requirements-table", "term-definition", "header-note", "key-point-row"),
-    "table": ("vs-table", "comparison-table", "row-table"),
+    "table": ("vs-table", "comparison-table", "row-table", "variant-rows"),
     # after the section's blocks
-    "section-end": ("lists",),
+    "section-end": ("lists", "set-lists", "sibling-definitions"),
 }
 
 SectionRule = Callable[[SectionReading], None]

@@ -1,4 +1,5 @@
-"""Components: what a concept includes, offers as methods, or produces."""
+"""Components: what a concept includes, offers as methods, produces, has as members or as
+steps (in their order)."""
 
 from __future__ import annotations
 
@@ -18,17 +19,22 @@ _MAX_PARTS = 15
 
 @handler("components")
 def components(ctx: AskContext) -> Result:
-    """The parts, methods and outputs of the first linked concept that has any (or of the
-    class a linked method belongs to); what the question asks for first."""
+    """The steps, members, parts, methods and outputs of the first linked concept that has
+    any (or of the class a linked method belongs to); what the question asks for first."""
     for concept in ctx.linked[:3]:
         target, rows = _parts(ctx, concept)
         if not rows:
             continue
-        order = ("produces", "partOf", "methodOf")
-        if not asks_for_output(ctx.question):  # "which algorithms": parts before outputs
-            order = ("partOf", "methodOf", "produces")
+        # steps in their order, then members, parts and methods ("which algorithms"), or
+        # outputs first when the question asks what it returns
+        order = ("hasStep", "hasMember", "partOf", "methodOf", "produces")
+        if asks_for_output(ctx.question):
+            order = ("produces", *order[:-1])
         rank = {relation: n for n, relation in enumerate(order)}
-        items = sorted(group_items(rows, ""), key=lambda i: rank.get(i.relation, 3))
+        # rows come in document order (steps by position): a stable sort keeps it, and an
+        # object listed both as a step and a member is listed once, as a step
+        rows = sorted(rows, key=lambda r: rank.get(value(r, "relation"), len(order)))
+        items = group_items(rows, "")
         lines = [say(ctx.lang, "parts", x=target.label)]
         for r in ctx.run("definition", c=target.iri)[:1]:
             lines.append(quote(value(r, "definition"), 300))
