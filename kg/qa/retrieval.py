@@ -100,9 +100,13 @@ _SECTION = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?l
   ?doc dcterms:source ?source .
   OPTIONAL { ?st kg:context ?context }
 } ORDER BY ?line ?st LIMIT 80"""
-_MENTIONING = """SELECT ?st WHERE { ?st kg:mentions ?c . } ORDER BY ?st"""
 _MAX_CANDIDATES = 80  # from the index, by BM25
 _MAX_MENTIONING = 60  # statements that mention a linked concept without the question's words
+# the first statements by IRI that mention a linked concept: at most the index's candidates
+# are among them, so these many hold `_MAX_MENTIONING` others (a concept of many documents
+# is mentioned by thousands)
+_MENTIONING = f"""SELECT DISTINCT ?st WHERE {{ ?st kg:mentions ?c . }}
+ORDER BY ?st LIMIT {_MAX_CANDIDATES + _MAX_MENTIONING}"""
 _MAX_READ = 24  # candidates whose text is read from the graph for the final ranking
 _HEADING_LEADS = 3  # statements shown under a heading that answers
 _COMPLETED = 2  # of the best statements, how many are completed
