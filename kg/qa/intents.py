@@ -1,7 +1,6 @@
-"""Intent of a question, from cue phrases kept as data: the intents' order in
-`kg/data/intents.toml`, their cue phrases (`intents`), the words a question names no concept
-with (`question_words`) and those that ask for an output (`output_words`) in each language
-file."""
+"""Intent of a question, from cue phrases kept as data in each language file: the `intents`
+table (the intents in the order they are tried, with their cue phrases), the words a question
+names no concept with (`question_words`) and those that ask for an output (`output_words`)."""
 
 from __future__ import annotations
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from typing import Any
 
+from kg.lang import PIVOT, table
 from kg.qa.render import MAX_ANSWER, clip_answer
 
 __all__ = [
@@ -20,13 +19,10 @@ __all__ = [
 ]
 
 
-def _intents() -> tuple[str, ...]:
-    text = resources.files("kg").joinpath("data/intents.toml").read_text(encoding="utf-8")
-    return (*tomllib.loads(text)["order"], "unknown")
-
-
-INTENTS = _intents()
-"""Every intent, in the order their cues are tried (`kg/data/intents.toml`), then "unknown"."""
+INTENTS = (*table("intents", PIVOT), "unknown")
+"""Every intent, in the order their cues are tried — the order of the `intents` table of the
+pivot language's file, which every language file keeps (tests/lang checks it) — then
+"unknown", when no cue matches (even with misspelt cue words respelt)."""
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """The answer handlers, by intent: `@handler("definition")` registers one, `handler_for` finds it.
 
 A handler is a function `AskContext → Result`; each intent has exactly one. Adding an intent is
-one new module in `kg/qa/answers/` (the package imports every module it holds), its place in
-the order of `kg/data/intents.toml` (which makes `kg.qa.model.INTENTS`), and its cue phrases
-in each language file (`intents.<name>`).
+one new module in `kg/qa/answers/` (the package imports every module it holds) and its cue
+phrases in each language file (`intents.<name>`, at its place in the order cues are tried:
+`kg.qa.model.INTENTS`).
 """
 
 from __future__ import annotations
