@@ -62,15 +62,28 @@ def mention_score(mentions: frozenset[str], linked: Sequence[LinkedConcept]) -> 
 _LEAD_JUNK = re.compile(rf"^[^\w`{re.escape(''.join(listed('opening_marks')))}]+")
 
 
+# quotes and emphasis around a name ("The \"Metric Trap\" is …", "**MLflow** es …")
+_MARKS = re.compile(r"[\"'“”‘’«»*`]")
+
+
+@lru_cache(maxsize=1)
+def _articles() -> re.Pattern[str]:
+    """A leading article of any language ("the metric trap" is "metric trap")."""
+    words = sorted((re.escape(fold(a)) for a in listed("articles")), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(words) + r")\s+")
+
+
 def _names(concept: LinkedConcept) -> list[str]:
     label = fold(concept.label).split("(")[0].strip()
     short = label.rsplit(".", 1)[-1]
-    return [n for n in dict.fromkeys((label, short)) if len(n) > 1]
+    bare = _articles().sub("", label)
+    return [n for n in dict.fromkeys((label, short, bare)) if len(n) > 1]
 
 
 def _defines(text: str, concept: LinkedConcept) -> bool:
-    """The statement opens with the concept's name and then says what it is."""
-    folded = _LEAD_JUNK.sub("", fold(text))
+    """The statement opens with the concept's name (an article, quotes or emphasis around it
+    aside) and then says what it is."""
+    folded = _articles().sub("", _LEAD_JUNK.sub("", _MARKS.sub("", fold(text))))
     pattern = _cue_pattern("definition")
     for name in _names(concept):
         if folded.startswith(name):
