@@ -233,12 +233,14 @@ class Retriever:
             if lead is not None:
                 return [r for r in after if r.kind == "item" and r.context == lead][:_LIST_ITEMS]
             return after[:_HEADING_LEADS]
+        if best.text.endswith(":") and (announced := _announced(best, section)):
+            return announced
         if best.kind == "item" and best.context:
             return [r for r in section if r.kind == "item" and r.context == best.context][
                 :_LIST_ITEMS
             ]
         if best.text.endswith(":"):
-            return [r for r in section if r.kind == "item" and r.context == best.text][:_LIST_ITEMS]
+            return []
         return [r for r in section if r.line >= best.line and r.iri != best.iri][:_DEFINITION_MORE]
 
     def _score_early(
@@ -292,6 +294,22 @@ class Retriever:
         for r in self.session.query(query).rows:  # type: ignore[attr-defined]
             out.setdefault(r["st"].value, {k: v.value for k, v in r.items()})
         return out
+
+
+def _announced(lead: Ranked, section: list[Ranked]) -> list[Ranked]:
+    """What a statement ending in ":" announces: the list items it leads, else the table or
+    the code block right after it ("The default stack includes three components:" and the
+    table of them)."""
+    items = [r for r in section if r.kind == "item" and r.context == lead.text]
+    if items:
+        return items[:_LIST_ITEMS]
+    after = [r for r in section if r.line > lead.line]
+    if after and after[0].kind == "row":
+        header = after[0].context
+        return [r for r in after if r.kind == "row" and r.context == header][:_LIST_ITEMS]
+    if after and after[0].kind == "code":
+        return after[:1]
+    return []
 
 
 def _both_sides(

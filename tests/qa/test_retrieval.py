@@ -144,3 +144,35 @@ def test_retrieval_any_text_question_gets_a_valid_answer(engine: QAEngine, quest
     for item in data["items"]:
         for ev in item["evidence"]:
             assert ev["line"] >= 1 and ev["source"]
+
+
+ANNOUNCING = """\
+# Stacks
+
+The default stack includes three modular components:
+
+| Component | Description |
+|---|---|
+| ML Code | Example project structure with tested modules |
+| Resources as Code | Jobs defined through bundles |
+| CI/CD | Workflows that test and deploy the code |
+
+## Monitoring
+
+- Basic set of monitoring:
+  - Service health: uptime and latency
+  - Data drift of the inputs
+- Monitoring needs reference data.
+"""
+
+
+def test_retrieval_a_lead_in_ending_in_a_colon_brings_what_it_announces(tmp_path: Path) -> None:
+    table, children = ask_notes(
+        tmp_path,
+        ANNOUNCING,
+        "Which components does the default stack include?",
+        "What does a basic set of monitoring cover?",
+        typed_only=False,
+    )
+    assert "Resources as Code" in table.answer and "CI/CD" in table.answer
+    assert "Data drift" in children.answer and "Service health" in children.answer
