@@ -43,12 +43,24 @@ def covers(ranked: Sequence[Ranked], linked: Sequence[LinkedConcept], weights: W
 
 
 def code_snippet(code: str, focus: frozenset[str]) -> tuple[int, str]:
-    """The lines of a code block worth showing for a question: from a little before the first
-    line holding one of the question's terms, at most `_MAX_CODE_LINES`; the first lines when
-    none does. Returns (offset of the first line shown, the lines)."""
+    """The lines of a code block worth showing for a question: the `_MAX_CODE_LINES` that hold
+    the most of the question's terms (from a line before the first of them when that fits; a
+    diagram comparing two things shows both), the first lines when none does. Returns (offset
+    of the first line shown, the lines)."""
     lines = code.splitlines()
-    hits = [n for n, line in enumerate(lines) if focus & set(terms(line))]
+    held = [focus & set(terms(line)) for line in lines]
+    hits = [n for n, found in enumerate(held) if found]
     start = max(0, hits[0] - 1) if hits else 0
+    if len(lines) > _MAX_CODE_LINES and hits:
+
+        def covered(first: int) -> tuple[int, int]:
+            """The question's terms a window holds, then how many of its lines hold one."""
+            window = held[first : first + _MAX_CODE_LINES]
+            return len(set().union(*window)), sum(1 for found in window if found)
+
+        best = max(hits, key=lambda n: (covered(n), -n))  # windows opening on a hit
+        if covered(best) > covered(start):
+            start = best
     if lines[start : start + 1] and not lines[start].strip():
         start += 1
     shown = lines[start : start + _MAX_CODE_LINES]

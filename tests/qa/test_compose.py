@@ -80,3 +80,16 @@ def test_compose_code_starts_at_the_asked_call_and_cites_its_line() -> None:
         [statement(code, 1.0, kind="code", line=10)], frozenset({"score_batch"})
     )
     assert "(notes.md:13)" in text
+
+
+def test_compose_a_long_block_shows_the_window_holding_most_of_the_question() -> None:
+    diagram = "\n".join(
+        ["DEPLOYMENT STRATEGIES", "1. RECREATE", "   downtime"]
+        + [f"   filler {n}" for n in range(8)]
+        + ["3. BLUE-GREEN", "   switch from blue to green", "   instant rollback"]
+        + [f"   more {n}" for n in range(5)]
+        + ["4. CANARY", "   10% of traffic first"]
+    )
+    offset, shown = code_snippet(diagram, frozenset({"blue", "green", "canary", "deployment"}))
+    assert "BLUE-GREEN" in shown and "CANARY" in shown and "instant rollback" in shown
+    assert offset == 11  # the window opens on its first line holding a term
