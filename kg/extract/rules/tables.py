@@ -9,6 +9,8 @@ value.
 
 from __future__ import annotations
 
+from functools import cache
+
 from kg.extract.cues import heading_has
 from kg.extract.labels import MAX_TERM_WORDS, VS_WORDS, section_sides, table_shape
 from kg.extract.model import Aspect, Comparison
@@ -17,6 +19,7 @@ from kg.extract.normalize import clean_label
 from kg.extract.rules.context import SectionReading, TableReading
 from kg.extract.rules.pipeline import TABLE
 from kg.ingest.document import Table
+from kg.lang import listed
 
 __all__ = ["comparison_table", "read_table", "row_table", "vs_table"]
 
@@ -125,6 +128,17 @@ def _heading_side(header: str, sides: list[str]) -> str:
     return header
 
 
+def _mixed(header: str) -> bool:
+    """A first header naming two kinds of thing ("Modelo o técnica", "Tool / library")."""
+    words = fold(header).replace("/", " / ").split()
+    return any(w in _joiners() or w == "/" for w in words[1:-1])
+
+
+@cache
+def _joiners() -> frozenset[str]:
+    return frozenset(fold(w) for w in listed("joiners"))
+
+
 @TABLE.rule("row-table")
 def row_table(r: SectionReading, t: TableReading) -> None:
     """A table with one row per thing and a column per aspect ("Método | Velocidad |
@@ -135,6 +149,8 @@ def row_table(r: SectionReading, t: TableReading) -> None:
         return
     if not heading_has("alternatives_headers", table.header[0].text):
         return
+    if _mixed(table.header[0].text):
+        return  # "Modelo o técnica": rows of two kinds, not alternatives to one another
     names = [c.text.strip() for c in table.header[1:]]
     if len(names) < 2 or not all(names) or not 2 <= len(table.rows) <= _MAX_ROW_COMPARISON:
         return

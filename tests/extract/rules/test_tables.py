@@ -86,6 +86,16 @@ def test_tables_a_table_of_alternatives_compares_its_rows(extract_notes) -> None
     assert ("Preconfigurado", "differsFrom", "Seguro") not in triples(x, "differsFrom")
 
 
+def test_tables_rows_of_two_kinds_are_not_alternatives(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# T\n\n| Modelo o técnica | Complejidad | Riesgo |\n|---|---|---|\n"
+        "| Gradient Boosting | Alta | Overfitting |\n| Regularización | Baja | Underfitting |\n\n"
+        "| Tool / library | Speed | Cost |\n|---|---|---|\n| Spark | Fast | High |\n"
+        "| pandas | Slow | Low |\n"
+    )
+    assert compared(x, "row-table") == []
+
+
 def test_tables_a_comparison_of_many_sides_is_not_compared_pairwise(extract_notes) -> None:  # type: ignore[no-untyped-def]
     def table(sides: int) -> str:
         names = [f"Sistema {i}" for i in range(1, sides + 1)]
