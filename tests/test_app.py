@@ -175,6 +175,8 @@ def test_app_concept_page(app: AppTest) -> None:
     assert "Tipo: API" in [c.value for c in at.caption]
     assert "kg.invalid" not in "\n".join(c.value for c in at.caption)
     assert any("fs.score_batch(" in c.value for c in at.code)  # its code example
+    assert "Parámetros" in [h.value for h in at.subheader]
+    assert "`df=raw_input_df`" in shown and ":450" in shown  # what the call passes, where
     assert "Paso a paso con ejemplo" in shown  # a section that mentions it
 
 

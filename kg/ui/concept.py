@@ -63,6 +63,23 @@ def _fact(page: Page, view: api.Explanation, fact: _Fact) -> str:
     return f"- {subject} {page.verb(fact.predicate)} {obj} — `{where}`  \n  > {fact.evidence}"
 
 
+class _Parameter(Protocol):
+    @property
+    def description(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    def signature(self) -> str: ...
+
+
+def _parameter(page: Page, p: _Parameter) -> str:
+    """`name=value` (as a call passes it) or `name: type = default` (as declared), what the
+    notes say of it, and where."""
+    about = f" — {' '.join(p.description.split())}" if p.description else ""
+    return f"- `{p.signature()}`{about} — `{page.cite(p.source, p.line)}`"
+
+
 def _show(page: Page, view: api.Explanation) -> None:
     st.header(view.label)
     kind = KINDS[page.lang].get(view.kind, view.kind)
@@ -79,6 +96,9 @@ def _show(page: Page, view: api.Explanation) -> None:
         if group:
             st.subheader(page.text[name])
             st.markdown("\n".join(_fact(page, view, f) for f in group))
+    if view.parameters:
+        st.subheader(page.text["parameters"])
+        st.markdown("\n".join(_parameter(page, p) for p in view.parameters))
     if view.examples:
         st.subheader(page.text["examples_code"])
         for code in view.examples:
