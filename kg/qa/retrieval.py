@@ -105,6 +105,15 @@ _MAX_MENTIONING = 60  # statements that mention a linked concept without the que
 # the first statements by IRI that mention a linked concept: at most the index's candidates
 # are among them, so these many hold `_MAX_MENTIONING` others (a concept of many documents
 # is mentioned by thousands)
+# the headings of a section's subsections: the outline a heading announces ("Logical workflow"
+# and its "### Do nothing", "### Balance the dataset", ...)
+_SUBHEADINGS = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?lang WHERE {
+  ?section kg:parentSection ?parent .
+  ?st prov:wasDerivedFrom ?section ; kg:kind "heading" ; kg:kind ?kind ; kg:text ?text ;
+      kg:line ?line ; kg:headingPath ?heading ; dcterms:language ?lang ; dcterms:source ?doc .
+  ?doc dcterms:source ?source .
+  OPTIONAL { ?st kg:context ?context }
+} ORDER BY ?line ?st LIMIT 12"""
 _MENTIONING = f"""SELECT DISTINCT ?st WHERE {{ ?st kg:mentions ?c . }}
 ORDER BY ?st LIMIT {_MAX_CANDIDATES + _MAX_MENTIONING}"""
 _MAX_READ = 24  # candidates whose text is read from the graph for the final ranking
@@ -220,6 +229,13 @@ class Retriever:
         shown = self._details([r.iri for r in out], sparql)
         return [replace(r, text=shown[r.iri]["text"]) for r in out if r.iri in shown]
 
+    def _subheadings(self, best: Ranked, sparql: list[str]) -> list[Ranked]:
+        query = bind_values(_SUBHEADINGS, {"parent": ox.NamedNode(best.section)})
+        if query not in sparql:
+            sparql.append(query)
+        rows = self.session.query(query).rows  # type: ignore[attr-defined]
+        return [_ranked({k: v.value for k, v in r.items()}, None, best.score) for r in rows]
+
     def _completion(self, best: Ranked, sparql: list[str]) -> list[Ranked]:
         query = bind_values(_SECTION, {"section": ox.NamedNode(best.section)})
         if query not in sparql:
@@ -232,7 +248,10 @@ class Retriever:
             lead = next((r.context for r in after[:2] if r.kind == "item"), None)
             if lead is not None:
                 return [r for r in after if r.kind == "item" and r.context == lead][:_LIST_ITEMS]
-            return after[:_HEADING_LEADS]
+            if len(after) >= _HEADING_LEADS:
+                return after[:_HEADING_LEADS]
+            # little under the heading itself: it is the outline of its subsections
+            return after + self._subheadings(best, sparql)
         if best.text.endswith(":") and (announced := _announced(best, section)):
             return announced
         if best.kind == "item" and best.context:

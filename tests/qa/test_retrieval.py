@@ -176,3 +176,37 @@ def test_retrieval_a_lead_in_ending_in_a_colon_brings_what_it_announces(tmp_path
     )
     assert "Resources as Code" in table.answer and "CI/CD" in table.answer
     assert "Data drift" in children.answer and "Service health" in children.answer
+
+
+OUTLINE = """\
+# Imbalanced classes
+
+Methods to handle imbalanced classes, with their trade-offs, are shown below in detail.
+Each one is tried on the same data. Results are compared at the end of the notebook.
+
+# Logical workflow for handling imbalanced classes
+
+The following list is helpful.
+
+### Do nothing
+
+Sometimes the classifier copes.
+
+### Balance the dataset
+
+Undersample or oversample.
+
+### Switch to an anomaly detection algorithm
+
+When nothing else works.
+"""
+
+
+def test_retrieval_a_heading_with_little_under_it_brings_its_outline(tmp_path: Path) -> None:
+    (answer,) = ask_notes(
+        tmp_path, OUTLINE, "What is the logical workflow for handling imbalanced classes?",
+        typed_only=False,
+    )  # fmt: skip
+    said = [i.evidence[0].text for i in answer.items if i.relation == "statement"]
+    assert "Balance the dataset" in said  # as statements, each with its line
+    assert "Switch to an anomaly detection algorithm" in said
