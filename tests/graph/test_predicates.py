@@ -94,7 +94,8 @@ def test_predicates_an_assertion_of_a_relation_not_in_the_table_is_invalid() -> 
 
 def test_predicates_the_components_template_lists_the_components_relations() -> None:
     query = TEMPLATES["parts"].query
-    branches = re.findall(r"rdf:(subject|object) \?c ; rdf:predicate kg:(\w+)", query)
+    # the table of where the concept stands in each relation: (rdf:object kg:partOf ...)
+    branches = re.findall(r"\(rdf:(subject|object) kg:(\w+) rdf:\w+ \"\w+\"\)", query)
     assert {(name, side) for side, name in branches} == {
         (r.name, r.components) for r in relations() if r.components
     }
