@@ -102,9 +102,6 @@ _SECTION = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?l
 } ORDER BY ?line ?st LIMIT 80"""
 _MAX_CANDIDATES = 80  # from the index, by BM25
 _MAX_MENTIONING = 60  # statements that mention a linked concept without the question's words
-# the first statements by IRI that mention a linked concept: at most the index's candidates
-# are among them, so these many hold `_MAX_MENTIONING` others (a concept of many documents
-# is mentioned by thousands)
 # the headings of a section's subsections: the outline a heading announces ("Logical workflow"
 # and its "### Do nothing", "### Balance the dataset", ...)
 _SUBHEADINGS = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?lang WHERE {
@@ -114,6 +111,9 @@ _SUBHEADINGS = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?sectio
   ?doc dcterms:source ?source .
   OPTIONAL { ?st kg:context ?context }
 } ORDER BY ?line ?st LIMIT 12"""
+# the first statements by IRI that mention a linked concept: at most the index's candidates
+# are among them, so these many hold `_MAX_MENTIONING` others (a concept of many documents
+# is mentioned by thousands)
 _MENTIONING = f"""SELECT DISTINCT ?st WHERE {{ ?st kg:mentions ?c . }}
 ORDER BY ?st LIMIT {_MAX_CANDIDATES + _MAX_MENTIONING}"""
 _MAX_READ = 24  # candidates whose text is read from the graph for the final ranking
