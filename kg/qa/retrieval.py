@@ -18,7 +18,6 @@ question.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -141,19 +140,14 @@ class Retriever:
 
     def missing_names(self, question: str, ignore: Iterable[str]) -> list[str]:
         """Names the question asks about that the notes never write ("Kubernetes", "Great
-        Expectations"), typos of the notes' words aside: then the notes do not answer it. Two
-        words in a row the notes never use are a name too, however written ("amazon
-        sagemaker"): one such word may be a way of saying what the notes say otherwise."""
-        groups = query_groups(question, ignore)
-        absent = [
-            not self.index.frequency(g) and not self.index.is_misspelling(g.word.rstrip("*"))
-            for g in groups
+        Expectations"), typos of the notes' words aside: then the notes do not answer it.
+        (Two unknown words in a row are not taken for a name: in a Spanish question about
+        English notes most words are unknown — "basta llamar".)"""
+        return [
+            g.word
+            for g in query_groups(question, ignore)
+            if g.name and not self.index.frequency(g) and not self.index.is_misspelling(g.word)
         ]
-        names = [g.word for g, gone in zip(groups, absent, strict=True) if g.name and gone]
-        for (a, gone_a), (b, gone_b) in itertools.pairwise(zip(groups, absent, strict=True)):
-            if gone_a and gone_b and not (a.name or b.name) and a.factor == b.factor == 1.0:
-                names.append(f"{a.word} {b.word}")
-        return names
 
     def coverage(self, question: str, ignore: Iterable[str], text: str) -> float:
         """How much of the question a text covers (the measure statements are ranked by):
