@@ -6,19 +6,7 @@ import pytest
 
 from kg.errors import MalformedDocumentError
 from kg.ingest import Code, Paragraph, Table, load_document
-
-
-def notebook(*cells: tuple[str, list[str]]) -> str:
-    return json.dumps(
-        {
-            "cells": [{"cell_type": kind, "metadata": {}, "source": src} for kind, src in cells],
-            "metadata": {"kernelspec": {"language": "python", "name": "python3"}},
-            "nbformat": 4,
-            "nbformat_minor": 5,
-        },
-        indent=1,
-        ensure_ascii=False,
-    )
+from tests.notebooks import notebook
 
 
 def test_notebook_markdown_cells_are_markdown_and_code_cells_are_code(write) -> None:  # type: ignore[no-untyped-def]

@@ -7,19 +7,7 @@ from __future__ import annotations
 import json
 
 from tests.extract.conftest import ruled
-
-
-def notebook(*cells: tuple[str, list[str]]) -> str:
-    return json.dumps(
-        {
-            "cells": [{"cell_type": kind, "metadata": {}, "source": src} for kind, src in cells],
-            "metadata": {},
-            "nbformat": 4,
-            "nbformat_minor": 5,
-        },
-        indent=1,
-        ensure_ascii=False,
-    )
+from tests.notebooks import notebook
 
 
 def test_calls_a_registry_workflow_in_a_markdown_fence(extract_notes) -> None:  # type: ignore[no-untyped-def]

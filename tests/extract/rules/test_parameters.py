@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from kg.extract import Extraction, Parameter
+from tests.notebooks import notebook
 
 
 def params(x: Extraction, api: str) -> dict[str, list[Parameter]]:
@@ -23,19 +24,6 @@ def params(x: Extraction, api: str) -> dict[str, list[Parameter]]:
 def apis(x: Extraction) -> set[str]:
     label = {c.key: c.label for c in x.concepts}
     return {label[p.callable] for p in x.parameters}
-
-
-def notebook(*cells: tuple[str, list[str]]) -> str:
-    return json.dumps(
-        {
-            "cells": [{"cell_type": kind, "metadata": {}, "source": src} for kind, src in cells],
-            "metadata": {"kernelspec": {"language": "python", "name": "python3"}},
-            "nbformat": 4,
-            "nbformat_minor": 5,
-        },
-        indent=1,
-        ensure_ascii=False,
-    )
 
 
 def test_parameters_keyword_arguments_of_known_calls_in_a_markdown_fence(extract_notes) -> None:  # type: ignore[no-untyped-def]
