@@ -20,15 +20,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_endpoint import load  # the same concurrent clients
 
 from kg import api
 from kg.graph.remote import RemoteStore
@@ -178,37 +178,14 @@ def bench_endpoint(clients: list[int], seconds: float) -> None:
         api.build([SOURCES[0]], store=store)
         server = make_server(store, port=0, timeout=5.0)
         serve(server, background=True)
-        query = urllib.parse.urlencode(
-            {"query": "SELECT ?l WHERE { ?c kg:requires ?o . ?o skos:prefLabel ?l } LIMIT 10"}
-        )
-        url = f"http://127.0.0.1:{server.server_address[1]}/sparql?{query}"
+        base = f"http://127.0.0.1:{server.server_address[1]}"
         try:
             for count in clients:
-                times: list[float] = []
-                errors = [0]
-                stop = time.monotonic() + seconds
-
-                def client(
-                    times: list[float] = times, errors: list[int] = errors, stop: float = stop
-                ) -> None:
-                    while time.monotonic() < stop:
-                        start = time.perf_counter()
-                        try:
-                            urllib.request.urlopen(url, timeout=30).read()
-                            times.append(time.perf_counter() - start)
-                        except OSError:
-                            errors[0] += 1
-
-                threads = [threading.Thread(target=client) for _ in range(count)]
-                for t in threads:
-                    t.start()
-                for t in threads:
-                    t.join()
-                times.sort()
+                times, errors = load(base, count, seconds, distinct=False)
                 p95 = times[int(0.95 * (len(times) - 1))] * 1000 if times else 0
                 print(
                     f"| {count} | {len(times)} | {len(times) / seconds:.0f} "
-                    f"| {statistics.median(times) * 1000:.0f} | {p95:.0f} | {errors[0]} |"
+                    f"| {statistics.median(times) * 1000:.0f} | {p95:.0f} | {errors} |"
                 )
         finally:
             server.shutdown()
