@@ -125,22 +125,25 @@ def compose(
             first = _clip(typed_text, int(MAX_ANSWER * _TYPED_SHARE))
             text = f"{first}\n\n{say(lang, 'notes_say')}\n{block}"
             return Composed(True, text, typed_items + items)
-        block, items = render_statements(ranked, focus)
-        text = f"{say(lang, 'notes_say')}\n{block}\n\n{typed_text}"
-        return Composed(True, text, items + typed_items)
-    if strong:
-        block, items = render_statements(ranked, focus)
-        text = f"{say(lang, 'notes_say')}\n{block}"
-        if typed.found:  # what answers around the question comes after, where room is left
-            text += f"\n\n{typed_text}"
-        return Composed(True, text, items + typed_items)
+        return _statements_first(ranked, typed, lang, focus)
+    if strong:  # what answers around the question comes after, where room is left
+        return _statements_first(ranked, typed, lang, focus)
     if typed.found and ranked and max(r.coverage for r in ranked) > typed_coverage:
         # the handler's fallback (a concept's other facts, the sections that mention it)
         # covers the question less than the best statements do: they come first
-        block, items = render_statements(ranked[:_WITH_TYPED], focus)
-        text = f"{say(lang, 'notes_say')}\n{block}\n\n{typed_text}"
-        return Composed(True, text, items + typed_items)
+        return _statements_first(ranked[:_WITH_TYPED], typed, lang, focus)
     return Composed(typed.found, typed_text, typed_items)
+
+
+def _statements_first(
+    ranked: Sequence[Ranked], typed: Result, lang: str, focus: frozenset[str]
+) -> Composed:
+    """The statements, then what the handler found (if anything)."""
+    block, items = render_statements(ranked, focus)
+    text = f"{say(lang, 'notes_say')}\n{block}"
+    if typed.found:
+        text += f"\n\n{typed.text}"
+    return Composed(True, text, items + typed.items)
 
 
 def _clip(text: str, limit: int) -> str:

@@ -223,19 +223,16 @@ class Retriever:
         shown = self._details([r.iri for r in out], sparql)
         return [replace(r, text=shown[r.iri]["text"]) for r in out if r.iri in shown]
 
-    def _subheadings(self, best: Ranked, sparql: list[str]) -> list[Ranked]:
-        query = bind_values(_SUBHEADINGS, {"parent": ox.NamedNode(best.section)})
+    def _around(self, template: str, name: str, best: Ranked, sparql: list[str]) -> list[Ranked]:
+        """The statements a template reads with `?name` bound to the best one's section."""
+        query = bind_values(template, {name: ox.NamedNode(best.section)})
         if query not in sparql:
             sparql.append(query)
         rows = self.session.query(query).rows  # type: ignore[attr-defined]
         return [_ranked({k: v.value for k, v in r.items()}, None, best.score) for r in rows]
 
     def _completion(self, best: Ranked, sparql: list[str]) -> list[Ranked]:
-        query = bind_values(_SECTION, {"section": ox.NamedNode(best.section)})
-        if query not in sparql:
-            sparql.append(query)
-        rows = self.session.query(query).rows  # type: ignore[attr-defined]
-        section = [_ranked({k: v.value for k, v in r.items()}, None, best.score) for r in rows]
+        section = self._around(_SECTION, "section", best, sparql)
         if best.kind == "heading":
             after = [r for r in section if r.line > best.line]
             # a list right under the heading comes whole; else its first statements
@@ -245,7 +242,7 @@ class Retriever:
             if len(after) >= _HEADING_LEADS:
                 return after[:_HEADING_LEADS]
             # little under the heading itself: it is the outline of its subsections
-            return after + self._subheadings(best, sparql)
+            return after + self._around(_SUBHEADINGS, "parent", best, sparql)
         if best.text.endswith(":") and (announced := _announced(best, section)):
             return announced
         if best.kind == "item" and best.context:
