@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.signatures import Declared, Source, function_parameters, source_text
 
@@ -91,7 +92,7 @@ class CodeFacts:
                 if call.assigned_to:
                     self._assigned.setdefault(call.assigned_to, []).append(call)
         calls = self._assigned.get(name, [])
-        n = bisect_left([c.line for c in calls], line)
+        n = bisect_left(calls, line, key=lambda c: c.line)
         return calls[n - 1] if n else None
 
 
@@ -241,8 +242,12 @@ def _calls_by_regex(text: str) -> CodeFacts:
     return facts
 
 
+@lru_cache(maxsize=1024)
 def analyze_code(text: str) -> CodeFacts:
-    """Calls, imports, bindings and top-level functions of a Python snippet; never raises."""
+    """Calls, imports, bindings and top-level functions of a Python snippet; never raises.
+
+    Cached: a block is read by several passes and rules, and parsed once. The facts returned
+    are shared, so callers read them (`merge_all` copies into a fresh `CodeFacts`)."""
     source = _without_magics(text)
     try:
         tree = ast.parse(source)
