@@ -186,11 +186,11 @@ def explain(text: str, *, store: Path | str | None = None) -> list[Explanation]:
     Raises:
         StoreNotFoundError: nothing has been built yet.
     """
-    graph = _store(store)
-    return [
-        explain_concept(graph, hit.iri, hit.label, hit.kind)
-        for hit in ConceptSearch.of(graph).exact(text)
-    ]
+    with _store(store).session() as session:  # one open store for every query
+        return [
+            explain_concept(session, hit.iri, hit.label, hit.kind)
+            for hit in ConceptSearch.of(session).exact(text)
+        ]
 
 
 def describe(
@@ -201,7 +201,8 @@ def describe(
     Raises:
         StoreNotFoundError: nothing has been built yet.
     """
-    return explain_concept(_store(store), iri, label, kind)
+    with _store(store).session() as session:  # one open store for every query
+        return explain_concept(session, iri, label, kind)
 
 
 def concept_search(*, store: Path | str | None = None) -> ConceptSearch:

@@ -27,7 +27,6 @@ from kg.graph.queries import (
     concept_statements,
 )
 from kg.graph.sparql import Queryable
-from kg.graph.store import Store
 
 __all__ = ["ConceptHit", "ConceptSearch", "Explanation", "explain_concept"]
 
@@ -136,7 +135,7 @@ class Explanation:
     parameters: tuple[ConceptParameter, ...] = ()  # of a callable: declared or passed
 
 
-def explain_concept(graph: Store, iri: str, label: str, kind: str = "") -> Explanation:
+def explain_concept(graph: Queryable, iri: str, label: str, kind: str = "") -> Explanation:
     """Everything the graph says about one concept."""
     alts, definitions = concept_details(graph, iri)
     examples, points, sections = concept_extras(graph, iri)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.graph.store import Store
+from kg.graph.sparql import Queryable
 
 __all__ = [
     "ALL_TRIPLES",
@@ -93,13 +93,13 @@ TOPICS = """SELECT ?t ?title WHERE {
 } ORDER BY ?source ?order"""
 
 
-def list_documents(store: Store) -> list[dict[str, str]]:
+def list_documents(store: Queryable) -> list[dict[str, str]]:
     """The documents in the graph with their language and counts."""
     rows = store.query(DOCUMENTS).rows
     return [{k: v.value for k, v in row.items() if k != "d"} for row in rows]
 
 
-def list_topics(store: Store) -> list[tuple[str, str]]:
+def list_topics(store: Queryable) -> list[tuple[str, str]]:
     """(IRI, title) of every topic, in document order."""
     return [(row["t"].value, row["title"].value) for row in store.query(TOPICS).rows]
 
@@ -113,13 +113,13 @@ class Located:
     line: int
 
 
-def concept_statements(store: Store, iri: str) -> list[Located]:
+def concept_statements(store: Queryable, iri: str) -> list[Located]:
     """What the notes state about a concept: the statements that mention it (the first 40)."""
     rows = store.query(CONCEPT_STATEMENTS, {"c": ox.NamedNode(iri)}).rows
     return [Located(r["text"].value, r["source"].value, int(r["line"].value)) for r in rows]
 
 
-def concept_extras(store: Store, iri: str) -> tuple[list[str], list[Located], list[Located]]:
+def concept_extras(store: Queryable, iri: str) -> tuple[list[str], list[Located], list[Located]]:
     """(code examples, key points, sections that mention it) of a concept."""
     node = {"c": ox.NamedNode(iri)}
     examples = [r["example"].value for r in store.query(CONCEPT_EXAMPLES, node).rows]
@@ -156,7 +156,7 @@ class ConceptFact:
     confidence: float
 
 
-def concept_details(store: Store, iri: str) -> tuple[list[str], list[str]]:
+def concept_details(store: Queryable, iri: str) -> tuple[list[str], list[str]]:
     """(alternative labels, definitions) of a concept."""
     rows = store.query(CONCEPT_DETAILS, {"c": ox.NamedNode(iri)}).rows
     alts = sorted({r["alt"].value for r in rows if "alt" in r})
@@ -164,7 +164,7 @@ def concept_details(store: Store, iri: str) -> tuple[list[str], list[str]]:
     return alts, definitions
 
 
-def concept_facts(store: Store, iri: str) -> list[ConceptFact]:
+def concept_facts(store: Queryable, iri: str) -> list[ConceptFact]:
     """Every assertion about a concept, with its evidence."""
     rows = store.query(CONCEPT_FACTS, {"c": ox.NamedNode(iri)}).rows
     return [
@@ -206,7 +206,7 @@ class ConceptParameter:
         return f"{self.name}{kind}{default}"
 
 
-def concept_parameters(store: Store, iri: str) -> list[ConceptParameter]:
+def concept_parameters(store: Queryable, iri: str) -> list[ConceptParameter]:
     """The parameters of a callable concept, by name."""
     rows = store.query(CONCEPT_PARAMETERS, {"c": ox.NamedNode(iri)}).rows
 

@@ -13,7 +13,7 @@ import streamlit as st
 from kg import api
 from kg.errors import KgError
 from kg.ui import ask, concept, graph, learn, notes, sparql
-from kg.ui.common import Page, run_build, short_paths, show_build, sticky
+from kg.ui.common import Page, documents, run_build, short_paths, show_build, sticky
 from kg.ui.messages import error_text
 from kg.ui.text import LANGUAGES, UI
 
@@ -47,8 +47,7 @@ def _search(store: str, generation: str) -> api.ConceptSearch:
 @st.cache_data(show_spinner=False, max_entries=8)
 def _paths(store: str, generation: str) -> dict[str, str]:
     """What a citation shows for each document of one build."""
-    del generation
-    return short_paths(d["source"] for d in api.documents(store=store))
+    return short_paths(d["source"] for d in documents(store, generation))
 
 
 def _status(lang: str, text: dict[str, str]) -> api.StoreStatus:

@@ -97,6 +97,14 @@ def _short(source: str) -> str:
         return path.name
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def documents(store: str, generation: str) -> list[dict[str, str]]:
+    """The documents of one build of the graph, read once per build (the notes page and
+    every citation use them)."""
+    del generation  # part of the cache key only
+    return api.documents(store=store)
+
+
 def short_paths(sources: Iterable[str]) -> dict[str, str]:
     """What a citation shows for each source: the path relative to the folder the app runs in
     when it is inside it, else relative to the folder the other notes share (the file name

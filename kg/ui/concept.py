@@ -35,7 +35,14 @@ def render(page: Page) -> None:
     if iri:
         found_concept = page.search.get(iri)
         kind = found_concept.kind if found_concept else ""
-        _show(page, api.describe(iri, page.label(iri), kind, store=page.store))
+        _show(page, _described(page.store, page.generation, iri, page.label(iri), kind))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _described(store: str, generation: str, iri: str, label: str, kind: str) -> api.Explanation:
+    """A concept's page, read once per build of the graph (not on every rerun)."""
+    del generation  # part of the cache key only
+    return api.describe(iri, label, kind, store=store)
 
 
 class _Fact(Protocol):

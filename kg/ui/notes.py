@@ -10,7 +10,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from kg import api
 from kg.errors import KgError
-from kg.ui.common import Page, run_build, show_build
+from kg.ui.common import Page, documents, run_build, show_build
 
 __all__ = ["UPLOADS", "render"]
 
@@ -29,10 +29,14 @@ def _documents(page: Page) -> list[dict[str, str]]:
         "sections": text["col_sections"],
         "topics": text["col_topics"],
     }
-    rows = api.documents(store=page.store)
-    for doc in rows:
-        doc["source"] = page.short(doc["source"])
-    return [{title: doc.get(k, "") for k, title in columns.items()} for doc in rows]
+    rows = documents(page.store, page.generation)  # cached: copied, not changed in place
+    return [
+        {
+            title: page.short(doc[k]) if k == "source" else doc.get(k, "")
+            for k, title in columns.items()
+        }
+        for doc in rows
+    ]
 
 
 def render(page: Page) -> None:
