@@ -122,7 +122,7 @@ def _gloss_candidates(
     elif is_code_like(inner_clean) and not is_literal_value(inner_clean):
         words = split_identifier(inner_clean.rpartition(".")[2])
         tail = " ".join(outer[-len(words) :])
-        if term_key(tail, ctx.lang) == term_key(" ".join(words), ctx.lang):
+        if term_key(tail) == term_key(" ".join(words)):
             a = reg.add_code(inner_clean, ctx.resolver, None, places=places)
             b = reg.add_term(tail, ctx.lang, None)
             if a and b:

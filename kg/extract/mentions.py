@@ -90,7 +90,7 @@ class MentionFinder:
                 continue
             key = code_key(label) if is_code_like(label) else None
             if key is None:
-                tkey = term_key(label, ctx.lang)
+                tkey = term_key(label)
                 key = reg.find(tkey) if tkey in reg else None
             if key:
                 found.append(Mention(key, span.start, span.end, label))

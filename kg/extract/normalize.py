@@ -85,11 +85,11 @@ def code_parts(text: str) -> tuple[str, str] | None:
     return qualifier, name
 
 
-def term_key(text: str, lang: str = "") -> str:
+def term_key(text: str) -> str:
     """The `term:` key of a label: its folded singular words, without articles or punctuation,
     each mapped through the glossary to the pivot language, in sorted order — word order differs
     between languages ("tablas offline", "offline tables") and rarely tells two concepts apart.
-    (`lang` is the label's language; the key is the same in every language.)"""
+    The key is the same in every language."""
     words = [w for w in _WORDS.findall(text) if w != "_"]
     words = [w for w in words if fold(w) not in ARTICLES] or words
     table = glossary()

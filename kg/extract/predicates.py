@@ -17,7 +17,7 @@ from typing import Any
 
 from kg.lang import PIVOT, table
 
-__all__ = ["CueGroup", "Relation", "cue_groups", "relation", "relations"]
+__all__ = ["CueGroup", "Relation", "cue_groups", "relations"]
 
 
 @dataclass(frozen=True)
@@ -76,11 +76,6 @@ def relations() -> tuple[Relation, ...]:
     if missing:
         raise KeyError(f"the language files do not name the relations {missing}")
     return out
-
-
-def relation(name: str) -> Relation:
-    """The relation named `name` (KeyError when the table has none of that name)."""
-    return {r.name: r for r in relations()}[name]
 
 
 @cache

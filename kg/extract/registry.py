@@ -130,7 +130,7 @@ class Registry:
         label = clean_label(label)
         if not label or not any(c.isalpha() for c in label):
             return None
-        return self._note(term_key(label, lang), label, lang, "term", ev)
+        return self._note(term_key(label), label, lang, "term", ev)
 
     def add_code(
         self,

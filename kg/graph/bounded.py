@@ -28,7 +28,6 @@ from kg.graph.store import open_store
 
 __all__ = [
     "BoundedResult",
-    "QueryTimeoutError",  # at home in kg.errors
     "isolate",
     "query_isolated",
     "run_bounded",

@@ -73,7 +73,8 @@ class RemoteStore:
 
     def _post(self, sparql: str, accept: str, options: QueryOptions | None = None) -> bytes:
         """POST a query (text people type is checked before it comes here: see
-        `kg.graph.userquery`); `options` go as the protocol's dataset parameters and BASE."""
+        `kg.graph.bounded.run_checked`); `options` go as the protocol's dataset parameters and
+        BASE."""
         options = options or QueryOptions()
         text = prefix_header() + sparql
         if options.base_iri:

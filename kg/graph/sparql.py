@@ -14,7 +14,6 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.graph.guard import check_query
 
 __all__ = [
     "MEDIA_TYPES",
@@ -25,7 +24,6 @@ __all__ = [
     "Queryable",
     "bind_rows",
     "bind_values",
-    "check_query",
     "query_result",
 ]
 

@@ -38,13 +38,12 @@ from kg.graph.sparql import (
     QueryOptions,
     QueryResult,
     bind_values,
-    check_query,
     query_result,
 )
 from kg.graph.vocab import PREFIXES
 
-# MEDIA_TYPES, QueryResult, bind_values and check_query live in kg.graph.sparql; they are named
-# here too for code that imports them from the store
+# MEDIA_TYPES, QueryResult and bind_values live in kg.graph.sparql; they are named here too
+# for code that imports them from the store
 __all__ = [
     "MEDIA_TYPES",
     "Derive",
@@ -54,7 +53,6 @@ __all__ = [
     "Store",
     "bind_values",
     "build_lock",
-    "check_query",
     "default_store_path",
     "graph_folder",
     "open_store",
@@ -123,7 +121,7 @@ class GraphStore:
         options: QueryOptions | None = None,
     ) -> Any:
         """Run a query as given: the package's own queries come here directly; text people
-        type passes `check_query` first (see `kg.graph.userquery`)."""
+        type passes `check_query` first (see `kg.graph.bounded.run_checked`)."""
         text = bind_values(sparql, bindings) if bindings else sparql
         engine = options.engine_args() if options else {}
         try:
@@ -137,7 +135,7 @@ class GraphStore:
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult:
         """Run one of the package's read-only SPARQL queries with the standard prefixes
-        predeclared (text people type goes through `kg.graph.userquery`, which checks it).
+        predeclared (text people type goes through `kg.graph.bounded.run_checked`, which checks it).
 
         `bindings` maps variable names to pyoxigraph terms, bound by `bind_values`, never
         formatted into the query as text.

@@ -40,7 +40,6 @@ class QAEngine:
 
     def __init__(self, session: GraphSession) -> None:
         self.session = session
-        self._concepts: list[LinkedConcept] | None = None
         # both tables sorted here, totally: the same graph loads the same way every time
         rows = session.query(TEMPLATES["labels"].query).rows
         self.index = ConceptIndex(
@@ -68,15 +67,6 @@ class QAEngine:
 
     def concept(self, iri: str) -> LinkedConcept:
         return LinkedConcept(iri, self.index.label(iri), self.index.entries[iri].kind)
-
-    def concepts(self) -> list[LinkedConcept]:
-        """Every concept, by label (sorted once per engine, not per app rerun)."""
-        if self._concepts is None:
-            self._concepts = sorted(
-                (LinkedConcept(e.iri, e.label, e.kind) for e in self.index.entries.values()),
-                key=lambda c: (c.label.lower(), c.iri),
-            )
-        return self._concepts
 
     def context(
         self, question: str, lang: str, intent: str, linked: tuple[LinkedConcept, ...]

@@ -192,7 +192,7 @@ class ConceptIndex:
                 words = [tokens[j][0] for j in span]
                 if fold(words[0]) in ignore or fold(words[-1]) in ignore:
                     continue
-                iris = self.terms.get(term_key(" ".join(words), lang))
+                iris = self.terms.get(term_key(" ".join(words)))
                 if iris and self._crossed(tokens, start, size, lang):
                     continue  # "tag en el Model | Registry": the name that runs on wins
                 if iris:
@@ -264,7 +264,7 @@ class ConceptIndex:
         for tok, pos in tokens:
             if fold(tok) in ignore or fold(tok) in ARTICLES or is_code_like(tok):
                 continue
-            for word in term_key(tok, lang)[5:].split():
+            for word in term_key(tok)[5:].split():
                 keys.setdefault(word, pos)
         for words, key in self._term_words:
             if 2 <= len(words) <= 3 and words <= keys.keys():
@@ -288,7 +288,7 @@ class ConceptIndex:
                 words = [tokens[i][0] for i in range(j, k)]
                 if any(fold(w) in ARTICLES for w in words):
                     break
-                if self.terms.get(term_key(" ".join(words), lang)):
+                if self.terms.get(term_key(" ".join(words))):
                     return True
         return False
 
@@ -301,7 +301,7 @@ class ConceptIndex:
                 words = [tokens[j][0] for j in range(start, start + size)]
                 if fold(words[0]) in ignore or fold(words[-1]) in ignore:
                     continue
-                wanted = frozenset(term_key(" ".join(words), lang)[5:].split()) - _CONJUNCTIONS
+                wanted = frozenset(term_key(" ".join(words))[5:].split()) - _CONJUNCTIONS
                 fits = [(len(ws), key) for ws, key in self._term_words if wanted <= ws]
                 fits = [f for f in fits if f[0] <= len(wanted) + 2]
                 if fits:

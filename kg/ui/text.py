@@ -20,13 +20,9 @@ __all__ = [
 
 UI: dict[str, dict[str, str]] = {lang: dict(table("ui", lang)) for lang in LANGUAGES}
 
-# how each relation reads between two concepts, "A <verb> B", per language; "howTo" is what a
-# how-to answer's items are to the question
+# how each relation reads between two concepts, "A <verb> B", per language
 RELATION_WORDS: dict[str, dict[str, str]] = {
-    lang: {
-        **{name: str(words["reads"]) for name, words in table("relations", lang).items()},
-        "howTo": UI[lang]["reads_how_to"],
-    }
+    lang: {name: str(words["reads"]) for name, words in table("relations", lang).items()}
     for lang in LANGUAGES
 }
 
