@@ -26,14 +26,14 @@ _MARKS = re.compile(f"[?{re.escape(''.join(listed('opening_marks')))}]")
 
 def _pattern(cue: str) -> re.Pattern[str]:
     """A cue as a regular expression: "*" is one to six words (bounded, so a long question
-    costs linear time), a leading "^" anchors the cue at the question's start."""
+    costs linear time), a leading "^" anchors the cue at the question's start. A cue matches
+    whole words only (" vs " is not the "vs" of "VSCode")."""
     anchored = cue.startswith("^")
     cue = cue.lstrip("^")
     parts = [re.escape(p.strip()) for p in fold(cue).split("*")]
     body = r"(?:\s+\S+){1,6}?\s+".join(parts)
-    left = r"^\s*" if anchored else r"(?<![\w])" if not cue.startswith(" ") else ""
-    right = r"(?![\w])" if not cue.endswith(" ") else ""
-    return re.compile(left + body + right)
+    left = r"^\s*" if anchored else r"(?<![\w])"
+    return re.compile(left + body + r"(?![\w])")
 
 
 @lru_cache(maxsize=1)

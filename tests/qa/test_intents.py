@@ -43,3 +43,11 @@ def test_intents_the_first_intent_whose_cue_matches_wins() -> None:
     # "difference" comes before "definition" in the order: both cues are in the question
     assert ORDER.index("difference") < ORDER.index("definition")
     assert classify("¿Qué es la diferencia entre A y B?") == "difference"
+
+
+def test_intents_cues_match_whole_words_only() -> None:
+    # " vs " is a cue of differences; "VSCode" and "devs" hold the letters, not the word
+    assert classify("¿Qué es VSCode?") == "definition"
+    assert classify("what are devs doing") == "definition"
+    assert classify("batch vs streaming") == "difference"
+    assert classify("online vs. offline tables") == "difference"
