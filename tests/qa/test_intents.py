@@ -35,7 +35,7 @@ def test_intents_from_cue_words(question: str, intent: str) -> None:
     assert classify(question) == intent
 
 
-def test_intents_the_order_of_kg_data_holds_every_intent_but_unknown() -> None:
+def test_intents_the_order_they_are_tried_holds_every_intent_but_unknown() -> None:
     assert set(ORDER) | {"unknown"} == set(INTENTS) and "unknown" not in ORDER
 
 
