@@ -8,14 +8,15 @@ still find their concept.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from kg.extract.lexicon import fold
 from kg.graph.queries import (
+    LABELS,
     ConceptFact,
     ConceptMatch,
     ConceptParameter,
@@ -29,12 +30,6 @@ from kg.graph.queries import (
 from kg.graph.sparql import Queryable
 
 __all__ = ["ConceptHit", "ConceptSearch", "Explanation", "explain_concept"]
-
-LABELS = """
-SELECT ?c ?label ?kind ?pref WHERE {
-  ?c a kg:Concept ; kg:kind ?kind ; skos:prefLabel ?pref ;
-     skos:prefLabel|skos:altLabel ?label .
-} ORDER BY ?c ?label"""
 
 
 @dataclass(frozen=True)
@@ -58,8 +53,7 @@ class ConceptHit:
 
 def _fold(text: str) -> str:
     """Lower-case, accent-free, single-spaced text: how labels and typed text are compared."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return " ".join(fold(text).split())
 
 
 class ConceptSearch:
@@ -78,7 +72,9 @@ class ConceptSearch:
     def of(cls, graph: Queryable) -> ConceptSearch:
         """The search over the labels of a store's live graph (one query)."""
         rows = graph.query(LABELS).rows
-        return cls((r["c"].value, r["label"].value, r["kind"].value, r["pref"].value) for r in rows)
+        return cls(
+            sorted((r["c"].value, r["label"].value, r["kind"].value, r["pref"].value) for r in rows)
+        )
 
     def concepts(self) -> list[ConceptMatch]:
         """Every concept, by label."""

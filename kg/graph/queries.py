@@ -88,6 +88,13 @@ DOCUMENTS = """SELECT ?d ?source ?lang ?lines (COUNT(DISTINCT ?s) AS ?sections)
   OPTIONAL { ?d kg:hasTopic ?t }
 } GROUP BY ?d ?source ?lang ?lines ORDER BY ?source"""
 
+# every label of every concept (linking questions, searching concepts); unordered: callers
+# sort the rows, as Oxigraph's ORDER BY doubles the load of a large graph
+LABELS = """SELECT ?c ?label ?kind ?pref WHERE {
+  ?c a kg:Concept ; kg:kind ?kind ; skos:prefLabel ?pref ;
+     skos:prefLabel|skos:altLabel ?label .
+}"""
+
 TOPICS = """SELECT ?t ?title WHERE {
   ?d kg:hasTopic ?t . ?t rdfs:label ?title ; kg:order ?order . ?d dcterms:source ?source .
 } ORDER BY ?source ?order"""
