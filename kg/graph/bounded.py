@@ -23,7 +23,7 @@ from kg.graph.guard import check_query
 from kg.graph.remote import is_remote
 from kg.graph.results import serialize
 from kg.graph.sandbox import isolate_network
-from kg.graph.sparql import RDF_FORMATS, QueryOptions, QueryResult
+from kg.graph.sparql import QueryOptions, QueryResult
 from kg.graph.store import open_store
 
 __all__ = [
@@ -150,14 +150,10 @@ def query_isolated(
 
 
 def _serialized(store: str, query: str, fmt: str) -> str:
-    result = _query(store, query, None)
-    graph_format = fmt in RDF_FORMATS
-    if result.kind == "graph" and not graph_format:
-        raise QueryError(f"use --format turtle or ntriples for graph results, not {fmt}")
-    if result.kind != "graph" and graph_format:
-        raise QueryError(f"format '{fmt}' fits graph results only; use json, csv or tsv")
-    text, _ = serialize(result, (fmt, fmt))
-    return text
+    graph = open_store(store)
+    with graph.session() as session:
+        check_query(query, local_graphs=session.graphs())
+    return graph.query_serialized(query, fmt)  # the store's serializers stream the results
 
 
 def serialized_isolated(store: Path | str, query: str, fmt: str) -> str:

@@ -175,7 +175,7 @@ class GraphStore:
                 rdf_fmt = RDF_FORMATS.get(fmt)
                 if rdf_fmt is None:
                     raise QueryError(
-                        f"use --format turtle or ntriples for graph results, not {fmt}"
+                        f"use --format turtle, ntriples or rdfxml for graph results, not {fmt}"
                     )
                 out = ox.serialize(result, format=rdf_fmt, prefixes=PREFIXES)
                 return bytes(out or b"").decode("utf-8")
