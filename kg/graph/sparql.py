@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -136,16 +137,9 @@ def bind_values(sparql: str, bindings: dict[str, Any]) -> str:
     Raises:
         QueryError: a value is not an RDF term, or the query has no group pattern.
     """
-    for value in bindings.values():
-        if not isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
-            raise QueryError(f"cannot bind {type(value).__name__}: only RDF terms are bound")
-    match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE) or re.search(r"\{", sparql)
-    if match is None:
-        raise QueryError("cannot bind values: the query has no group pattern")
     names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(str(term) for term in bindings.values())
-    block = f"\n  VALUES ({names}) {{ ({terms}) }}\n"
-    return sparql[: match.end()] + block + sparql[match.end() :]
+    terms = " ".join(_checked(bindings.values()))
+    return _opening(sparql, f"VALUES ({names}) {{ ({terms}) }}")
 
 
 def bind_rows(sparql: str, name: str, terms: list[Any]) -> str:
@@ -156,13 +150,24 @@ def bind_rows(sparql: str, name: str, terms: list[Any]) -> str:
     Raises:
         QueryError: a value is not an RDF term, or the query has no group pattern.
     """
+    if not re.fullmatch(r"[A-Za-z_]\w*", name):
+        raise QueryError(f"not a variable name: {name!r}")
+    return _opening(sparql, f"VALUES ?{name} {{ {' '.join(_checked(terms))} }}")
+
+
+def _checked(terms: Iterable[Any]) -> list[str]:
+    """The terms as SPARQL text: pyoxigraph terms only, whose `str()` is escaped."""
+    out = []
     for value in terms:
         if not isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
             raise QueryError(f"cannot bind {type(value).__name__}: only RDF terms are bound")
-    if not re.fullmatch(r"[A-Za-z_]\w*", name):
-        raise QueryError(f"not a variable name: {name!r}")
+        out.append(str(value))
+    return out
+
+
+def _opening(sparql: str, block: str) -> str:
+    """The query with `block` opening its WHERE group."""
     match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE) or re.search(r"\{", sparql)
     if match is None:
         raise QueryError("cannot bind values: the query has no group pattern")
-    block = f"\n  VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}\n"
-    return sparql[: match.end()] + block + sparql[match.end() :]
+    return sparql[: match.end()] + f"\n  {block}\n" + sparql[match.end() :]
