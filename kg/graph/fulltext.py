@@ -166,10 +166,12 @@ class StatementIndex:
         for a name of several words, the count of statements holding all of them."""
         if group.parts:
             query = " AND ".join(f"({_match([Group('', part)])})" for part in group.parts)
-            row = self._db.execute(
-                "SELECT count(*) FROM statements WHERE statements MATCH ?", (query,)
-            ).fetchone()
-            return int(row[0])
+            if query not in self._df:  # counted once per index, as single terms are
+                row = self._db.execute(
+                    "SELECT count(*) FROM statements WHERE statements MATCH ?", (query,)
+                ).fetchone()
+                self._df[query] = int(row[0])
+            return self._df[query]
         return max((self.document_frequency(t) for t in group.terms), default=0)
 
     def search(

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 
 from kg.graph.store import QueryResult, bind_values
-from kg.qa.intents import cue_words, ignored_words
+from kg.qa.intents import skip_words
 from kg.qa.linking import ConceptIndex
 from kg.qa.model import AnswerItem, LinkedConcept
 from kg.qa.ranking import Section, SectionMatch, SectionRanker
@@ -94,9 +94,9 @@ class AskContext:
         """The same question about other concepts, logging to the same log."""
         return replace(self, linked=concepts)
 
-    @cached_property
+    @property
     def _ignored(self) -> frozenset[str]:
-        return ignored_words() | cue_words()
+        return skip_words()
 
     @cached_property
     def ranked_statements(self) -> list[Ranked]:

@@ -19,7 +19,7 @@ from kg.graph.store import GraphSession, open_store
 from kg.lang import PIVOT
 from kg.qa.answers import answer, handler_for
 from kg.qa.context import AskContext, QueryLog, Result
-from kg.qa.intents import classify, cue_words, ignored_words
+from kg.qa.intents import classify, skip_words
 from kg.qa.linking import ConceptIndex
 from kg.qa.model import Answer, LinkedConcept
 from kg.qa.phrases import say
@@ -138,6 +138,5 @@ def _shown(log: QueryLog) -> str:
 
 def _looked_for(question: str) -> str:
     """What a question looked for, quoted: its words without cue or filler words."""
-    ignore = ignored_words() | cue_words()
-    words = [w for w in tokens(question) if fold(w) not in ignore]
+    words = [w for w in tokens(question) if fold(w) not in skip_words()]
     return "“" + " ".join(words) + "”" if words else "“" + question + "”"

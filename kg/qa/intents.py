@@ -13,7 +13,7 @@ from kg.extract.lexicon import fold
 from kg.lang import listed
 from kg.qa.model import INTENTS
 
-__all__ = ["ORDER", "asks_for_output", "classify", "cue_words", "ignored_words"]
+__all__ = ["ORDER", "asks_for_output", "classify", "cue_words", "ignored_words", "skip_words"]
 
 
 ORDER = INTENTS[:-1]
@@ -60,6 +60,13 @@ def asks_for_output(question: str) -> bool:
 def cue_words() -> frozenset[str]:
     """Every word of every intent cue ("explain", "qué", "difference")."""
     return frozenset(_cue_words())
+
+
+@cache
+def skip_words() -> frozenset[str]:
+    """Words of a question that are not what it asks about: question words and the words
+    of intent cues."""
+    return ignored_words() | cue_words()
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ import re
 from kg.extract.cues import glossary
 from kg.extract.lexicon import fold, lemma, singular
 from kg.lang import LANGUAGES, language, listed
-from kg.qa.intents import cue_words, ignored_words
+from kg.qa.intents import skip_words
 
 __all__ = ["canonical_word", "content_words", "tokens", "word_senses", "words"]
 
@@ -32,8 +32,7 @@ def words(text: str) -> list[str]:
 
 def content_words(question: str, lang: str) -> set[str]:
     """The content words of a question, one sense each ("¿Qué es X?" → X's words)."""
-    skip = ignored_words() | cue_words()
-    return {canonical_word(w, lang) for w in words(question) if fold(w) not in skip}
+    return {canonical_word(w, lang) for w in words(question) if fold(w) not in skip_words()}
 
 
 def canonical_word(word: str, lang: str = "") -> str:

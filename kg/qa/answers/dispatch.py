@@ -17,11 +17,11 @@ def answer(ctx: AskContext) -> Result:
     """The typed facts that answer the question together with the statements of the notes
     that answer it best (`kg.qa.compose`); nothing when the question names something the
     notes never write."""
-    typed = typed_answer(ctx)
     if ctx.statements is None:
-        return typed
-    if ctx.missing_names():  # "What is Kubernetes?": the notes do not hold it
+        return typed_answer(ctx)
+    if ctx.missing_names():  # "What is Kubernetes?": the notes do not hold it, nothing runs
         return NOT_FOUND
+    typed = typed_answer(ctx)
     weights = ctx.statements.weights
     composed = compose(
         typed, ctx.statement_coverage(typed.text), ctx.ranked_statements, ctx.linked, ctx.lang,
