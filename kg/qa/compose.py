@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.graph.analyzer import terms
 from kg.qa.context import Result
-from kg.qa.model import MAX_ANSWER, AnswerItem, EvidenceRef, LinkedConcept
+from kg.qa.model import MAX_ANSWER, AnswerItem, EvidenceRef, LinkedConcept, clip_answer
 from kg.qa.phrases import say
 from kg.qa.retrieval import Ranked, Weights
 
@@ -122,7 +122,8 @@ def compose(
         best = max(r.coverage for r in ranked)
         if typed_coverage + weights.typed_margin >= best:
             block, items = render_statements(ranked[:_WITH_TYPED], focus)
-            first = _clip(typed_text, int(MAX_ANSWER * _TYPED_SHARE))
+            # cut at a line end, so that the statements after them stay in the answer
+            first = clip_answer(typed_text, int(MAX_ANSWER * _TYPED_SHARE))
             text = f"{first}\n\n{say(lang, 'notes_say')}\n{block}"
             return Composed(True, text, typed_items + items)
         return _statements_first(ranked, typed, lang, focus)
@@ -144,14 +145,3 @@ def _statements_first(
     if typed.found:
         text += f"\n\n{typed.text}"
     return Composed(True, text, items + typed.items)
-
-
-def _clip(text: str, limit: int) -> str:
-    """Typed facts cut at a line end so the statements after them stay in the answer."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    cut = cut[: cut.rindex("\n")] if "\n" in cut else cut
-    if cut.count("```") % 2:
-        cut += "\n```"
-    return cut + "\n…"
