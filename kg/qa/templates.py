@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kg.extract.predicates import relations
 from kg.graph.queries import LABELS
 
 __all__ = ["TEMPLATES", "Row", "Template", "value"]
@@ -21,6 +22,17 @@ def value(row: Row, name: str, default: str = "") -> str:
     """The lexical value of `name` in a solution, or `default` when it is unbound."""
     term = row.get(name)
     return str(term.value) if term is not None else default
+
+
+def _components_rows() -> str:
+    """The rows of the `parts` template, from the table of predicates: where the concept
+    asked about stands in each relation a components answer lists."""
+    other = {"subject": "object", "object": "subject"}
+    return "\n".join(
+        f'    (rdf:{r.components} kg:{r.name} rdf:{other[r.components]} "{r.name}")'
+        for r in relations()
+        if r.components
+    )
 
 
 @dataclass(frozen=True)
@@ -123,10 +135,9 @@ ORDER BY ?definition""",
             """SELECT ?c ?o ?label ?relation ?position ?source ?line ?evidence WHERE {
   ?a ?stands ?c ; rdf:predicate ?p ; ?other ?o .
   VALUES (?stands ?p ?other ?relation) {
-    (rdf:object kg:partOf rdf:subject "partOf") (rdf:subject kg:produces rdf:object "produces")
-    (rdf:object kg:methodOf rdf:subject "methodOf")
-    (rdf:subject kg:hasMember rdf:object "hasMember")
-    (rdf:subject kg:hasStep rdf:object "hasStep")
+"""
+            + _components_rows()
+            + """
   }
   OPTIONAL { ?a kg:position ?position }
   ?a kg:line ?line ; kg:evidence ?evidence ; dcterms:source ?doc .
