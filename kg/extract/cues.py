@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from kg.extract.lexicon import fold
+from kg.extract.patterns import alternation
 from kg.extract.predicates import cue_groups
 from kg.lang import LANGUAGES, language, listed
 
@@ -119,7 +120,7 @@ def _any_cue(role: str) -> re.Pattern[str]:
 @cache
 def _heading_patterns(role: str) -> tuple[re.Pattern[str], ...]:
     out = []
-    plural = "|".join(re.escape(e) for e in listed("plural_endings"))  # of every language
+    plural = alternation(listed("plural_endings"))  # of every language
     for cue in section_cues()[role]:
         if cue.startswith(" "):  # " vs ": spaces are part of the cue
             out.append(re.compile(re.escape(cue)))

@@ -15,7 +15,7 @@ from kg.extract.context import DocContext, Place
 from kg.extract.cues import has_relation_cue, heading_has, negations
 from kg.extract.nlp import fold, is_function_phrase
 from kg.extract.normalize import clean_label, is_code_like, is_literal_value, term_key
-from kg.extract.patterns import drop_parentheticals, strip_question_marks
+from kg.extract.patterns import alternation, drop_parentheticals, strip_question_marks
 from kg.extract.registry import Registry
 from kg.ingest.document import Document, Section, Table
 from kg.lang import listed
@@ -39,11 +39,6 @@ __all__ = [
 ]
 
 
-def _any(words: tuple[str, ...]) -> str:
-    """A regular expression alternation of `words`, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 MAX_TERM_WORDS = 6
 MAX_LABEL = 80  # characters of a label; longer text is a sentence, not a name
 VS_WORDS = listed("versus")  # the cell between two sides of a vs table
@@ -53,12 +48,12 @@ _NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[a-z][.)])\s+")
 # start of a run of blanks, and searched only in the text's last run of the characters it can
 # match (see `_drop_context_tail`), so it is linear.
 _CONTEXT_TAIL = re.compile(
-    rf"(?<!\s)\s+(?:{_any(listed('context_prepositions'))})\s+"
-    rf"(?:(?:{_any(listed('articles'))})\s+)?[A-Z][\w\s.-]*$"
+    rf"(?<!\s)\s+(?:{alternation(listed('context_prepositions'))})\s+"
+    rf"(?:(?:{alternation(listed('articles'))})\s+)?[A-Z][\w\s.-]*$"
 )
 _TAIL_RUN = re.compile(r"(?<![\w\s.-])[\w\s.-]*+\Z")
 _QUESTION_CUES = listed("question_subject_cues")
-_LEAD_ARTICLE = re.compile(rf"^(?:{_any(listed('articles'))})\s+", re.IGNORECASE)
+_LEAD_ARTICLE = re.compile(rf"^(?:{alternation(listed('articles'))})\s+", re.IGNORECASE)
 # "Contexto: Qué es X" → "Qué es X": a short label before a colon, not a question's part
 _LEAD_LABEL = re.compile(rf"^[^:?{re.escape(''.join(listed('opening_marks')))}]{{1,30}}:\s*")
 # a label whose last part is a parenthesis; labels are at most MAX_LABEL characters long
@@ -66,7 +61,7 @@ _TRAILING_GLOSS = re.compile(r"^(.+?)\s+\(([^()]+)\)")
 _SAME_NAME = 60  # rapidfuzz ratio of two one-word names that are one word in two languages
 _BARE_CALL = re.compile(r"^`*([a-z_][\w]*)\(\s*\)`*")
 # "A vs B": entered only at the start of a run of blanks (linear, see kg.extract.patterns)
-_VS = re.compile(rf"(?<!\s)\s+(?:{_any(VS_WORDS)})\s+", re.IGNORECASE)
+_VS = re.compile(rf"(?<!\s)\s+(?:{alternation(VS_WORDS)})\s+", re.IGNORECASE)
 
 
 def _drop_context_tail(text: str) -> str:
@@ -255,7 +250,7 @@ def share_head(sides: list[str], text: str) -> list[str]:
     ("multiple imputations"); "Docker vs Virtual Machines" stays as it is."""
     left, right = sides
     folded = fold(text)
-    plural = "|".join(re.escape(e) for e in listed("plural_endings"))
+    plural = alternation(listed("plural_endings"))
 
     def said(phrase: str) -> bool:
         pattern = rf"(?<!\w){re.escape(fold(phrase))}(?:{plural})?(?!\w)"

@@ -19,7 +19,7 @@ against those patterns on short random text, and runs long lines through them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kg.lang import listed
@@ -27,6 +27,7 @@ from kg.lang import listed
 __all__ = [
     "IDENTIFIER_IN_TEXT",
     "Gloss",
+    "alternation",
     "drop_parentheticals",
     "glosses",
     "heading_gloss",
@@ -34,6 +35,13 @@ __all__ = [
     "strip_question_marks",
     "strip_table_pipe",
 ]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression alternation of `words` (escaped), longest first, so that a
+    longer word is tried before a shorter one it starts with."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
 
 # An identifier as prose writes it: `fs.score_batch`, `log_model()`, `mlflow.pyfunc.load_model`.
 # Linear: the look-behind lets an attempt start only where no identifier character precedes,

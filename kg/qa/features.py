@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from kg.extract.lexicon import fold
+from kg.extract.patterns import alternation
 from kg.lang import PIVOT, listed, table
 from kg.qa.model import LinkedConcept
 
@@ -39,8 +40,7 @@ def _cue_pattern(intent: str) -> re.Pattern[str] | None:
     phrases = {fold(p) for p in listed(f"ranking_cues.{intent}")}
     if not phrases:
         return None
-    alternatives = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + alternation(phrases) + r")(?!\w)")
 
 
 def both_sides(intent: str, mentions: frozenset[str], linked: Sequence[LinkedConcept]) -> float:
@@ -69,8 +69,7 @@ _MARKS = re.compile(r"[\"'“”‘’«»*`]")
 @lru_cache(maxsize=1)
 def _articles() -> re.Pattern[str]:
     """A leading article of any language ("the metric trap" is "metric trap")."""
-    words = sorted((re.escape(fold(a)) for a in listed("articles")), key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(words) + r")\s+")
+    return re.compile(r"^(?:" + alternation(fold(a) for a in listed("articles")) + r")\s+")
 
 
 def _names(concept: LinkedConcept) -> list[str]:

@@ -16,6 +16,7 @@ from functools import cache
 
 from kg.extract.labels import MAX_TERM_WORDS
 from kg.extract.lexicon import fold
+from kg.extract.patterns import alternation
 from kg.extract.rules.context import SectionReading, TextReading
 from kg.extract.rules.focus import heading_mentions
 from kg.extract.rules.pipeline import CELL, SECTION_END, TEXT
@@ -216,6 +217,5 @@ def _numbered(items: list[ListItem]) -> list[int] | None:
 
 @cache
 def _step_mark() -> re.Pattern[str]:
-    nouns = sorted((fold(n) for n in listed("sections.step_nouns")), key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in nouns)
-    return re.compile(rf"\s*(?:{alternation})\s*(\d+)\s*[:.)\-–—]\s*", re.IGNORECASE)
+    nouns = alternation(fold(n) for n in listed("sections.step_nouns"))
+    return re.compile(rf"\s*(?:{nouns})\s*(\d+)\s*[:.)\-–—]\s*", re.IGNORECASE)

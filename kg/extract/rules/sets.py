@@ -17,7 +17,7 @@ from kg.extract.mentions import Mention
 from kg.extract.model import Predicate
 from kg.extract.nlp import is_function_phrase, stop_words
 from kg.extract.normalize import clean_label, is_code_like, is_literal_value
-from kg.extract.patterns import drop_parentheticals
+from kg.extract.patterns import alternation, drop_parentheticals
 from kg.extract.rules.context import Reader, SectionReading
 from kg.extract.rules.focus import focus, focus_of, heading_mentions
 from kg.ingest.document import Block, Code, ListItem, Paragraph, Section
@@ -98,8 +98,7 @@ def _blockers() -> frozenset[str]:
 @cache
 def _complement() -> re.Pattern[str]:
     """A complement tying a set noun to its owner: " de ", " del ", " of the "."""
-    preps = sorted((fold(p) for p in listed("set_complements")), key=len, reverse=True)
-    return re.compile(rf"\s+(?:{'|'.join(re.escape(p) for p in preps)})\s+")
+    return re.compile(rf"\s+(?:{alternation(fold(p) for p in listed('set_complements'))})\s+")
 
 
 def set_owner(
@@ -140,8 +139,8 @@ def set_owner(
 @cache
 def _instrument() -> re.Pattern[str]:
     """What a set's or steps' means follows: " con ", " using "."""
-    preps = sorted((fold(p) for p in listed("instrument_prepositions")), key=len, reverse=True)
-    return re.compile(rf"\s+(?:{'|'.join(re.escape(p) for p in preps)})\s+")
+    preps = alternation(fold(p) for p in listed("instrument_prepositions"))
+    return re.compile(rf"\s+(?:{preps})\s+")
 
 
 def tied(gap: str) -> bool:
@@ -230,8 +229,8 @@ def _conjunction() -> re.Pattern[str]:
 @cache
 def _example_marker() -> re.Pattern[str]:
     """ "como …", "e.g., …" opening a list: the names follow it."""
-    markers = sorted(listed("example_markers"), key=len, reverse=True)
-    return re.compile(rf"\s*(?:{'|'.join(re.escape(m) for m in markers)})\s*,?\s+", re.I)
+    markers = alternation(listed("example_markers"))
+    return re.compile(rf"\s*(?:{markers})\s*,?\s+", re.I)
 
 
 @cache
