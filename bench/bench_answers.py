@@ -27,20 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from common import NOTES, QUESTION_FILES, percentile  # noqa: E402
+
 import kg.graph.fulltext as fulltext  # noqa: E402
 from kg import api  # noqa: E402
 from kg.qa import QAEngine  # noqa: E402
-
-SHARED = ROOT.parent / "shared"
-NOTES = [ROOT / "data"] + ([SHARED / "corpora"] if (SHARED / "corpora").is_dir() else [])
-QUESTION_FILES = [ROOT / "tests" / "qa" / "qa_dev.yaml"] + (
-    [SHARED / "eval" / "qa_dev2.yaml"] if (SHARED / "eval").is_dir() else []
-)
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def timed_build(paths: list[Path], store: Path) -> tuple[float, float]:

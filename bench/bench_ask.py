@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import yaml
+from common import percentile
 
 from kg import api
 from kg.qa import QAEngine
@@ -26,12 +27,6 @@ from kg.qa import QAEngine
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "databricks-ml-associate-study-guide.md"
 QUESTIONS = ROOT / "tests" / "qa" / "qa_dev.yaml"
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))
-    return ordered[index]
 
 
 def main() -> None:

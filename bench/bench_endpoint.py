@@ -29,17 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg import api  # noqa: E402
+from tests.browser import free_port  # noqa: E402
 
 SEED = ROOT / "data" / "databricks-ml-associate-study-guide.md"
 QUERY = "SELECT ?l WHERE {{ ?c kg:requires ?o . ?o skos:prefLabel ?l }} LIMIT {limit}"
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @contextlib.contextmanager

@@ -23,6 +23,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from common import NOTES, QUESTION_FILES, percentile  # noqa: E402
 
 from kg import api  # noqa: E402
 from kg.graph.analyzer import query_groups  # noqa: E402
@@ -31,17 +34,7 @@ from kg.graph.fulltext import INDEX_FILE, WEIGHTS, StatementIndex, build_index, 
 from kg.graph.store import open_store  # noqa: E402
 from kg.qa.intents import cue_words, ignored_words  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
-NOTES = [ROOT / "data"] + ([SHARED / "corpora"] if (SHARED / "corpora").is_dir() else [])
-QUESTIONS = [ROOT / "tests" / "qa" / "qa_dev.yaml"] + (
-    [SHARED / "eval" / "qa_dev2.yaml"] if (SHARED / "eval").is_dir() else []
-)
 FIELDS = ("body", "heading", "names", "context")
-
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def size(path: Path) -> int:
@@ -76,7 +69,7 @@ def main() -> None:
     ignore = ignored_words() | cue_words()
     queries = [
         query_groups(c["question"], ignore)
-        for f in QUESTIONS
+        for f in QUESTION_FILES
         for c in yaml.safe_load(f.read_text("utf-8"))
     ]
     with tempfile.TemporaryDirectory() as tmp:
