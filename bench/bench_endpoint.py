@@ -48,7 +48,6 @@ def endpoint(store: Path, mode: str) -> Iterator[str]:
         finally:
             server.shutdown()
             server.server_close()
-            server.pool.close()
         return
     port = free_port()
     command = [sys.executable, "-c", "from kg.cli import main; main()", "serve"]

@@ -238,7 +238,6 @@ def endpoint(store: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
     server.shutdown()
     server.server_close()
-    server.pool.close()
 
 
 def _post(endpoint: str, query: str) -> int:

@@ -142,7 +142,6 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, in
     yield server.server_address
     server.shutdown()
     server.server_close()
-    server.pool.close()
 
 
 def send(address: tuple[str, int], step: Step) -> tuple[int, str, bytes]:

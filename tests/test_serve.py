@@ -33,7 +33,6 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
-    server.pool.close()
 
 
 def call(
@@ -178,7 +177,6 @@ def test_serve_kills_a_runaway_query_and_keeps_serving(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
-        server.pool.close()
 
 
 def test_serve_health_and_page(endpoint: str) -> None:
@@ -211,4 +209,3 @@ def test_serve_workers_follow_a_rebuild(tmp_path: Path, write) -> None:  # type:
     finally:
         server.shutdown()
         server.server_close()
-        server.pool.close()

@@ -34,7 +34,6 @@ def address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int
     yield server.server_address
     server.shutdown()
     server.server_close()
-    server.pool.close()
 
 
 def request(

@@ -83,7 +83,9 @@ class Server:
         self._done.wait(30)
 
     def server_close(self) -> None:
+        """Release what the server holds: its socket and its query processes."""
         self.socket.close()
+        self.pool.close()
 
 
 def make_server(
@@ -123,5 +125,4 @@ def serve(server: Server, background: bool = False) -> threading.Thread | None:
         server.serve_forever()
     finally:
         server.server_close()
-        server.pool.close()
     return None
