@@ -35,6 +35,7 @@ __all__ = [
     "plain_words",
     "set_nouns",
     "set_owner",
+    "split_entry",
     "split_inline",
     "tied",
 ]
@@ -260,15 +261,20 @@ def _banned() -> frozenset[str]:
     return stop_words() - allowed
 
 
+def split_entry(line: str) -> tuple[str, str] | None:
+    """A "name: what it is" / "name → what it is" / "name — what it is" line as (name, what
+    it is), when the separator comes early enough for what is before it to be a name."""
+    cut = _SEPARATORS.search(line, 0, _NAME_SPLIT + 3)
+    if not cut or cut.start() > _NAME_SPLIT:
+        return None
+    return line[: cut.start()], line[cut.end() :].strip()
+
+
 def entry_name(text: str) -> str | None:
-    """The name a list entry gives: its first line up to a "name: what it is" or "name → what
-    it is" separator, glosses in parentheses left out; None when the entry is only function
-    words."""
+    """The name a list entry gives: its first line up to a "name: what it is" separator,
+    glosses in parentheses left out; None when the entry is only function words."""
     line = drop_parentheticals(text.strip().split("\n", 1)[0])
-    cut = _SEPARATORS.search(line)
-    if cut and cut.start() <= _NAME_SPLIT:
-        line = line[: cut.start()]
-    name = clean_label(line)
+    name = clean_label((split_entry(line) or (line, ""))[0])
     return None if not name or is_function_phrase(name) else name
 
 

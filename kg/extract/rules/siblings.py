@@ -16,7 +16,6 @@ numbers ("version 4: …"), values ("AUC = 0.5 → …"), sentences.
 
 from __future__ import annotations
 
-import re
 from itertools import combinations
 
 from kg.extract.cues import heading_has
@@ -26,14 +25,19 @@ from kg.extract.nlp import stop_words
 from kg.extract.normalize import clean_label, is_code_like, split_identifier
 from kg.extract.rules.context import SectionReading, TableReading
 from kg.extract.rules.pipeline import SECTION_END, TABLE
-from kg.extract.rules.sets import is_lead_in, is_name, list_runs, plain_words, set_nouns
+from kg.extract.rules.sets import (
+    is_lead_in,
+    is_name,
+    list_runs,
+    plain_words,
+    set_nouns,
+    split_entry,
+)
 from kg.ingest.document import Block, ListItem, Paragraph
 from kg.lang import language
 
 __all__ = ["sibling_definitions", "variant_rows"]
 
-_SEPARATOR = re.compile(r"(?:→|->|:\s)")
-_NAME_END = 40  # "name → what it is": the name ends this early
 _NAME_WORDS = 3  # a sibling's name is short
 _MAX_SIBLINGS = 4  # more definitions in a row are a glossary, not a comparison
 _MAX_VARIANT_ROWS = 4
@@ -83,11 +87,10 @@ def _paragraph_runs(blocks: tuple[Block, ...]) -> list[tuple[int, list[Paragraph
 
 def _definition(block: ListItem | Paragraph, lang: str) -> tuple[str, str, int] | None:
     """(name, what it is, line) of "name → what it is" / "name: what it is"."""
-    text = block.text.text.strip().split("\n", 1)[0]
-    cut = _SEPARATOR.search(text, 0, _NAME_END + 3)
-    if not cut or cut.start() > _NAME_END:
+    split = split_entry(block.text.text.strip().split("\n", 1)[0])
+    if split is None:
         return None
-    name, rest = clean_label(text[: cut.start()]), text[cut.end() :].strip()
+    name, rest = clean_label(split[0]), split[1]
     if (
         not rest
         or len(rest.split()) < 2
