@@ -20,6 +20,7 @@ from kg.extract.nlp import fold
 from kg.extract.normalize import ARTICLES, clean_label
 from kg.extract.rules.context import RowReading, SectionReading, TableReading, TextReading
 from kg.extract.rules.pipeline import ROW, TEXT
+from kg.extract.statements import split_sentences
 from kg.ingest.document import Paragraph
 from kg.lang import listed
 
@@ -146,12 +147,17 @@ def term_definition(r: SectionReading, table: TableReading, row: RowReading) -> 
 
 
 def first_sentences(text: str, limit: int = _MAX_DEFINITION) -> str:
-    """The first sentences of `text` that fit in `limit` characters (or its cut start)."""
+    """The first sentences of `text` that fit in `limit` characters (or its cut start);
+    sentences as statements split them ("e.g. X" does not end one)."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text.rfind(". ", 0, limit)
-    return text[: cut + 1] if cut > 40 else text[:limit].rstrip() + "…"
+    cut = 0
+    for offset, sentence in split_sentences(text):
+        if offset + len(sentence) > limit:
+            break
+        cut = offset + len(sentence)
+    return text[:cut] if cut > 40 else text[:limit].rstrip() + "…"
 
 
 def _all_code(block: Paragraph) -> bool:

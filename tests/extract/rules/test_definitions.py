@@ -4,6 +4,7 @@ paragraphs, "X es ..." sentences and term tables."""
 from __future__ import annotations
 
 from kg.extract import Extraction
+from kg.extract.rules.definitions import first_sentences
 
 
 def definitions(x: Extraction) -> dict[str, list[str]]:
@@ -81,3 +82,9 @@ def test_definitions_term_tables(extract_notes) -> None:  # type: ignore[no-unty
     defs = definitions(x)
     assert defs["Feature Lookup"] == ["Mecanismo para acceder a features"]
     assert defs["Model Registry"] == ["Stores model versions"]
+
+
+def test_definitions_are_cut_at_a_sentence_end_not_at_an_abbreviation() -> None:
+    text = "MLflow is a platform, e.g. for tracking experiments and models in teams. " * 2
+    cut = first_sentences(text + "It also stores runs and artifacts. " * 6, 120)
+    assert cut == "MLflow is a platform, e.g. for tracking experiments and models in teams."
