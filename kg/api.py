@@ -22,7 +22,7 @@ from kg.graph.queries import list_documents, list_topics
 from kg.graph.report import BuildReport, DocumentSummary, StoreStatus
 from kg.graph.report import store_status as _store_status
 from kg.graph.sparql import MEDIA_TYPES, QueryOptions, QueryResult
-from kg.graph.store import Store, build_lock, default_store_path, open_store
+from kg.graph.store import Store, default_store_path, open_store
 from kg.graph.validate import Validation
 from kg.graph.views import RELATIONS, DependencyGraph
 from kg.graph.views import concept_graph as _concept_graph
@@ -123,7 +123,7 @@ def build(
         StoreError: the store could not be written.
     """
     target = _store(store)
-    with build_lock(target):
+    with target.build_lock():
         return _build(paths or DEFAULT_PATHS, target, strict, max_bytes, progress)
 
 

@@ -55,6 +55,7 @@ class RemoteStore:
         digest = hashlib.sha1(base.encode()).hexdigest()[:10]
         # where the files derived from this server's graph live on this machine
         self.local = Path(user_data_dir("kg", appauthor=False)) / "remote" / f"{name}-{digest}"
+        self._lock = BuildLock(self.local)  # one build at a time from this machine
 
     # -- protocol -------------------------------------------------------------------------
     def _request(self, url: str, data: bytes | None, headers: dict[str, str], method: str) -> bytes:
@@ -129,7 +130,7 @@ class RemoteStore:
         """Make `ntriples` the server's whole default graph, in one request; the files
         `derive` writes go live here once the server has the graph."""
         headers = {"Content-Type": "application/n-triples"}
-        with BuildLock(self.local).hold():
+        with self._lock.hold():
             gen = write_generation(self.local, lambda g: derive(g) if derive else None)
             try:
                 self._request(self.store_url + "?default", ntriples, headers, "PUT")
@@ -138,6 +139,10 @@ class RemoteStore:
                 raise
             go_live(self.local, gen)
         return gen
+
+    def build_lock(self) -> contextlib.AbstractContextManager[None]:
+        """Hold this server's local files for a whole build, as `GraphStore.build_lock`."""
+        return self._lock.hold()
 
     def session(self) -> Any:
         return contextlib.nullcontext(_RemoteSession(self))

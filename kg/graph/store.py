@@ -52,7 +52,6 @@ __all__ = [
     "QueryResult",
     "Store",
     "bind_values",
-    "build_lock",
     "default_store_path",
     "graph_folder",
     "open_store",
@@ -224,12 +223,6 @@ class GraphStore:
             return gen
 
 
-def build_lock(store: Store) -> contextlib.AbstractContextManager[None]:
-    """Hold `store` for a whole build; a SPARQL server, replaced with one request, needs no
-    lock here (see `GraphStore.build_lock`)."""
-    return store.build_lock() if isinstance(store, GraphStore) else contextlib.nullcontext()
-
-
 class Store(Protocol):
     """What every graph store offers: the embedded `GraphStore` and `RemoteStore` alike."""
 
@@ -240,6 +233,7 @@ class Store(Protocol):
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> QueryResult: ...
     def query_serialized(self, sparql: str, fmt: str) -> str: ...
     def replace(self, ntriples: bytes, derive: Derive | None = None) -> Path: ...
+    def build_lock(self) -> contextlib.AbstractContextManager[None]: ...
     def session(self) -> Any: ...
     def open_session(self) -> Any: ...
 
