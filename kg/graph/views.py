@@ -88,10 +88,11 @@ class DependencyGraph:
         return graph
 
     def most_required(self, limit: int = 10) -> list[tuple[str, int]]:
-        """The nodes most others depend on (in-degree), for "study these first"."""
+        """The nodes most others depend on, with how many do (in-degree), for "study these
+        first"; ties in the order of `nodes`."""
         graph = self.to_networkx()
         ranked = sorted(graph.in_degree(), key=lambda pair: -pair[1])
-        return [(self.nodes[n][0], d) for n, d in ranked[:limit] if d]
+        return [(n, d) for n, d in ranked[:limit] if d]
 
     def study_order(self) -> list[str]:
         """Every node, each after what it requires (ties, and nodes in a cycle, in the order

@@ -143,9 +143,9 @@ def _most_required(
     if not ranked:
         return
     st.subheader(page.text["most_required"])
-    by_label = {graph.nodes[n][0]: n for n in graph.nodes}
     rows = [
-        {name: label(graph, by_label[title]) if label else title, count: n} for title, n in ranked
+        {name: label(graph, node) if label else graph.nodes[node][0], count: n}
+        for node, n in ranked
     ]
     st.dataframe(rows, width="stretch", hide_index=True)
 
