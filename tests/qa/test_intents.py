@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.lexicon import fold
+from kg.lang import LANGUAGES, table
 from kg.qa import classify
-from kg.qa.intents import ORDER
+from kg.qa.intents import ORDER, _pattern
 from kg.qa.model import INTENTS
 
 
@@ -51,3 +53,17 @@ def test_intents_cues_match_whole_words_only() -> None:
     assert classify("what are devs doing") == "definition"
     assert classify("batch vs streaming") == "difference"
     assert classify("online vs. offline tables") == "difference"
+
+
+def test_intents_no_cue_is_already_matched_by_another_cue_of_its_intent() -> None:
+    # a cue another cue of the same intent matches never changes an answer: dead data that
+    # every language file would have to carry
+    redundant = []
+    for lang in LANGUAGES:
+        for intent, cues in table("intents", lang).items():
+            for cue in cues:
+                text = " " + " ".join(fold(cue.lstrip("^")).replace("*", "algo").split()) + " "
+                others = [c for c in cues if c != cue and (cue.startswith("^") or c[:1] != "^")]
+                if any(_pattern(other).search(text) for other in others):
+                    redundant.append((lang, intent, cue))
+    assert redundant == []
