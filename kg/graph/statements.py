@@ -64,15 +64,17 @@ class StatementLookup:
     """Which statement a piece of evidence (a file and a line) was read from."""
 
     def __init__(self) -> None:
-        self._by_line: dict[tuple[Path, int], list[tuple[Statement, URIRef]]] = {}
+        # by file and line: each statement covering it, as its words and its node
+        self._by_line: dict[tuple[Path, int], list[tuple[frozenset[str], URIRef]]] = {}
 
     def add(self, stmt: Statement, node: URIRef) -> None:
+        words = frozenset(_WORD.findall(fold(stmt.text)))  # once, not per evidence
         for line in range(stmt.line, stmt.line_end + 1):
-            self._by_line.setdefault((stmt.source, line), []).append((stmt, node))
+            self._by_line.setdefault((stmt.source, line), []).append((words, node))
 
     def find(self, ev: Evidence) -> URIRef | None:
         """The statement covering the evidence's line that shares most words with it."""
-        here: list[tuple[Statement, URIRef]] = []
+        here: list[tuple[frozenset[str], URIRef]] = []
         for line in range(ev.line, ev.line + _LOOK_AHEAD + 1):
             # a table's header line: read from the table, whose first row follows it
             here = self._by_line.get((ev.source, line), [])
@@ -81,5 +83,5 @@ class StatementLookup:
         if len(here) <= 1:
             return here[0][1] if here else None
         words = set(_WORD.findall(fold(ev.text)))
-        best = max(here, key=lambda sn: len(words & set(_WORD.findall(fold(sn[0].text)))))
+        best = max(here, key=lambda held: len(words & held[0]))
         return best[1]
