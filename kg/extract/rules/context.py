@@ -82,6 +82,7 @@ class SectionReading:
     api_subject: str | None = None  # the API a heading names, described by what follows
     api: str | None = None  # the API a heading names, for the whole section (its signature)
     previous: Block | None = None  # the last block that is not a list item
+    _mentioned: dict[RichText, tuple[list[Mention], Doc]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(cls, reader: Reader, ctx: DocContext, section: Section) -> SectionReading:
@@ -118,10 +119,17 @@ class SectionReading:
         return add_label(self.registry, self.ctx, text)
 
     def mentions(self, text: RichText) -> tuple[list[Mention], Doc]:
-        """The concepts `text` mentions, and its spaCy doc (sentences, lemmas)."""
-        place, topic = self.places()
-        doc = self.reader.finder.parse(text.text, self.ctx.lang)
-        return self.reader.finder.find(text, self.ctx, place, topic, doc), doc
+        """The concepts `text` mentions, and its spaCy doc (sentences, lemmas): parsed once
+        per section, however many rules ask (copies of the list, so a rule may change its own)."""
+        if text not in self._mentioned:
+            place, topic = self.places()
+            doc = self.reader.finder.parse(text.text, self.ctx.lang)
+            self._mentioned[text] = (
+                self.reader.finder.find(text, self.ctx, place, topic, doc),
+                doc,
+            )
+        found, doc = self._mentioned[text]
+        return list(found), doc
 
     def relate(
         self,
