@@ -21,25 +21,23 @@ from kg.lang import LANGUAGES
 
 __all__ = ["relation_ontology", "relation_shapes"]
 
-_EVIDENCE_CHECK = """
-SELECT $this ?value WHERE {{
+# the terms written from the vocabulary (SHACL-SPARQL checks run without prefixes here)
+_EVIDENCE_CHECK = f"""
+SELECT $this ?value WHERE {{{{
   $this ?p ?value .
-  FILTER(?p IN ({relations}))
-  FILTER NOT EXISTS {{
-    ?a <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> $this ;
-       <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p ;
-       <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?value ;
-       <https://kg.invalid/ns#line> ?line ;
-       <https://kg.invalid/ns#evidence> ?evidence .
-  }}
-}}"""
+  FILTER(?p IN ({{relations}}))
+  FILTER NOT EXISTS {{{{
+    ?a <{RDF.subject}> $this ; <{RDF.predicate}> ?p ; <{RDF.object}> ?value ;
+       <{KG.line}> ?line ; <{KG.evidence}> ?evidence .
+  }}}}
+}}}}"""
 
-_POSITION_CHECK = """
-SELECT $this WHERE {{
-  $this <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p .
-  FILTER(?p IN ({relations}))
-  FILTER NOT EXISTS {{ $this <https://kg.invalid/ns#position> ?position }}
-}}"""
+_POSITION_CHECK = f"""
+SELECT $this WHERE {{{{
+  $this <{RDF.predicate}> ?p .
+  FILTER(?p IN ({{relations}}))
+  FILTER NOT EXISTS {{{{ $this <{KG.position}> ?position }}}}
+}}}}"""
 
 
 def _iri(name: str) -> URIRef:
