@@ -187,10 +187,8 @@ def explain(text: str, *, store: Path | str | None = None) -> list[Explanation]:
         StoreNotFoundError: nothing has been built yet.
     """
     with _store(store).session() as session:  # one open store for every query
-        return [
-            explain_concept(session, hit.iri, hit.label, hit.kind)
-            for hit in ConceptSearch.of(session).exact(text)
-        ]
+        hits = ConceptSearch.of(session).exact(text)
+        return [explain_concept(session, h.iri, h.label, h.kind) for h in hits]
 
 
 def describe(
