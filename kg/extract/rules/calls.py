@@ -5,8 +5,11 @@
   `mlflow.start_run()` then `mlflow.sklearn.log_model(...)`, a part of the same module) or
   the next step passed the same variable. A step is a call that is a statement of its own,
   a `with` or an assignment; two assignments in a row are a computation (ordered by what flows
-  between them), not steps of a workflow, unless both are made on one object; nor are two
-  forms of one call (`mlflow.sklearn.log_model`, `mlflow.spark.log_model`);
+  between them), not steps of a workflow, unless both are made on one object, or each on an
+  object built from a class and the later one is passed what the earlier one returned (the
+  stages of a pipeline: `df_indexed = indexer.fit(df).transform(df)` then
+  `encoder.fit(df_indexed)`; a chain is the step of its first known call); nor are two forms
+  of one call (`mlflow.sklearn.log_model`, `mlflow.spark.log_model`);
 - `code-dataflow`: B `requires` A when B is passed what A returned: through its attributes
   (`version=mv.version`), whole on the same client (`fs.log_model(...,
   training_set=training_set)` after `training_set = fs.create_training_set(...)`), or whole
@@ -54,18 +57,25 @@ def code_precedes(r: SectionReading, c: CodeReading) -> None:
     """Each step precedes the next one on the same receiver, or passed the same variable."""
     bound = frozenset(r.ctx.resolver.bindings) | frozenset(r.ctx.resolver.modules)
     steps: list[_Step] = []
-    for call in _in_order(c):
-        key = None if not call.step or is_class_name(call.name) else known_call(r, call, c.facts)
+    calls = _in_order(c)
+    for call in calls:
+        key = None if not call.step or is_class_name(call.name) else _step_key(r, call, c, calls)
         if key is None:
             continue
         step = _Step(call, key, _passed_variables(call, bound))
         before: set[str] = set()
         links = [("on", call.qualifier)] if call.qualifier else []
-        for link in links + [("with", name) for name in sorted(step.passed)]:
+        links += [("with", name) for name in sorted(step.passed)]
+        for link in links + [("from", name) for name in sorted(step.passed)]:
             found = _last(steps, link)
-            if found is None or _variants(found.call.name, call.name):
+            if found is None:
                 continue
-            if _steps_of_a_workflow(r, link, found.call.step, call.step):
+            if link[0] == "from":  # one fed what the other made is never two forms of one call
+                if _stages(r, found.call, call):
+                    before.add(found.key)
+            elif _variants(found.call.name, call.name):
+                continue
+            elif _steps_of_a_workflow(r, link, found.call.step, call.step):
                 before.add(found.key)
         ev = r.evidence(c.offset + call.line)
         for earlier in sorted(before):
@@ -74,13 +84,35 @@ def code_precedes(r: SectionReading, c: CodeReading) -> None:
         steps.append(step)
 
 
+def _step_key(
+    r: SectionReading, call: CallSite, c: CodeReading, calls: list[CallSite]
+) -> str | None:
+    """The concept of a step's call; for a chain on a call's result (`indexer.fit(df)
+    .transform(df)`, whose callee is unknown), the concept of the call it starts from."""
+    key = known_call(r, call, c.facts)
+    while key is None and call.qualifier.endswith("()"):
+        inner = call.qualifier.removesuffix("()")
+        found = [k for k in calls if k.line == call.line and _written(k) == inner]
+        if not found:
+            return None
+        call = found[0]
+        key = known_call(r, call, c.facts)
+    return key
+
+
+def _written(call: CallSite) -> str:
+    return f"{call.qualifier}.{call.name}" if call.qualifier else call.name
+
+
 def _last(steps: list[_Step], link: tuple[str, str]) -> _Step | None:
     """The latest earlier step (of the last `_WINDOW`) on the same receiver (one is the other
     or a part of it: `mlflow` and `mlflow.sklearn`, not `mlflow.pyfunc` and `mlflow.sklearn`),
-    or passed the same variable."""
+    passed the same variable, or that returned the variable (`from`)."""
     kind, name = link
     for step in reversed(steps[-_WINDOW:]):
         if kind == "with" and name in step.passed:
+            return step
+        if kind == "from" and name == step.call.assigned_to:
             return step
         other = step.call.qualifier
         if kind == "on" and other and _same_receiver(other, name):
@@ -106,6 +138,14 @@ def _steps_of_a_workflow(r: SectionReading, link: tuple[str, str], first: str, t
     kind, receiver = link
     head = receiver.partition(".")[0]
     return kind == "on" and (head.endswith("()") or head in r.ctx.resolver.bindings)
+
+
+def _stages(r: SectionReading, first: CallSite, then: CallSite) -> bool:
+    """Both calls are made on objects built from a class (`indexer`, `encoder`), not on a
+    module or a function's result: the stages of a pipeline, one fed what the other made."""
+    objects = r.ctx.resolver.bindings
+    heads = (first.qualifier.partition(".")[0], then.qualifier.partition(".")[0])
+    return all(head in objects for head in heads)
 
 
 @CODE.rule("code-dataflow")

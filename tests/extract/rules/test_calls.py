@@ -110,3 +110,30 @@ def test_calls_steps_passed_the_same_variable_on_other_receivers(extract_notes) 
             "code-precedes",
         )
     }
+
+
+def test_calls_pipeline_stages_fed_what_the_previous_stage_made(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "## Codificar categorías\n\n```python\n"
+        "from pyspark.ml.feature import StringIndexer, OneHotEncoder\n"
+        "# 1. Indexar la columna\n"
+        'indexer = StringIndexer(inputCol="color", outputCol="color_index")\n'
+        "df_indexed = indexer.fit(df).transform(df)\n"
+        "# 2. Aplicar OneHotEncoder\n"
+        'encoder = OneHotEncoder(inputCols=["color_index"], outputCols=["color_ohe"])\n'
+        "df_encoded = encoder.fit(df_indexed).transform(df_indexed)\n"
+        "import numpy as np\nscaled = np.log(df_encoded)\n```\n"
+    )
+    pairs = {(s, o) for s, _, o, _ in ruled(x, "precedes")}
+    assert pairs == {("indexer.fit", "encoder.fit")}
+    (a,) = [a for a in x.assertions if a.predicate == "precedes"]
+    assert a.evidence.text.startswith("df_encoded = encoder.fit(df_indexed)")
+
+
+def test_calls_values_fed_on_along_a_module_are_no_stages(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(
+        "# Scaling\n\n```python\nimport numpy as np\nfrom sklearn.preprocessing import StandardScaler\n"
+        "loss = np.arange(0, 1, 0.1)\nscaled = np.log(loss)\n"
+        "scaler = StandardScaler()\nout = scaler.fit_transform(scaled)\n```\n"
+    )
+    assert ruled(x, "precedes") == set()
