@@ -43,14 +43,15 @@ def covers(ranked: Sequence[Ranked], linked: Sequence[LinkedConcept], weights: W
 
 
 def code_snippet(code: str, focus: frozenset[str]) -> tuple[int, str]:
-    """The lines of a code block worth showing for a question: the `_MAX_CODE_LINES` that hold
-    the most of the question's terms (from a line before the first of them when that fits; a
-    diagram comparing two things shows both), the first lines when none does. Returns (offset
-    of the first line shown, the lines)."""
+    """The lines of a code block worth showing for a question: all of a block that fits (what
+    comes before the question's terms is the setup they need), else the `_MAX_CODE_LINES` that
+    hold the most of the question's terms (from a line before the first of them when that
+    fits; a diagram comparing two things shows both), the first lines when none does. Returns
+    (offset of the first line shown, the lines)."""
     lines = code.splitlines()
     held = [focus & set(terms(line)) for line in lines]
     hits = [n for n, found in enumerate(held) if found]
-    start = max(0, hits[0] - 1) if hits else 0
+    start = max(0, hits[0] - 1) if hits and len(lines) > _MAX_CODE_LINES else 0
     if len(lines) > _MAX_CODE_LINES and hits:
 
         def covered(first: int) -> tuple[int, int]:

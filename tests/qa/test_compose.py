@@ -72,14 +72,24 @@ def test_compose_lists_show_their_lead_in_once() -> None:
     assert [i.evidence[0].line for i in found] == [5, 6]
 
 
-def test_compose_code_starts_at_the_asked_call_and_cites_its_line() -> None:
-    code = "import a\n\nx = 1\ny = 2\nfs.score_batch(model_uri=m, df=d)\n"
+def test_compose_a_block_that_fits_comes_whole_with_the_setup_before_the_asked_call() -> None:
+    code = "# 1. index\nidx = StringIndexer()\n\n# 2. encode\nOneHotEncoder().fit(d)\n"
+    offset, shown = code_snippet(code, frozenset({"onehotencoder"}))
+    assert offset == 0 and shown == code.rstrip("\n")
+    text, _ = render_statements(
+        [statement(code, 1.0, kind="code", line=10)], frozenset({"onehotencoder"})
+    )
+    assert "StringIndexer" in text and "(notes.md:10)" in text
+
+
+def test_compose_a_long_block_starts_a_line_before_the_asked_call_and_cites_it() -> None:
+    code = "".join(f"x{n} = {n}\n" for n in range(14)) + "fs.score_batch(model_uri=m, df=d)\n"
     offset, shown = code_snippet(code, frozenset({"score_batch"}))
-    assert offset == 3 and shown.startswith("…\ny = 2\nfs.score_batch(")
+    assert offset == 13 and shown.startswith("…\nx13 = 13\nfs.score_batch(")
     text, _ = render_statements(
         [statement(code, 1.0, kind="code", line=10)], frozenset({"score_batch"})
     )
-    assert "(notes.md:13)" in text
+    assert "(notes.md:23)" in text
 
 
 def test_compose_a_long_block_shows_the_window_holding_most_of_the_question() -> None:
