@@ -154,14 +154,14 @@ def _build(
     # imported here: spaCy and rdflib load only when a build runs, not for every question
     from kg.extract import extract
     from kg.graph.build import documents_graph
-    from kg.graph.fulltext import build_index
     from kg.graph.knowledge import add_extraction
+    from kg.qa.tables import derive_files
 
     extraction = extract(documents)
     graph = documents_graph(documents)
     add_extraction(graph, extraction)
-    # the statement index is derived from this graph and goes live with it
-    target.replace(graph.serialize(format="nt", encoding="utf-8"), partial(build_index, graph))
+    # what is derived from this graph (statement index, engine tables) goes live with it
+    target.replace(graph.serialize(format="nt", encoding="utf-8"), partial(derive_files, graph))
     summaries = tuple(
         DocumentSummary(
             d.source, d.format, len(d.sections), len(d.top_level_sections()), d.encoding_repaired

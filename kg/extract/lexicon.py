@@ -109,6 +109,7 @@ def _plurals() -> dict[str, str]:
     return plurals
 
 
+@lru_cache(maxsize=1 << 17)  # called for every word of every label and title
 def singular(word: str) -> str:
     """The accent-free, lower-case singular of `word`, or `word` folded if not a plural."""
     lower = word.lower()

@@ -54,6 +54,7 @@ __all__ = [
     "bind_values",
     "default_store_path",
     "graph_folder",
+    "open_generation",
     "open_store",
 ]
 
@@ -221,6 +222,24 @@ class GraphStore:
                 raise StoreError(f"could not write the graph: {err}") from err
             go_live(self.path, gen)
             return gen
+
+
+@contextlib.contextmanager
+def open_generation(generation: Path) -> Iterator[GraphSession | None]:
+    """A read-only session over one generation's own graph, live or not yet (what a build
+    derives files from); None for a generation that holds no graph (a remote store's)."""
+    folder = generation / _GRAPH
+    if not folder.is_dir():
+        yield None
+        return
+    try:
+        store = ox.Store.read_only(str(folder))
+    except OSError as err:
+        raise StoreError(f"cannot open the graph at {generation}: {err}") from err
+    try:
+        yield GraphSession(GraphStore(generation.parent), store, generation)
+    finally:
+        del store
 
 
 class Store(Protocol):

@@ -20,12 +20,12 @@ from kg.lang import PIVOT
 from kg.qa.answers import answer, handler_for
 from kg.qa.context import AskContext, QueryLog, Result
 from kg.qa.intents import classify, skip_words
-from kg.qa.linking import ConceptIndex
 from kg.qa.model import Answer, LinkedConcept
 from kg.qa.phrases import say
-from kg.qa.ranking import Section, SectionRanker
+from kg.qa.ranking import SectionRanker
 from kg.qa.retrieval import Retriever
-from kg.qa.templates import TEMPLATES, value
+from kg.qa.tables import query_tables, read_tables
+from kg.qa.templates import TEMPLATES
 from kg.qa.words import tokens
 
 __all__ = ["QAEngine"]
@@ -40,17 +40,11 @@ class QAEngine:
 
     def __init__(self, session: GraphSession) -> None:
         self.session = session
-        # both tables sorted here, totally: the same graph loads the same way every time
-        rows = session.query(TEMPLATES["labels"].query).rows
-        self.index = ConceptIndex(
-            sorted(
-                (value(r, "c"), value(r, "label"), value(r, "kind"), value(r, "pref")) for r in rows
-            )
-        )
-        sections = [Section.from_row(r) for r in session.query(TEMPLATES["sections"].query).rows]
-        sections.sort(key=lambda s: (s.source, s.start, s.iri))
-        self.sections = SectionRanker(sections)
-        index = StatementIndex.in_generation(Path(session.generation))
+        generation = Path(session.generation)
+        tables = read_tables(generation) or query_tables(session)
+        self.index = tables.concepts
+        self.sections = SectionRanker(tables.sections)
+        index = StatementIndex.in_generation(generation)
         self.statements = Retriever(session, index) if index is not None else None
 
     @classmethod

@@ -37,6 +37,7 @@ _MAX_NGRAM = 6
 # "sesgo y varianza" looks for a name holding both words, whatever joins them in the name
 _CONJUNCTIONS = frozenset(listed("conjunctions"))
 _FUZZY_CUTOFF = 88
+_SETS = ("code", "plain_code", "terms", "fuzzy_keys")  # the tables of key → concepts
 
 
 @dataclass(frozen=True)
@@ -95,25 +96,58 @@ class ConceptIndex:
             else:
                 self.terms[term_key(label)].add(iri)
                 self.fuzzy_keys[fold(label)].add(iri)
-        self._fuzzy_list = list(self.fuzzy_keys)
         # every word of every label: a question word the notes themselves use is not a typo
         self._vocabulary = {
             singular(w) for key in self.fuzzy_keys for w in re.findall(r"[^\W\d_]+", key)
         }
-        # words of prose names and of the glossary: "create", "run" in a question are words
-        self._prose_words = {
+        # words of prose names: "create", "run" in a question are words
+        self._label_words = {
             singular(w)
             for iri, labels in self.all_labels.items()
             if self.entries[iri].kind == "term"
             for label in labels
             for w in re.findall(r"[^\W\d_]+", fold(label))
         }
-        self._prose_words |= set(glossary()) | set(glossary().values())
+        self._derive()
+
+    def _derive(self) -> None:
+        """What the tables above give, in the same way whether read from labels or a state."""
+        self._fuzzy_list = list(self.fuzzy_keys)
+        self._prose_words = self._label_words | set(glossary()) | set(glossary().values())
         self._term_words = [(frozenset(key[5:].split()), key) for key in self.terms]
         self._key_words: dict[str, frozenset[str]] = {}  # the words of a one-key concept
         for words, key in self._term_words:
             for iri in self.terms[key]:
                 self._key_words[iri] = self._key_words.get(iri, frozenset()) | words
+
+    def state(self) -> dict[str, Any]:
+        """What the labels were read into, as JSON data (`from_state` reads it back): reading
+        every label again costs seconds on a large graph."""
+        return {
+            **{name: {k: sorted(v) for k, v in getattr(self, name).items()} for name in _SETS},
+            "api_words": [(sorted(words), iri) for words, iri in self.api_words],
+            "entries": [(e.iri, e.label, e.kind) for e in self.entries.values()],
+            "all_labels": self.all_labels,
+            "vocabulary": sorted(self._vocabulary),
+            "label_words": sorted(self._label_words),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> ConceptIndex:
+        """The index `state()` described, as built from its labels."""
+        index = cls([])
+        for name in _SETS:
+            table = getattr(index, name)
+            for key, iris in state[name].items():
+                table[str(key)] = {str(i) for i in iris}
+        index.api_words = [(frozenset(map(str, w)), str(iri)) for w, iri in state["api_words"]]
+        index.entries = {str(i): _Entry(str(i), str(lb), str(k)) for i, lb, k in state["entries"]}
+        for iri, labels in state["all_labels"].items():
+            index.all_labels[str(iri)] = [str(label) for label in labels]
+        index._vocabulary = {str(w) for w in state["vocabulary"]}
+        index._label_words = {str(w) for w in state["label_words"]}
+        index._derive()
+        return index
 
     def label(self, iri: str) -> str:
         entry = self.entries.get(iri)

@@ -9,6 +9,7 @@ names (`write_table`) and section titles in any language. The endings are the la
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.cues import glossary
 from kg.extract.lexicon import fold, lemma, singular
@@ -35,6 +36,7 @@ def content_words(question: str, lang: str) -> set[str]:
     return {canonical_word(w, lang) for w in words(question) if fold(w) not in skip_words()}
 
 
+@lru_cache(maxsize=1 << 16)  # the same words recur in every title and label of a large graph
 def canonical_word(word: str, lang: str = "") -> str:
     """A word as API names are compared: singular, through the glossary; a conjugated verb
     by its infinitive when the glossary knows it ("escribo" → "escribir" → "write")."""
