@@ -213,8 +213,9 @@ class Retriever:
             completes = best.kind in ("heading", "item") or best.text.endswith(":")
             defines = intent in ("definition", "unknown") and best.kind == "sentence"
             # a heading alone says little: what is under it always comes with it
-            if best.kind == "heading" or (n < _COMPLETED and (completes or (n == 0 and defines))):
-                for r in self._completion(best, sparql):
+            if best.kind == "heading" or n < _COMPLETED:
+                more = completes or (n == 0 and defines)
+                for r in self._completion(best, sparql, more):
                     add(r)
         if not out:
             return out
@@ -231,8 +232,14 @@ class Retriever:
         rows = self.session.query(query).rows  # type: ignore[attr-defined]
         return [_ranked({k: v.value for k, v in r.items()}, None, best.score) for r in rows]
 
-    def _completion(self, best: Ranked, sparql: list[str]) -> list[Ranked]:
+    def _completion(self, best: Ranked, sparql: list[str], more: bool) -> list[Ranked]:
+        """What completes one of the best statements: always the list it leads; with `more`,
+        what else it announces, its sibling items or the sentences after it."""
         section = self._around(_SECTION, "section", best, sparql)
+        if best.kind != "heading" and (led := _led(best, section)):
+            return led
+        if not more:
+            return []
         if best.kind == "heading":
             after = [r for r in section if r.line > best.line]
             # a list right under the heading comes whole; else its first statements
@@ -304,6 +311,20 @@ class Retriever:
         for r in self.session.query(query).rows:  # type: ignore[attr-defined]
             out.setdefault(r["st"].value, {k: v.value for k, v in r.items()})
         return out
+
+
+def _led(best: Ranked, section: list[Ranked]) -> list[Ranked]:
+    """The list a statement leads, nested items included, in line order: the items right
+    after it whose lead-in is it or one of those items ("* Amazon Transcribe" and the
+    capabilities listed under its first item)."""
+    leads = {best.text}
+    out: list[Ranked] = []
+    for r in (r for r in section if r.line > best.line):
+        if r.kind != "item" or r.context not in leads or len(out) == _LIST_ITEMS:
+            break
+        out.append(r)
+        leads.add(r.text)
+    return out
 
 
 def _announced(lead: Ranked, section: list[Ranked]) -> list[Ranked]:

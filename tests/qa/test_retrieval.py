@@ -209,3 +209,52 @@ def test_retrieval_a_heading_with_little_under_it_brings_its_outline(tmp_path: P
     said = [i.evidence[0].text for i in answer.items if i.relation == "statement"]
     assert "Balance the dataset" in said  # as statements, each with its line
     assert "Switch to an anomaly detection algorithm" in said
+
+
+NESTED = """\
+# Servicios de voz
+
+Los servicios de la nube que se ven en el examen.
+
+* Amazon Polly
+    * convierte texto en voz natural
+* Amazon Transcribe
+    * Conversión automática de voz a texto
+        * marcas de tiempo por palabra
+        * reconoce varios hablantes
+        * vocabulario personalizado
+    * casos de uso: centros de llamadas y subtítulos
+
+## Frameworks
+
+AWS Deep Learning AMIs
+
+* give tools to develop deep learning models in the cloud
+* are scalable
+* run managed clusters of GPUs for training
+* support MXNet, TensorFlow, Keras and PyTorch
+
+Gluon API
+
+* speeds up deep learning for developers
+"""
+
+
+def test_retrieval_a_statement_brings_the_list_it_leads_nested_items_included(
+    tmp_path: Path,
+) -> None:
+    transcribe, amis = ask_notes(
+        tmp_path,
+        NESTED,
+        "¿Qué ofrece Amazon Transcribe?",
+        "Which frameworks do the AWS Deep Learning AMIs support?",
+        typed_only=False,
+    )
+    # a top-level item without a lead-in of its own, and the items nested under its first one
+    assert "reconoce varios hablantes" in transcribe.answer
+    assert "vocabulario personalizado" in transcribe.answer
+    assert "casos de uso" in transcribe.answer
+    assert "convierte texto en voz" not in transcribe.answer  # the next item leads no more
+    # a line that leads a list without a colon: the whole list, not its first items
+    assert "MXNet" in amis.answer and "are scalable" in amis.answer
+    assert "speeds up deep learning" not in amis.answer
