@@ -33,10 +33,13 @@ class Composed:
 
 
 def covers(ranked: Sequence[Ranked], linked: Sequence[LinkedConcept], weights: Weights) -> bool:
-    """Whether the statements cover the question: enough of its words, or, for a question
-    that names a concept of the notes exactly, some of them."""
+    """Whether the statements cover the question: one holds an identifier the question
+    writes (`default_args`: a name that exact is what was asked about), enough of its words,
+    or, for a question that names a concept of the notes exactly, some of them."""
     if not ranked:
         return False
+    if any(r.identifier for r in ranked):
+        return True
     best = max(r.coverage for r in ranked)
     named = bool(linked) and linked[0].score >= weights.named
     return best >= weights.abstain or (named and best >= weights.abstain_named)

@@ -71,6 +71,7 @@ class Ranked:
     score: float
     coverage: float
     mentions: tuple[str, ...] = ()
+    identifier: bool = False  # holds an identifier the question writes (`default_args`)
 
 
 @dataclass
@@ -84,6 +85,7 @@ class _Candidate:
     text: str = ""
     early: float = 0.0  # the score from the index's terms, before the text features
     coverage: float = 0.0
+    identifier: bool = False
     score: float = 0.0
 
 
@@ -270,6 +272,9 @@ class Retriever:
         """Score what the index holds: coverage of the question, BM25, mentions, kind."""
         weights = {g: self._idf(g) for g in groups}
         total = sum(weights.values()) or 1.0
+        # an identifier has a second group for its words ("default_args*")
+        split = {g.word[:-1] for g in groups if g.word.endswith("*")}
+        identifiers = [g for g in groups if g.word in split]
         best_bm25 = max((c.bm25 for c in candidates), default=0.0) or 1.0
         w = self.weights
         for c in candidates:
@@ -280,6 +285,7 @@ class Retriever:
                 if not g.matches(c.terms) and g.matches(c.heading_terms)
             )
             c.coverage = (covered + 0.5 * in_heading) / total
+            c.identifier = any(g.matches(c.terms) for g in identifiers)
             c.early = (
                 w.coverage * covered / total
                 + w.heading * in_heading / total
@@ -380,4 +386,5 @@ def _ranked(row: dict[str, str], cand: _Candidate | None, score: float) -> Ranke
         score=score,
         coverage=cand.coverage if cand else 0.0,
         mentions=tuple(sorted(cand.mentions)) if cand else (),
+        identifier=cand.identifier if cand else False,
     )

@@ -258,3 +258,38 @@ def test_retrieval_a_statement_brings_the_list_it_leads_nested_items_included(
     # a line that leads a list without a colon: the whole list, not its first items
     assert "MXNet" in amis.answer and "are scalable" in amis.answer
     assert "speeds up deep learning" not in amis.answer
+
+
+CODE_ONLY = """\
+# Airflow
+
+A DAG is a collection of tasks with their dependencies.
+An operator is one kind of task. A sensor waits for something to happen.
+The scheduler runs the DAGs on their schedules; the web server shows them.
+
+## DAG example
+
+```python
+from airflow import DAG
+default_args = {
+    'owner': 'airflow',
+    'retries': 1,
+}
+dag = DAG('my_dag', default_args=default_args)
+```
+"""
+
+
+def test_retrieval_an_identifier_the_notes_write_is_named_even_among_other_words(
+    tmp_path: Path,
+) -> None:
+    named, unknown = ask_notes(
+        tmp_path,
+        CODE_ONLY,
+        "En los default_args del ejemplo, ¿cuántos reintentos se configuran y con qué espera?",
+        "En los retry_policy del ejemplo, ¿cuántos reintentos se configuran y con qué espera?",
+        typed_only=False,
+    )
+    # the question's other words are not in the notes, but the identifier is, verbatim
+    assert named.found and "'retries': 1" in named.answer
+    assert not unknown.found
