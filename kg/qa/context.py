@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 
 from kg.graph.store import QueryResult, bind_values
-from kg.qa.intents import skip_words
+from kg.qa.intents import ranking_skip_words
 from kg.qa.linking import ConceptIndex
 from kg.qa.model import AnswerItem, LinkedConcept
 from kg.qa.ranking import Section, SectionMatch, SectionRanker
@@ -96,7 +96,7 @@ class AskContext:
 
     @property
     def _ignored(self) -> frozenset[str]:
-        return skip_words()
+        return ranking_skip_words()
 
     @cached_property
     def ranked_statements(self) -> list[Ranked]:

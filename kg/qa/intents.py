@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
-from kg.extract.lexicon import fold
+from kg.extract.lexicon import fold, singular
 from kg.lang import listed
 from kg.qa.model import INTENTS
 
@@ -67,6 +67,15 @@ def skip_words() -> frozenset[str]:
     """Words of a question that are not what it asks about: question words and the words
     of intent cues."""
     return ignored_words() | cue_words()
+
+
+@cache
+def ranking_skip_words() -> frozenset[str]:
+    """The skip words when statements are ranked: a noun that names a set or its steps
+    ("which types", "qué etapas") is a cue of the question, and also the word that heads the
+    list it asks for ("Types of Data"): there it counts."""
+    nouns = {fold(w) for role in ("set_nouns", "step_nouns") for w in listed(f"sections.{role}")}
+    return frozenset(w for w in skip_words() if singular(w) not in nouns and w not in nouns)
 
 
 @lru_cache(maxsize=1)

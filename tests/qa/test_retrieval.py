@@ -293,3 +293,38 @@ def test_retrieval_an_identifier_the_notes_write_is_named_even_among_other_words
     # the question's other words are not in the notes, but the identifier is, verbatim
     assert named.found and "'retries': 1" in named.answer
     assert not unknown.found
+
+
+DATA_NOTES = """\
+# Data
+
+* Data quality
+    * missing data must be handled before training
+    * data with outliers needs a look
+* Types of Data
+    * Text - reviews, descriptions
+    * Sequence data - clickstreams
+    * Graph data - social networks
+* Data preparation
+    * data is split into training and test sets
+
+# Datos
+
+* Calidad de los datos
+    * los datos faltantes se imputan
+* Tipos de datos
+    * Series temporales - eventos con su tiempo
+    * Imágenes y vídeo
+"""
+
+
+def test_retrieval_the_set_noun_a_question_asks_for_heads_the_list(tmp_path: Path) -> None:
+    english, spanish = ask_notes(
+        tmp_path,
+        DATA_NOTES,
+        "Which types of data are there?",
+        "¿Qué tipos de datos hay?",
+        typed_only=False,
+    )
+    assert "clickstreams" in english.answer and "social networks" in english.answer
+    assert "Series temporales" in spanish.answer and "vídeo" in spanish.answer
