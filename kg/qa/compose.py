@@ -19,7 +19,8 @@ from kg.qa.retrieval import Ranked, Weights
 
 __all__ = ["Composed", "compose", "covers", "render_statements"]
 
-_MAX_CODE_LINES = 12
+_MAX_CODE_LINES = 16  # lines of the first code block an answer shows (blank lines aside)
+_MORE_CODE_LINES = 8  # of each further one: the answer's room goes to other statements
 _MAX_TEXT = 400  # characters of one statement shown (code aside)
 _TYPED_SHARE = 0.55  # of the answer's length that typed facts may take when statements follow
 _WITH_TYPED = 3  # statements shown after typed facts
@@ -45,36 +46,39 @@ def covers(ranked: Sequence[Ranked], linked: Sequence[LinkedConcept], weights: W
     return best >= weights.abstain or (named and best >= weights.abstain_named)
 
 
-def code_snippet(code: str, focus: frozenset[str]) -> tuple[int, str]:
+def code_snippet(
+    code: str, focus: frozenset[str], room: int = _MAX_CODE_LINES
+) -> tuple[int, str]:
     """The lines of a code block worth showing for a question: all of a block that fits (what
-    comes before the question's terms is the setup they need), else the `_MAX_CODE_LINES` that
-    hold the most of the question's terms (from a line before the first of them when that
-    fits; a diagram comparing two things shows both), the first lines when none does. Returns
-    (offset of the first line shown, the lines)."""
+    comes before the question's terms is the setup they need), else the `room`
+    that hold the most of the question's terms (from a line before the first of them when
+    that fits; a diagram comparing two things shows both), the first lines when none does;
+    at most `room` lines, blank lines shown but not counted. Returns (offset of the first line
+    shown, the lines)."""
     lines = code.splitlines()
-    held = [focus & set(terms(line)) for line in lines]
-    hits = [n for n, found in enumerate(held) if found]
-    start = max(0, hits[0] - 1) if hits and len(lines) > _MAX_CODE_LINES else 0
-    if len(lines) > _MAX_CODE_LINES and hits:
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    if len(filled) <= room:
+        return 0, "\n".join(lines)
+    held = [focus & set(terms(lines[n])) for n in filled]
+    hits = [k for k, found in enumerate(held) if found]
+    start = max(0, hits[0] - 1) if hits else 0
 
-        def covered(first: int) -> tuple[int, int]:
-            """The question's terms a window holds, then how many of its lines hold one."""
-            window = held[first : first + _MAX_CODE_LINES]
-            return len(set().union(*window)), sum(1 for found in window if found)
+    def covered(first: int) -> tuple[int, int]:
+        """The question's terms a window holds, then how many of its lines hold one."""
+        window = held[first : first + room]
+        return len(set().union(*window)), sum(1 for found in window if found)
 
-        best = max(hits, key=lambda n: (covered(n), -n))  # windows opening on a hit
-        if covered(best) > covered(start):
-            start = best
-    if lines[start : start + 1] and not lines[start].strip():
-        start += 1
-    shown = lines[start : start + _MAX_CODE_LINES]
-    more = "\n…" if start + _MAX_CODE_LINES < len(lines) else ""
-    return start, ("…\n" if start else "") + "\n".join(shown) + more
+    best = max(hits, key=lambda k: (covered(k), -k), default=start)  # windows opening on a hit
+    if covered(best) > covered(start):
+        start = best
+    first, last = filled[start], filled[min(start + room, len(filled)) - 1]
+    more = "\n…" if last < filled[-1] else ""
+    return first, ("…\n" if first else "") + "\n".join(lines[first : last + 1]) + more
 
 
-def _shown(r: Ranked, focus: frozenset[str]) -> str:
+def _shown(r: Ranked, focus: frozenset[str], room: int) -> str:
     if r.kind == "code":
-        offset, body = code_snippet(r.text, focus)
+        offset, body = code_snippet(r.text, focus, room)
         return f"```{r.context}\n{body}\n```\n  ({r.source}:{r.line + offset})"
     text = r.text if len(r.text) <= _MAX_TEXT else r.text[: _MAX_TEXT - 1].rstrip() + "…"
     if r.kind == "heading":
@@ -85,11 +89,13 @@ def _shown(r: Ranked, focus: frozenset[str]) -> str:
 def render_statements(
     ranked: Sequence[Ranked], focus: frozenset[str] = frozenset()
 ) -> tuple[str, tuple[AnswerItem, ...]]:
-    """Statements as markdown bullets (a list's lead-in shown once above its items), and one
-    answer item per statement, labelled with its section."""
+    """Statements as markdown bullets (a list's lead-in shown once above its items; the first
+    code block more fully than the next ones), and one answer item per statement, labelled
+    with its section."""
     lines: list[str] = []
     items: list[AnswerItem] = []
     lead = ""
+    room = _MAX_CODE_LINES
     for r in ranked:
         if r.kind == "item" and r.context and r.context != lead:
             lines.append(f"- {r.context}")
@@ -97,7 +103,8 @@ def render_statements(
         indent = "  " if r.kind == "item" and r.context and r.context == lead else ""
         if r.kind != "item":
             lead = ""
-        lines.append(f"{indent}- {_shown(r, focus)}")
+        lines.append(f"{indent}- {_shown(r, focus, room)}")
+        room = _MORE_CODE_LINES if r.kind == "code" else room
         section = r.heading.rsplit(" › ", 1)[-1]
         quote = r.text if len(r.text) <= _MAX_TEXT else r.text[:_MAX_TEXT] + "…"
         items.append(

@@ -84,12 +84,32 @@ def test_compose_a_block_that_fits_comes_whole_with_the_setup_before_the_asked_c
 
 def test_compose_a_long_block_starts_a_line_before_the_asked_call_and_cites_it() -> None:
     code = "".join(f"x{n} = {n}\n" for n in range(14)) + "fs.score_batch(model_uri=m, df=d)\n"
-    offset, shown = code_snippet(code, frozenset({"score_batch"}))
+    offset, shown = code_snippet(code, frozenset({"score_batch"}), room=12)
     assert offset == 13 and shown.startswith("…\nx13 = 13\nfs.score_batch(")
+    longer = "".join(f"x{n} = {n}\n" for n in range(30)) + "fs.score_batch(model_uri=m, df=d)\n"
     text, _ = render_statements(
-        [statement(code, 1.0, kind="code", line=10)], frozenset({"score_batch"})
+        [statement(longer, 1.0, kind="code", line=10)], frozenset({"score_batch"})
     )
-    assert "(notes.md:23)" in text
+    assert "(notes.md:39)" in text and "x29 = 29\nfs.score_batch(" in text
+
+
+def test_compose_blank_lines_are_shown_but_not_counted() -> None:
+    code = "".join(f"t{n} = op({n})\n\n" for n in range(12)) + "t0 >> t1\n"
+    offset, shown = code_snippet(code, frozenset({"t0", "t1"}), room=13)
+    assert offset == 0 and shown.endswith("t0 >> t1")  # 13 lines that count, 25 in all
+
+
+def test_compose_the_first_code_block_is_shown_more_fully_than_the_next() -> None:
+    block = "".join(f"step_{n}()\n" for n in range(30))
+    text, _ = render_statements(
+        [
+            statement(block, 1.0, kind="code", line=1),
+            statement(block.replace("step", "other"), 0.9, kind="code", line=40),
+        ],
+        frozenset(),
+    )
+    assert "step_15()" in text and "step_16()" not in text
+    assert "other_7()" in text and "other_8()" not in text
 
 
 def test_compose_a_long_block_shows_the_window_holding_most_of_the_question() -> None:
@@ -100,6 +120,8 @@ def test_compose_a_long_block_shows_the_window_holding_most_of_the_question() ->
         + [f"   more {n}" for n in range(5)]
         + ["4. CANARY", "   10% of traffic first"]
     )
-    offset, shown = code_snippet(diagram, frozenset({"blue", "green", "canary", "deployment"}))
+    offset, shown = code_snippet(
+        diagram, frozenset({"blue", "green", "canary", "deployment"}), room=12
+    )
     assert "BLUE-GREEN" in shown and "CANARY" in shown and "instant rollback" in shown
     assert offset == 11  # the window opens on its first line holding a term
