@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kg.extract.statements import split_sentences
 from kg.graph.analyzer import terms
 from kg.qa.context import Result
 from kg.qa.model import MAX_ANSWER, AnswerItem, EvidenceRef, LinkedConcept, clip_answer
@@ -76,11 +77,35 @@ def code_snippet(
     return first, ("…\n" if first else "") + "\n".join(lines[first : last + 1]) + more
 
 
+def text_excerpt(text: str, focus: frozenset[str], limit: int = _MAX_TEXT) -> str:
+    """A statement cut to `limit` characters for a question: whole when it fits, else its
+    first sentence (what it is about, when short) and the sentences that hold the most of the
+    question's terms, in their order, "…" where sentences are left out; else its start."""
+    if len(text) <= limit:
+        return text
+    sentences = [s for _, s in split_sentences(text)]
+    held = [len(focus & set(terms(s))) for s in sentences]
+    chosen = {0} if sentences and len(sentences[0]) <= limit // 2 else set()
+    size = sum(len(sentences[n]) + 2 for n in chosen)
+    for n in sorted(range(len(sentences)), key=lambda n: (-held[n], n)):
+        if held[n] and n not in chosen and size + len(sentences[n]) + 2 <= limit:
+            chosen.add(n)
+            size += len(sentences[n]) + 2
+    if not any(held[n] for n in chosen if n):
+        return text[: limit - 1].rstrip() + "…"
+    pieces: list[str] = []
+    for n in sorted(chosen):
+        if pieces and n - 1 not in chosen:
+            pieces.append("…")
+        pieces.append(sentences[n])
+    return " ".join(pieces) + (" …" if max(chosen) < len(sentences) - 1 else "")
+
+
 def _shown(r: Ranked, focus: frozenset[str], room: int) -> str:
     if r.kind == "code":
         offset, body = code_snippet(r.text, focus, room)
         return f"```{r.context}\n{body}\n```\n  ({r.source}:{r.line + offset})"
-    text = r.text if len(r.text) <= _MAX_TEXT else r.text[: _MAX_TEXT - 1].rstrip() + "…"
+    text = text_excerpt(r.text, focus)
     if r.kind == "heading":
         text = f"**{text}**"
     return f"{text} ({r.source}:{r.line})"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.qa.compose import code_snippet, compose, covers, render_statements
+from kg.qa.compose import code_snippet, compose, covers, render_statements, text_excerpt
 from kg.qa.context import Result
 from kg.qa.model import AnswerItem, LinkedConcept
 from kg.qa.retrieval import Ranked, Weights
@@ -125,3 +125,18 @@ def test_compose_a_long_block_shows_the_window_holding_most_of_the_question() ->
     )
     assert "BLUE-GREEN" in shown and "CANARY" in shown and "instant rollback" in shown
     assert offset == 11  # the window opens on its first line holding a term
+
+
+def test_compose_a_long_statement_shows_the_sentences_that_answer() -> None:
+    text = (
+        "input_schema_name: the schema where models are registered. "
+        + "We recommend keeping the name of the project for it. " * 6
+        + "Be sure that the service principals have the right permissions on this schema, "
+        "which would be USE_SCHEMA, MODIFY and CREATE_TABLE. It defaults to the project name."
+    )
+    shown = text_excerpt(text, frozenset({"servic", "principal", "permiss"}))
+    assert len(shown) <= 400 and shown.startswith("input_schema_name: the schema")
+    assert "… Be sure that the service principals" in shown and "CREATE_TABLE" in shown
+    assert shown.endswith(" …")  # the last sentence is left out
+    assert text_excerpt(text, frozenset({"nothing"})) == text[:399].rstrip() + "…"
+    assert text_excerpt("Short.", frozenset()) == "Short."

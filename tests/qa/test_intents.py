@@ -31,6 +31,11 @@ from kg.qa.model import INTENTS
         ("¿Qué etapas tiene el Model Registry?", "components"),
         ("whats the differnce between online and offline tables", "difference"),
         ("hola", "unknown"),
+        # asking for the permissions or privileges something needs asks for its requirements
+        ("¿Qué permisos necesitan los service principals sobre el schema?", "prerequisites"),
+        ("¿Qué modelos necesitan el Feature Store?", "dependents"),
+        ("What privileges does a user need to register a model?", "prerequisites"),
+        ("Which permissions are needed on the catalog?", "prerequisites"),
     ],
 )
 def test_intents_from_cue_words(question: str, intent: str) -> None:
