@@ -47,9 +47,7 @@ def covers(ranked: Sequence[Ranked], linked: Sequence[LinkedConcept], weights: W
     return best >= weights.abstain or (named and best >= weights.abstain_named)
 
 
-def code_snippet(
-    code: str, focus: frozenset[str], room: int = _MAX_CODE_LINES
-) -> tuple[int, str]:
+def code_snippet(code: str, focus: frozenset[str], room: int = _MAX_CODE_LINES) -> tuple[int, str]:
     """The lines of a code block worth showing for a question: all of a block that fits (what
     comes before the question's terms is the setup they need), else the `room`
     that hold the most of the question's terms (from a line before the first of them when

@@ -96,7 +96,7 @@ class AskContext:
 
     @property
     def _ignored(self) -> frozenset[str]:
-        return ranking_skip_words()
+        return ranking_skip_words(self.intent)
 
     @cached_property
     def ranked_statements(self) -> list[Ranked]:

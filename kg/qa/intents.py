@@ -70,12 +70,22 @@ def skip_words() -> frozenset[str]:
 
 
 @cache
-def ranking_skip_words() -> frozenset[str]:
-    """The skip words when statements are ranked: a noun that names a set or its steps
-    ("which types", "qué etapas") is a cue of the question, and also the word that heads the
-    list it asks for ("Types of Data"): there it counts."""
+def ranking_skip_words(intent: str) -> frozenset[str]:
+    """The skip words when statements are ranked for a question of `intent`: question words
+    and the words of that intent's own cues ("requiere" in a prerequisites question). Other
+    intents' cue words are content there ("parámetro" asks for parameters in "¿qué parámetros
+    tiene…?", but names the subject of "¿qué necesito para filtrar por un parámetro?"); so is
+    a noun that names a set or its steps ("which types", "qué etapas"): it heads the list
+    asked for ("Types of Data")."""
     nouns = {fold(w) for role in ("set_nouns", "step_nouns") for w in listed(f"sections.{role}")}
-    return frozenset(w for w in skip_words() if singular(w) not in nouns and w not in nouns)
+    # a question of no intent skips every cue word, as all questions did before
+    phrases = [
+        p for i in (ORDER if intent not in ORDER else (intent,)) for p in listed(f"intents.{i}")
+    ]
+    own = {w for p in phrases for w in fold(p).split() if w != "*"}
+    return frozenset(
+        w for w in ignored_words() | own if singular(w) not in nouns and w not in nouns
+    )
 
 
 @lru_cache(maxsize=1)

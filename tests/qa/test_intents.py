@@ -72,3 +72,19 @@ def test_intents_no_cue_is_already_matched_by_another_cue_of_its_intent() -> Non
                 if any(_pattern(other).search(text) for other in others):
                     redundant.append((lang, intent, cue))
     assert redundant == []
+
+
+def test_intents_ranking_skips_only_the_cue_words_of_the_question_s_own_intent() -> None:
+    from kg.qa.intents import ranking_skip_words
+
+    prerequisites = ranking_skip_words("prerequisites")
+    assert {"requiere", "necesita", "que", "what"} <= prerequisites
+    # another intent's cue word is what the question is about ("filtrar por un parámetro")
+    assert not {"parametros", "parameters", "devuelve", "returns"} & prerequisites
+    components = ranking_skip_words("components")
+    assert {"parametros", "parameters"} <= components
+    # a set noun heads the list asked for: it counts even for its own intent
+    assert not {"types", "tipos", "etapas", "stages", "steps"} & components
+    # a question of no intent skips every cue word but the set nouns
+    assert {"requiere", "parametros", "define"} <= ranking_skip_words("unknown")
+    assert "types" not in ranking_skip_words("unknown")
