@@ -106,7 +106,8 @@ class AskContext:
             return []
         ran: list[str] = []
         ranked = self.statements.rank(self.question, self.intent, self.linked, self._ignored, ran)
-        ranked = self.statements.expand(ranked, self.intent, ran)
+        sides = [c.label for c in self.linked[:2]] if self.intent == "difference" else []
+        ranked = self.statements.expand(ranked, self.intent, ran, sides=sides)
         for query in ran:
             self.log.record(query)
         return ranked

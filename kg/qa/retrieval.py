@@ -27,6 +27,7 @@ import pyoxigraph as ox
 from kg.graph.analyzer import Group, query_groups, terms
 from kg.graph.fulltext import Hit, StatementIndex
 from kg.graph.sparql import bind_rows, bind_values
+from kg.qa.completion import LIST_ITEMS, announced, counterparts, led
 from kg.qa.features import both_sides, kind_prior, mention_score, text_score
 from kg.qa.model import LinkedConcept
 
@@ -120,7 +121,6 @@ ORDER BY ?st LIMIT {_MAX_CANDIDATES + _MAX_MENTIONING}"""
 _MAX_READ = 24  # candidates whose text is read from the graph for the final ranking
 _HEADING_LEADS = 3  # statements shown under a heading that answers
 _COMPLETED = 2  # of the best statements, how many are completed
-_LIST_ITEMS = 10  # items of a list shown with the item or lead-in that answers
 _DEFINITION_MORE = 2  # sentences after a defining one, which often finish it
 
 
@@ -197,11 +197,17 @@ class Retriever:
         return [_ranked(details[c.iri], c, c.score) for c in best if c.iri in details]
 
     def expand(
-        self, ranked: list[Ranked], intent: str, sparql: list[str], limit: int = 8
+        self,
+        ranked: list[Ranked],
+        intent: str,
+        sparql: list[str],
+        limit: int = 8,
+        sides: Sequence[str] = (),
     ) -> list[Ranked]:
         """The best statements with what completes them: a heading's first statements, a list
-        item's sibling items, the items a sentence ending in ":" announces, and for a
-        definition the sentences that follow it."""
+        item's sibling items, the items a sentence ending in ":" announces, for a definition
+        the sentences that follow it, and for a difference between `sides` (their names) the
+        row of the same table about the other side."""
         out: list[Ranked] = []
         seen: set[str] = set()
 
@@ -218,6 +224,10 @@ class Retriever:
             if best.kind == "heading" or n < _COMPLETED:
                 more = completes or (n == 0 and defines)
                 for r in self._completion(best, sparql, more):
+                    add(r)
+            if best.kind == "row" and len(sides) == 2:
+                section = self._around(_SECTION, "section", best, sparql)
+                for r in counterparts(best, section, sides):
                     add(r)
         if not out:
             return out
@@ -238,8 +248,8 @@ class Retriever:
         """What completes one of the best statements: always the list it leads; with `more`,
         what else it announces, its sibling items or the sentences after it."""
         section = self._around(_SECTION, "section", best, sparql)
-        if best.kind != "heading" and (led := _led(best, section)):
-            return led
+        if best.kind != "heading" and (items := led(best, section)):
+            return items
         if not more:
             return []
         if best.kind == "heading":
@@ -247,16 +257,16 @@ class Retriever:
             # a list right under the heading comes whole; else its first statements
             lead = next((r.context for r in after[:2] if r.kind == "item"), None)
             if lead is not None:
-                return [r for r in after if r.kind == "item" and r.context == lead][:_LIST_ITEMS]
+                return [r for r in after if r.kind == "item" and r.context == lead][:LIST_ITEMS]
             if len(after) >= _HEADING_LEADS:
                 return after[:_HEADING_LEADS]
             # little under the heading itself: it is the outline of its subsections
             return after + self._around(_SUBHEADINGS, "parent", best, sparql)
-        if best.text.endswith(":") and (announced := _announced(best, section)):
-            return announced
+        if best.text.endswith(":") and (said := announced(best, section)):
+            return said
         if best.kind == "item" and best.context:
             return [r for r in section if r.kind == "item" and r.context == best.context][
-                :_LIST_ITEMS
+                :LIST_ITEMS
             ]
         if best.text.endswith(":"):
             return []
@@ -317,36 +327,6 @@ class Retriever:
         for r in self.session.query(query).rows:  # type: ignore[attr-defined]
             out.setdefault(r["st"].value, {k: v.value for k, v in r.items()})
         return out
-
-
-def _led(best: Ranked, section: list[Ranked]) -> list[Ranked]:
-    """The list a statement leads, nested items included, in line order: the items right
-    after it whose lead-in is it or one of those items ("* Amazon Transcribe" and the
-    capabilities listed under its first item)."""
-    leads = {best.text}
-    out: list[Ranked] = []
-    for r in (r for r in section if r.line > best.line):
-        if r.kind != "item" or r.context not in leads or len(out) == _LIST_ITEMS:
-            break
-        out.append(r)
-        leads.add(r.text)
-    return out
-
-
-def _announced(lead: Ranked, section: list[Ranked]) -> list[Ranked]:
-    """What a statement ending in ":" announces: the list items it leads, else the table or
-    the code block right after it ("The default stack includes three components:" and the
-    table of them)."""
-    items = [r for r in section if r.kind == "item" and r.context == lead.text]
-    if items:
-        return items[:_LIST_ITEMS]
-    after = [r for r in section if r.line > lead.line]
-    if after and after[0].kind == "row":
-        header = after[0].context
-        return [r for r in after if r.kind == "row" and r.context == header][:_LIST_ITEMS]
-    if after and after[0].kind == "code":
-        return after[:1]
-    return []
 
 
 def _both_sides(

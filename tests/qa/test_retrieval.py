@@ -328,3 +328,36 @@ def test_retrieval_the_set_noun_a_question_asks_for_heads_the_list(tmp_path: Pat
     )
     assert "clickstreams" in english.answer and "social networks" in english.answer
     assert "Series temporales" in spanish.answer and "vídeo" in spanish.answer
+
+
+METHODS_TABLE = """\
+# Registro en MLflow
+
+Los runs guardan lo que el entrenamiento produce, y cada cosa tiene su método.
+Un experimento agrupa los runs; cada run tiene su id.
+
+| Qué | Método | Descripción |
+|---|---|---|
+| Registrar parámetros | `mlflow.log_param()` | Guarda un hiperparámetro del run |
+| Registrar artefactos | `mlflow.log_artifact("path")` | Guarda archivos generados (imágenes, logs) |
+| Registrar modelos | `mlflow.sklearn.log_model()` | Guarda el modelo en formato serializable |
+
+Saber que log_artifact espera un archivo en disco, no un objeto.
+El uso de log_artifact y log_model se pregunta en el examen.
+Con log_artifact y log_model todo queda en el run activo.
+Tanto log_artifact como log_model aceptan un artifact_path.
+Ni log_artifact ni log_model registran el modelo en el Model Registry.
+"""
+
+
+def test_retrieval_a_difference_brings_the_row_of_the_other_side(tmp_path: Path) -> None:
+    english, spanish = ask_notes(
+        tmp_path,
+        METHODS_TABLE,
+        "log_artifact vs log_model in mlflow",
+        "¿diferencia entre log_model y log_artifact?",
+        typed_only=False,
+    )
+    for answer in (english, spanish):
+        assert "archivos generados" in answer.answer and "serializable" in answer.answer
+        assert "hiperparámetro" not in answer.answer  # a row about neither side

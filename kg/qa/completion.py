@@ -1,0 +1,70 @@
+"""What completes one of the statements an answer shows: the list a statement leads, what a
+lead-in ending in ":" announces, and for a difference the row of the same table about the
+other side. Pure functions over the statements of the best one's section (`kg.qa.retrieval`
+reads them)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kg.extract.lexicon import fold
+
+if TYPE_CHECKING:  # the statements are retrieval's; it calls these
+    from kg.qa.retrieval import Ranked
+
+__all__ = ["LIST_ITEMS", "announced", "counterparts", "led"]
+
+LIST_ITEMS = 10  # items of a list shown with the item or lead-in that answers
+
+
+def counterparts(best: Ranked, section: list[Ranked], sides: Sequence[str]) -> list[Ranked]:
+    """The rows of the best row's table that name the side of a difference it does not
+    (`mlflow.log_artifact` and `mlflow.log_model` in two rows of one table)."""
+    named = [_names(best.text, side) for side in sides]
+    if all(named) or not any(named):
+        return []
+    other = sides[named.index(False)]
+    return [
+        r
+        for r in section
+        if r.kind == "row" and r.context == best.context and _names(r.text, other)
+    ][:1]
+
+
+def _names(text: str, name: str) -> bool:
+    """Whether a text names a concept: its name, or a code name's last part."""
+    bare = fold(name.split("(")[0])
+    short = bare.rsplit(".", 1)[-1] if "." in bare and " " not in bare else bare
+    return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", fold(text)) is not None
+
+
+def led(best: Ranked, section: list[Ranked]) -> list[Ranked]:
+    """The list a statement leads, nested items included, in line order: the items right
+    after it whose lead-in is it or one of those items ("* Amazon Transcribe" and the
+    capabilities listed under its first item)."""
+    leads = {best.text}
+    out: list[Ranked] = []
+    for r in (r for r in section if r.line > best.line):
+        if r.kind != "item" or r.context not in leads or len(out) == LIST_ITEMS:
+            break
+        out.append(r)
+        leads.add(r.text)
+    return out
+
+
+def announced(lead: Ranked, section: list[Ranked]) -> list[Ranked]:
+    """What a statement ending in ":" announces: the list items it leads, else the table or
+    the code block right after it ("The default stack includes three components:" and the
+    table of them)."""
+    items = [r for r in section if r.kind == "item" and r.context == lead.text]
+    if items:
+        return items[:LIST_ITEMS]
+    after = [r for r in section if r.line > lead.line]
+    if after and after[0].kind == "row":
+        header = after[0].context
+        return [r for r in after if r.kind == "row" and r.context == header][:LIST_ITEMS]
+    if after and after[0].kind == "code":
+        return after[:1]
+    return []
