@@ -203,6 +203,8 @@ def table_shape(table: Table) -> str:
             return "vs"
     if width >= 3 and table.header and heading_has("aspect_headers", table.header[0].text):
         return "comparison"
+    if width >= 2 and heading_has("tradeoffs", table.header[0].text):
+        return ""  # "Ventaja | Explicación": its first cells are properties, not terms
     if width >= 2 and (
         heading_has("term_headers", table.header[0].text)
         or heading_has("description_headers", table.header[1].text)

@@ -1,14 +1,19 @@
 """Key points: the items of "Puntos claves", "Memoriza esto", exam tips and their tables, and
 the rows of a table whose header names a concept ("Escenario | ¿Por qué usar ML Runtime?"),
-each attached to the concepts it mentions."""
+each attached to the concepts it mentions; and a subject's advantages and drawbacks (a table
+headed "Ventaja", the items under "### Limitations"), attached to what the section is about."""
 
 from __future__ import annotations
 
-from kg.extract.model import KeyPoint
+from kg.extract.cues import heading_has
+from kg.extract.model import Evidence, KeyPoint
 from kg.extract.rules.context import RowReading, SectionReading, TableReading, TextReading
+from kg.extract.rules.focus import focus
 from kg.extract.rules.pipeline import ROW, TEXT
 
-__all__ = ["header_note", "key_point", "key_point_row"]
+__all__ = ["header_note", "key_point", "key_point_row", "tradeoff_item", "tradeoff_row"]
+
+_SHORT_HEADING = 4  # words of a heading that names advantages or drawbacks, at most
 
 
 @TEXT.rule("key-point", records=())
@@ -41,3 +46,36 @@ def key_point_row(r: SectionReading, table: TableReading, row: RowReading) -> No
         keys = (find(row.first), *keys)
     if keys:
         r.note(KeyPoint(row.joined(), keys, row.evidence))
+
+
+@ROW.rule("tradeoff-row", records=())
+def tradeoff_row(r: SectionReading, table: TableReading, row: RowReading) -> None:
+    """A row of a table of advantages or drawbacks ("✅ Rápido | Solo se entrena una vez"
+    under "Ventaja | Explicación") in a section about X: a note on X."""
+    header = table.table.header
+    if r.key_points or table.header_keys or not header:
+        return
+    if heading_has("tradeoffs", header[0].text):
+        _on_focus(r, row.joined(), row.evidence)
+
+
+@TEXT.rule("tradeoff-item", records=())
+def tradeoff_item(r: SectionReading, t: TextReading) -> None:
+    """A list item under a short heading of advantages or drawbacks ("### Limitations" under
+    "## Online tables"): a note on what the section, or the one it is in, is about. (A long
+    heading that names benefits is a question or an exam objective about them, whose text
+    says more than the benefits.)"""
+    title = r.section.title
+    if r.key_points or t.block.kind != "list_item" or len(title.split()) > _SHORT_HEADING:
+        return
+    if not heading_has("tradeoffs", title):
+        return
+    ev = r.evidence(t.unit.first_line)
+    if ev.text:
+        _on_focus(r, t.text.strip(), ev)
+
+
+def _on_focus(r: SectionReading, text: str, ev: Evidence) -> None:
+    keys = tuple(dict.fromkeys(r.registry.find(k) for k in focus(r)))
+    if keys and text:
+        r.note(KeyPoint(text, keys, ev))

@@ -57,6 +57,7 @@ ORDER: dict[str, tuple[str, ...]] = {
         "definition-sentence",
         "requirements-section",
         "key-point",
+        "tradeoff-item",
         "alternative-after-example",
         "api-signature",
         "api-parameter-field",
@@ -75,7 +76,13 @@ ORDER: dict[str, tuple[str, ...]] = {
     ),
     # each table cell, then each row once its cells are read, then the whole table
     "cell": ("cue", "inline-lists", "arrow-chain"),
-    "row": ("requirements-table", "term-definition", "header-note", "key-point-row"),
+    "row": (
+        "requirements-table",
+        "term-definition",
+        "header-note",
+        "key-point-row",
+        "tradeoff-row",
+    ),
     "table": ("vs-table", "comparison-table", "row-table", "variant-rows"),
     # after the section's blocks
     "section-end": ("lists", "set-lists", "sibling-definitions"),

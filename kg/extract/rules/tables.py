@@ -41,7 +41,9 @@ def read_table(r: SectionReading, table: Table) -> TableReading:
     )
     header_keys: list[str] = []
     if shape not in ("vs", "comparison"):
-        for cell in header:
+        # "Ventaja | Explicación": the advantages of the section's subject, not notes on a
+        # concept named "Ventaja"
+        for cell in (c for c in header if not heading_has("tradeoffs", c.text)):
             found, _ = r.mentions(cell)
             header_keys += [m.key for m in found]
     return TableReading(
