@@ -103,6 +103,7 @@ _SECTION = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?l
   OPTIONAL { ?st kg:context ?context }
 } ORDER BY ?line ?st LIMIT 80"""
 _MAX_CANDIDATES = 80  # from the index, by BM25
+_SHORT_NAME = 4  # letters of a name too short to read as a typo of another word
 _MAX_MENTIONING = 60  # statements that mention a linked concept without the question's words
 # the headings of a section's subsections: the outline a heading announces ("Logical workflow"
 # and its "### Do nothing", "### Balance the dataset", ...)
@@ -144,11 +145,14 @@ class Retriever:
         """Names the question asks about that the notes never write ("Kubernetes", "Great
         Expectations"), typos of the notes' words aside: then the notes do not answer it.
         (Two unknown words in a row are not taken for a name: in a Spanish question about
-        English notes most words are unknown — "basta llamar".)"""
+        English notes most words are unknown — "basta llamar". A name of four letters or fewer
+        is never taken for a typo: one letter is a quarter of it, "Helm" is near "hel".)"""
         return [
             g.word
             for g in query_groups(question, ignore)
-            if g.name and not self.index.frequency(g) and not self.index.is_misspelling(g.word)
+            if g.name
+            and not self.index.frequency(g)
+            and (len(g.word) <= _SHORT_NAME or not self.index.is_misspelling(g.word))
         ]
 
     def coverage(self, question: str, ignore: Iterable[str], text: str) -> float:

@@ -361,3 +361,25 @@ def test_retrieval_a_difference_brings_the_row_of_the_other_side(tmp_path: Path)
     for answer in (english, spanish):
         assert "archivos generados" in answer.answer and "serializable" in answer.answer
         assert "hiperparámetro" not in answer.answer  # a row about neither side
+
+
+HELP_NOTES = """\
+# Packaging a model service
+
+Use the help command to list every option of the CLI; hem and hemo are its short flags.
+The service is packaged as a Docker image and deployed to a cluster.
+Hello-world services are a good first test of a cluster.
+Kubernetes runs the image as a Deployment with several replicas.
+"""
+
+
+def test_retrieval_a_short_name_is_not_taken_for_a_typo(tmp_path: Path) -> None:
+    helm, typo = ask_notes(
+        tmp_path,
+        HELP_NOTES,
+        "How do I package my model service as a Helm chart?",
+        "How does Kubernets run the image?",
+        typed_only=False,
+    )
+    assert not helm.found  # "Helm" is one letter from "hem": a new name, not a typo
+    assert typo.found and "replicas" in typo.answer  # a long name one letter off is a typo
