@@ -124,9 +124,14 @@ def terms(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _translations() -> dict[str, frozenset[str]]:
-    """Glossary entries both ways: "registro" ↔ "registry"."""
+    """Glossary and vocabulary entries both ways: "registro" ↔ "registry", "archivo" ↔
+    "file". (The vocabulary only translates question words; unlike the glossary it never
+    merges names of concepts.)"""
     table: dict[str, set[str]] = {}
-    for word, pivot in glossary().items():
+    vocabulary = {
+        fold(k): fold(v) for lang in LANGUAGES for k, v in language(lang)["vocabulary"].items()
+    }
+    for word, pivot in [*glossary().items(), *vocabulary.items()]:
         table.setdefault(word, set()).add(pivot)
         table.setdefault(pivot, set()).add(word)
     return {word: frozenset(found) for word, found in table.items()}

@@ -128,3 +128,16 @@ def test_languages_a_file_with_the_keys_is_read_after_the_shipped_ones(tmp_path:
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == [",".join((*LANGUAGES, "xx")), "xx", PIVOT]
+
+
+def test_languages_the_vocabulary_translates_questions_but_never_merges_names() -> None:
+    from kg.extract.cues import glossary
+    from kg.extract.normalize import term_key
+    from kg.graph.analyzer import query_groups
+    from kg.lang import LANGUAGES, language
+
+    vocabulary = {k: v for lang in LANGUAGES for k, v in language(lang)["vocabulary"].items()}
+    assert len(vocabulary) >= 100 and not set(vocabulary) & set(glossary())
+    (group,) = query_groups("archivos")
+    assert "file" in group.terms  # a question word carries its translation
+    assert term_key("archivo") != term_key("file")  # a concept named "Archivo" stays itself

@@ -383,3 +383,40 @@ def test_retrieval_a_short_name_is_not_taken_for_a_typo(tmp_path: Path) -> None:
     )
     assert not helm.found  # "Helm" is one letter from "hem": a new name, not a typo
     assert typo.found and "replicas" in typo.answer  # a long name one letter off is a typo
+
+
+CSV_NOTES_EN = """\
+# Loading CSV files
+
+Spark reads a CSV file with spark.read.csv and returns a DataFrame.
+Each row of the file holds one sample, and empty cells are read as null.
+The header option takes column names from the first line.
+Large files are split into partitions across the cluster.
+"""
+
+DEPLOY_NOTES_ES = """\
+# Despliegue
+
+Un endpoint sirve el modelo a través de una API REST.
+Para revertir un despliegue, se vuelve a la versión anterior del modelo con un solo comando.
+La latencia se mide en milisegundos por petición.
+"""
+
+
+def test_retrieval_everyday_technical_words_cross_languages(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "es").mkdir()
+    (spanish_question,) = ask_notes(
+        tmp_path / "en",
+        CSV_NOTES_EN,
+        "¿Qué tiene cada fila del archivo?",
+        typed_only=False,
+    )
+    assert spanish_question.found and "one sample" in _first(spanish_question)
+    (english_question,) = ask_notes(
+        tmp_path / "es",
+        DEPLOY_NOTES_ES,
+        "How do I rollback a deployment with one command?",
+        typed_only=False,
+    )
+    assert english_question.found and "versión anterior" in _first(english_question)
