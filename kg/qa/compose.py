@@ -155,7 +155,7 @@ def compose(
             return Composed(True, typed_text, typed_items)
         best = max(r.coverage for r in ranked)
         if typed_coverage + weights.typed_margin >= best:
-            block, items = render_statements(ranked[:_WITH_TYPED], focus)
+            block, items = render_statements(_first_units(ranked, _WITH_TYPED), focus)
             # cut at a line end, so that the statements after them stay in the answer
             first = clip_answer(typed_text, int(MAX_ANSWER * _TYPED_SHARE))
             text = f"{first}\n\n{say(lang, 'notes_say')}\n{block}"
@@ -166,8 +166,27 @@ def compose(
     if typed.found and ranked and max(r.coverage for r in ranked) > typed_coverage:
         # the handler's fallback (a concept's other facts, the sections that mention it)
         # covers the question less than the best statements do: they come first
-        return _statements_first(ranked[:_WITH_TYPED], typed, lang, focus)
+        return _statements_first(_first_units(ranked, _WITH_TYPED), typed, lang, focus)
     return Composed(typed.found, typed_text, typed_items)
+
+
+def _first_units(ranked: Sequence[Ranked], count: int) -> Sequence[Ranked]:
+    """The first `count` statements, a list's items in a row counting as one: a list is
+    shown whole or not at all."""
+    units = 0
+    for n, r in enumerate(ranked):
+        previous = ranked[n - 1] if n else None
+        same_list = (
+            r.kind == "item"
+            and previous is not None
+            and previous.kind == "item"
+            and previous.context == r.context
+            and previous.section == r.section
+        )
+        units += 0 if same_list else 1
+        if units > count:
+            return ranked[:n]
+    return ranked
 
 
 def _statements_first(

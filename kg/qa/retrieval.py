@@ -114,6 +114,14 @@ _SUBHEADINGS = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?sectio
   ?doc dcterms:source ?source .
   OPTIONAL { ?st kg:context ?context }
 } ORDER BY ?line ?st LIMIT 12"""
+# the statements of a section's subsections, in line order (the first one's come first)
+_SUBSECTION = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?lang WHERE {
+  ?section kg:parentSection ?parent .
+  ?st prov:wasDerivedFrom ?section ; kg:kind ?kind ; kg:text ?text ;
+      kg:line ?line ; kg:headingPath ?heading ; dcterms:language ?lang ; dcterms:source ?doc .
+  ?doc dcterms:source ?source .
+  OPTIONAL { ?st kg:context ?context }
+} ORDER BY ?line ?st LIMIT 12"""
 # the first statements by IRI that mention a linked concept: at most the index's candidates
 # are among them, so these many hold `_MAX_MENTIONING` others (a concept of many documents
 # is mentioned by thousands)
@@ -274,7 +282,14 @@ class Retriever:
             ]
         if best.text.endswith(":"):
             return []
-        return [r for r in section if r.line >= best.line and r.iri != best.iri][:_DEFINITION_MORE]
+        after = [r for r in section if r.line >= best.line and r.iri != best.iri]
+        if len(after) >= _DEFINITION_MORE:
+            return after[:_DEFINITION_MORE]
+        # the section ends with the definition: its first subsection goes on ("### What it
+        # does" and the list under it)
+        below = self._around(_SUBSECTION, "parent", best, sparql)
+        first = [r for r in below if below and r.section == below[0].section]
+        return after + first[: 1 + LIST_ITEMS]
 
     def _score_early(
         self,

@@ -140,3 +140,17 @@ def test_compose_a_long_statement_shows_the_sentences_that_answer() -> None:
     assert shown.endswith(" …")  # the last sentence is left out
     assert text_excerpt(text, frozenset({"nothing"})) == text[:399].rstrip() + "…"
     assert text_excerpt("Short.", frozenset()) == "Short."
+
+
+def test_compose_a_list_after_typed_facts_comes_whole() -> None:
+    from dataclasses import replace
+
+    items = [
+        replace(statement(f"item {n}", 0.9, kind="item", line=10 + n), context="What it does")
+        for n in range(4)
+    ]
+    ranked = [statement("X needs Y.", 0.9, line=3), *items, statement("Z too.", 0.9, line=20)]
+    ranked += [statement("W last.", 0.9, line=21)]
+    out = compose(TYPED, 0.9, ranked, LINKED, "en", W)
+    assert all(f"item {n}" in out.text for n in range(4))  # four items count as one
+    assert "Z too." in out.text and "W last." not in out.text  # three statements in all

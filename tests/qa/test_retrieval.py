@@ -420,3 +420,40 @@ def test_retrieval_everyday_technical_words_cross_languages(tmp_path: Path) -> N
         typed_only=False,
     )
     assert english_question.found and "versión anterior" in _first(english_question)
+
+
+STATE_NOTES = """\
+# Terraform
+
+## The state file
+
+The **state file** is the single most critical component of Terraform.
+
+### What it does
+
+* Mapping: it links the code to the real resources.
+* Tracking: it knows the attributes of every resource.
+
+## Módulos
+
+Un **módulo** es una carpeta con archivos de Terraform que se reutiliza.
+
+### Para qué sirve
+
+* Reutilizar la misma infraestructura en varios entornos.
+* Ocultar detalles detrás de variables de entrada.
+"""
+
+
+def test_retrieval_a_definition_that_ends_its_section_goes_on_into_the_first_subsection(
+    tmp_path: Path,
+) -> None:
+    state, module = ask_notes(
+        tmp_path,
+        STATE_NOTES,
+        "What is the state file?",
+        "¿Qué es un módulo de Terraform?",
+        typed_only=False,
+    )
+    assert "links the code" in state.answer and "knows the attributes" in state.answer
+    assert "varios entornos" in module.answer and "variables de entrada" in module.answer
