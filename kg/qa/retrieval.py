@@ -130,6 +130,7 @@ ORDER BY ?st LIMIT {_MAX_CANDIDATES + _MAX_MENTIONING}"""
 _MAX_READ = 24  # candidates whose text is read from the graph for the final ranking
 _HEADING_LEADS = 3  # statements shown under a heading that answers
 _COMPLETED = 2  # of the best statements, how many are completed
+_LEADS = ("sentence", "item")  # kinds of statement that may lead a list
 _DEFINITION_MORE = 2  # sentences after a defining one, which often finish it
 
 
@@ -222,6 +223,7 @@ class Retriever:
         row of the same table about the other side."""
         out: list[Ranked] = []
         seen: set[str] = set()
+        read: dict[str, list[dict[str, str]]] = {}  # rows of each query, read once
 
         def add(r: Ranked) -> None:
             if r.iri not in seen and len(out) < limit:
@@ -232,13 +234,14 @@ class Retriever:
             add(best)
             completes = best.kind in ("heading", "item") or best.text.endswith(":")
             defines = intent in ("definition", "unknown") and best.kind == "sentence"
-            # a heading alone says little: what is under it always comes with it
-            if best.kind == "heading" or n < _COMPLETED:
-                more = completes or (n == 0 and defines)
-                for r in self._completion(best, sparql, more):
+            more = completes or (n == 0 and defines)
+            # a heading alone says little: what is under it always comes with it; a row or
+            # code leads no list
+            if best.kind == "heading" or (n < _COMPLETED and (more or best.kind in _LEADS)):
+                for r in self._completion(best, sparql, more, read):
                     add(r)
             if best.kind == "row" and len(sides) == 2:
-                section = self._around(_SECTION, "section", best, sparql)
+                section = self._around(_SECTION, "section", best, sparql, read)
                 for r in counterparts(best, section, sides):
                     add(r)
         if not out:
@@ -248,18 +251,29 @@ class Retriever:
         shown = self._details([r.iri for r in out], sparql)
         return [replace(r, text=shown[r.iri]["text"]) for r in out if r.iri in shown]
 
-    def _around(self, template: str, name: str, best: Ranked, sparql: list[str]) -> list[Ranked]:
-        """The statements a template reads with `?name` bound to the best one's section."""
+    def _around(
+        self,
+        template: str,
+        name: str,
+        best: Ranked,
+        sparql: list[str],
+        read: dict[str, list[dict[str, str]]],
+    ) -> list[Ranked]:
+        """The statements a template reads with `?name` bound to the best one's section
+        (each query run once per question: `read` keeps its rows)."""
         query = bind_values(template, {name: ox.NamedNode(best.section)})
-        if query not in sparql:
+        if query not in read:
             sparql.append(query)
-        rows = self.session.query(query).rows  # type: ignore[attr-defined]
-        return [_ranked({k: v.value for k, v in r.items()}, None, best.score) for r in rows]
+            rows = self.session.query(query).rows  # type: ignore[attr-defined]
+            read[query] = [{k: v.value for k, v in r.items()} for r in rows]
+        return [_ranked(row, None, best.score) for row in read[query]]
 
-    def _completion(self, best: Ranked, sparql: list[str], more: bool) -> list[Ranked]:
+    def _completion(
+        self, best: Ranked, sparql: list[str], more: bool, read: dict[str, list[dict[str, str]]]
+    ) -> list[Ranked]:
         """What completes one of the best statements: always the list it leads; with `more`,
         what else it announces, its sibling items or the sentences after it."""
-        section = self._around(_SECTION, "section", best, sparql)
+        section = self._around(_SECTION, "section", best, sparql, read)
         if best.kind != "heading" and (items := led(best, section)):
             return items
         if not more:
@@ -273,7 +287,7 @@ class Retriever:
             if len(after) >= _HEADING_LEADS:
                 return after[:_HEADING_LEADS]
             # little under the heading itself: it is the outline of its subsections
-            return after + self._around(_SUBHEADINGS, "parent", best, sparql)
+            return after + self._around(_SUBHEADINGS, "parent", best, sparql, read)
         if best.text.endswith(":") and (said := announced(best, section)):
             return said
         if best.kind == "item" and best.context:
@@ -287,7 +301,7 @@ class Retriever:
             return after[:_DEFINITION_MORE]
         # the section ends with the definition: its first subsection goes on ("### What it
         # does" and the list under it)
-        below = self._around(_SUBSECTION, "parent", best, sparql)
+        below = self._around(_SUBSECTION, "parent", best, sparql, read)
         first = [r for r in below if below and r.section == below[0].section]
         return after + first[: 1 + LIST_ITEMS]
 
