@@ -48,12 +48,12 @@ def covers(ranked: Sequence[Ranked], linked: Sequence[LinkedConcept], weights: W
 
 
 def code_snippet(code: str, focus: frozenset[str], room: int = _MAX_CODE_LINES) -> tuple[int, str]:
-    """The lines of a code block worth showing for a question: all of a block that fits (what
-    comes before the question's terms is the setup they need), else the `room`
-    that hold the most of the question's terms (from a line before the first of them when
-    that fits; a diagram comparing two things shows both), the first lines when none does;
-    at most `room` lines, blank lines shown but not counted. Returns (offset of the first line
-    shown, the lines)."""
+    """The lines of a code block worth showing for a question: all of a block that fits in
+    `room` lines (what comes before the question's terms is the setup they need), else the
+    `room` lines that hold the most of the question's terms (from a line before the first of
+    them when that fits; a diagram comparing two things shows both), the first lines when none
+    does; blank lines are shown but not counted. Returns (offset of the first line shown, the
+    lines)."""
     lines = code.splitlines()
     filled = [n for n, line in enumerate(lines) if line.strip()]
     if len(filled) <= room:
