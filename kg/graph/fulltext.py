@@ -17,7 +17,7 @@ frequencies. `bench/bench_fulltext.py` measures it beside tantivy on the same st
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,10 +112,15 @@ def build_index(graph: Graph, folder: Path) -> Path:
     return path
 
 
-def _match(groups: Iterable[Group]) -> str:
-    """An FTS5 query: any term of any group. Terms are quoted strings, never FTS5 syntax."""
-    all_terms = sorted({t for g in groups for t in g.terms})
+def _match(groups: Iterable[Group], keep: Callable[[str], bool] = lambda _: True) -> str:
+    """An FTS5 query: any term of any group (those `keep` keeps). Terms are quoted strings,
+    never FTS5 syntax."""
+    all_terms = sorted({t for g in groups for t in g.terms if keep(t)})
     return " OR ".join('"' + t.replace('"', '""') + '"' for t in all_terms)
+
+
+_COMMON_SHARE = 0.1  # of the statements: a term in more of them does not search
+_MIN_COMMON = 500  # statements, below which every term searches (a small graph is fast)
 
 
 class StatementIndex:
@@ -179,7 +184,14 @@ class StatementIndex:
     ) -> list[Hit]:
         """Statements holding any term of `groups`, best BM25 first (ties by IRI); only those
         in `within` when given."""
-        query = _match(groups)
+        # a term in a tenth of the statements or more adds next to nothing to BM25 but makes
+        # FTS5 read and score all of them (seconds on a large graph): only rarer terms search
+        # (the rarest one the notes hold always does); every term still counts when
+        # candidates are scored
+        common = max(_MIN_COMMON, int(self.size * _COMMON_SHARE))
+        terms = sorted({t for g in groups for t in g.terms if self.document_frequency(t)})
+        rarest = min(terms, key=lambda t: (self.document_frequency(t), t), default="")
+        query = _match(groups, lambda t: t == rarest or self.document_frequency(t) < common)
         if not query:
             return []
         sql = (

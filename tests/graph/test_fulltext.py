@@ -104,3 +104,25 @@ def test_index_of_another_layout_is_not_read(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / INDEX_FILE) as db:
         db.execute("CREATE VIRTUAL TABLE statements USING fts5(body, iri UNINDEXED)")
     assert StatementIndex.in_generation(tmp_path) is None
+
+
+def test_fulltext_a_term_in_many_statements_does_not_search_but_the_rarest_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.graph.fulltext as fulltext
+
+    lines = [f"The model number {n} is trained on the cluster." for n in range(12)]
+    lines.append("The zebra model is trained alone.")
+    (tmp_path / "notes.md").write_text("# Models\n\n" + "\n\n".join(lines) + "\n", "utf-8")
+    api.build([tmp_path / "notes.md"], store=tmp_path / "store")
+    index = StatementIndex.in_generation(GraphStore(tmp_path / "store").live_generation())
+    assert index is not None
+    monkeypatch.setattr(fulltext, "_MIN_COMMON", 1)  # a small graph's limits, made tiny
+    monkeypatch.setattr(fulltext, "_COMMON_SHARE", 0.5)
+    both = index.search(query_groups("zebra model"), limit=50)
+    # "model" is in every statement: only "zebra" searched, so only its statement is found
+    assert [h.text for h in both] == ["The zebra model is trained alone."]
+    # a question of common words alone still searches with the rarest of them
+    assert len(index.search(query_groups("model"), limit=50)) >= 12
+    monkeypatch.setattr(fulltext, "_MIN_COMMON", 500)
+    assert len(index.search(query_groups("zebra model"), limit=50)) >= 13  # small: all search

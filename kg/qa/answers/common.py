@@ -20,14 +20,14 @@ def evidence(row: Row, text: str = "evidence") -> EvidenceRef:
 def group_items(rows: Iterable[Row], relation: str) -> list[AnswerItem]:
     """One item per object (`?o`), with every piece of evidence for it; the relation is
     `relation`, or the row's `?relation` when it is empty."""
-    grouped: dict[str, tuple[str, str, list[EvidenceRef]]] = {}
+    # evidence kept in a dict (insertion-ordered, hashed): a concept of many documents has
+    # thousands of pieces, which a list's `in` compared one by one
+    grouped: dict[str, tuple[str, str, dict[EvidenceRef, None]]] = {}
     for r in rows:
         iri = value(r, "o")
         rel = relation or value(r, "relation")
-        ev = evidence(r)
-        entry = grouped.setdefault(iri, (value(r, "label"), rel, []))
-        if ev not in entry[2]:
-            entry[2].append(ev)
+        entry = grouped.setdefault(iri, (value(r, "label"), rel, {}))
+        entry[2].setdefault(evidence(r))
     return [AnswerItem(label, iri, rel, tuple(evs)) for iri, (label, rel, evs) in grouped.items()]
 
 
