@@ -97,11 +97,25 @@ def _cue_words() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+_RELATIONS = ("prerequisites", "dependents")  # intents that ask a relation of a concept
+
+
 def _match(text: str) -> str:
     for intent, patterns in _cues():
-        if any(p.search(text) for p in patterns):
+        matched = [p for p in patterns if p.search(text)]
+        if matched and all(p in _answer_types() for p in matched):
+            # "qué función depende de X": the cue names the answer's kind, the relation asks
+            relation = next((i for i, ps in _cues() if i in _RELATIONS and any(
+                p.search(text) for p in ps)), None)  # fmt: skip
+            return relation or intent
+        if matched:
             return intent
     return "unknown"
+
+
+@lru_cache(maxsize=1)
+def _answer_types() -> frozenset[re.Pattern[str]]:
+    return frozenset(_pattern(p) for p in listed("answer_type_cues"))
 
 
 def _respell(text: str) -> str:

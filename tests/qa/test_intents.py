@@ -36,6 +36,12 @@ from kg.qa.model import INTENTS
         ("¿Qué modelos necesitan el Feature Store?", "dependents"),
         ("What privileges does a user need to register a model?", "prerequisites"),
         ("Which permissions are needed on the catalog?", "prerequisites"),
+        # a cue that only names the kind of answer yields to the relation asked
+        ("¿Qué función depende de que el modelo se registre con fs.log_model?", "dependents"),
+        ("Which method requires Unity Catalog?", "dependents"),
+        ("What function does fs.score_batch need first?", "prerequisites"),
+        ("¿Qué método uso para registrar un modelo?", "how_to"),
+        ("What command creates a feature table?", "how_to"),
     ],
 )
 def test_intents_from_cue_words(question: str, intent: str) -> None:
