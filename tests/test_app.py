@@ -116,7 +116,7 @@ def test_app_first_start_builds_the_graph_from_data(
     at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception
     assert "data" in at.info[0].value  # says what it builds from
-    assert at.success[0].value.startswith("1 documentos · 226 conceptos")
+    assert at.success[0].value.startswith("1 documentos · 225 conceptos")
     assert "¿Qué requiere score_batch?" in [b.label for b in at.button]
 
 
@@ -191,7 +191,7 @@ def test_app_compare_page_renders_side_by_side(app: AppTest) -> None:
 def test_app_graph_page_draws_nodes(app: AppTest) -> None:
     at = go(app, "graph")
     caption = at.caption[1].value
-    assert re.match(r"Se muestran \d+ de 226 conceptos: los que tienen una relación", caption)
+    assert re.match(r"Se muestran \d+ de 225 conceptos: los que tienen una relación", caption)
     assert "A requiere B" in texts(at)  # the legend
     assert at.get("component_instance"), "the interactive graph is drawn"
     at.toggle[0].set_value(True).run()

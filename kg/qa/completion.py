@@ -1,7 +1,7 @@
 """What completes one of the statements an answer shows: the list a statement leads, what a
 lead-in ending in ":" announces, and for a difference the row of the same table about the
-other side. Pure functions over the statements of the best one's section (`kg.qa.retrieval`
-reads them)."""
+other side. Pure functions over the statements of the best one's section, and the queries
+that read them (`kg.qa.retrieval` runs them)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,42 @@ from kg.extract.lexicon import fold
 if TYPE_CHECKING:  # the statements are retrieval's; it calls these
     from kg.qa.retrieval import Ranked
 
-__all__ = ["LIST_ITEMS", "announced", "counterparts", "led"]
+__all__ = [
+    "LIST_ITEMS",
+    "SECTION",
+    "SUBHEADINGS",
+    "SUBSECTION",
+    "announced",
+    "counterparts",
+    "led",
+]
 
 LIST_ITEMS = 10  # items of a list shown with the item or lead-in that answers
+
+# the statements of a best one's section, in line order
+SECTION = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?lang WHERE {
+  ?st prov:wasDerivedFrom ?section ; kg:text ?text ; kg:kind ?kind ; kg:line ?line ;
+      kg:headingPath ?heading ; dcterms:language ?lang ; dcterms:source ?doc .
+  ?doc dcterms:source ?source .
+  OPTIONAL { ?st kg:context ?context }
+} ORDER BY ?line ?st LIMIT 80"""
+# the headings of a section's subsections: the outline a heading announces ("Logical workflow"
+# and its "### Do nothing", "### Balance the dataset", ...)
+SUBHEADINGS = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?lang WHERE {
+  ?section kg:parentSection ?parent .
+  ?st prov:wasDerivedFrom ?section ; kg:kind "heading" ; kg:kind ?kind ; kg:text ?text ;
+      kg:line ?line ; kg:headingPath ?heading ; dcterms:language ?lang ; dcterms:source ?doc .
+  ?doc dcterms:source ?source .
+  OPTIONAL { ?st kg:context ?context }
+} ORDER BY ?line ?st LIMIT 12"""
+# the statements of a section's subsections, in line order (the first one's come first)
+SUBSECTION = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?lang WHERE {
+  ?section kg:parentSection ?parent .
+  ?st prov:wasDerivedFrom ?section ; kg:kind ?kind ; kg:text ?text ;
+      kg:line ?line ; kg:headingPath ?heading ; dcterms:language ?lang ; dcterms:source ?doc .
+  ?doc dcterms:source ?source .
+  OPTIONAL { ?st kg:context ?context }
+} ORDER BY ?line ?st LIMIT 12"""
 
 
 def counterparts(best: Ranked, section: list[Ranked], sides: Sequence[str]) -> list[Ranked]:

@@ -27,7 +27,15 @@ import pyoxigraph as ox
 from kg.graph.analyzer import Group, query_groups, terms
 from kg.graph.fulltext import Hit, StatementIndex
 from kg.graph.sparql import bind_rows, bind_values
-from kg.qa.completion import LIST_ITEMS, announced, counterparts, led
+from kg.qa.completion import (
+    LIST_ITEMS,
+    SECTION,
+    SUBHEADINGS,
+    SUBSECTION,
+    announced,
+    counterparts,
+    led,
+)
 from kg.qa.features import both_sides, kind_prior, mention_score, text_score
 from kg.qa.model import LinkedConcept
 
@@ -96,32 +104,9 @@ _DETAILS = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?l
   ?doc dcterms:source ?source .
   OPTIONAL { ?st kg:context ?context }
 } ORDER BY ?st"""
-_SECTION = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?lang WHERE {
-  ?st prov:wasDerivedFrom ?section ; kg:text ?text ; kg:kind ?kind ; kg:line ?line ;
-      kg:headingPath ?heading ; dcterms:language ?lang ; dcterms:source ?doc .
-  ?doc dcterms:source ?source .
-  OPTIONAL { ?st kg:context ?context }
-} ORDER BY ?line ?st LIMIT 80"""
 _MAX_CANDIDATES = 80  # from the index, by BM25
 _SHORT_NAME = 4  # letters of a name too short to read as a typo of another word
 _MAX_MENTIONING = 60  # statements that mention a linked concept without the question's words
-# the headings of a section's subsections: the outline a heading announces ("Logical workflow"
-# and its "### Do nothing", "### Balance the dataset", ...)
-_SUBHEADINGS = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?lang WHERE {
-  ?section kg:parentSection ?parent .
-  ?st prov:wasDerivedFrom ?section ; kg:kind "heading" ; kg:kind ?kind ; kg:text ?text ;
-      kg:line ?line ; kg:headingPath ?heading ; dcterms:language ?lang ; dcterms:source ?doc .
-  ?doc dcterms:source ?source .
-  OPTIONAL { ?st kg:context ?context }
-} ORDER BY ?line ?st LIMIT 12"""
-# the statements of a section's subsections, in line order (the first one's come first)
-_SUBSECTION = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?lang WHERE {
-  ?section kg:parentSection ?parent .
-  ?st prov:wasDerivedFrom ?section ; kg:kind ?kind ; kg:text ?text ;
-      kg:line ?line ; kg:headingPath ?heading ; dcterms:language ?lang ; dcterms:source ?doc .
-  ?doc dcterms:source ?source .
-  OPTIONAL { ?st kg:context ?context }
-} ORDER BY ?line ?st LIMIT 12"""
 # the first statements by IRI that mention a linked concept: at most the index's candidates
 # are among them, so these many hold `_MAX_MENTIONING` others (a concept of many documents
 # is mentioned by thousands)
@@ -241,7 +226,7 @@ class Retriever:
                 for r in self._completion(best, sparql, more, read):
                     add(r)
             if best.kind == "row" and len(sides) == 2:
-                section = self._around(_SECTION, "section", best, sparql, read)
+                section = self._around(SECTION, "section", best, sparql, read)
                 for r in counterparts(best, section, sides):
                     add(r)
         if not out:
@@ -273,7 +258,7 @@ class Retriever:
     ) -> list[Ranked]:
         """What completes one of the best statements: always the list it leads; with `more`,
         what else it announces, its sibling items or the sentences after it."""
-        section = self._around(_SECTION, "section", best, sparql, read)
+        section = self._around(SECTION, "section", best, sparql, read)
         if best.kind != "heading" and (items := led(best, section)):
             return items
         if not more:
@@ -287,7 +272,7 @@ class Retriever:
             if len(after) >= _HEADING_LEADS:
                 return after[:_HEADING_LEADS]
             # little under the heading itself: it is the outline of its subsections
-            return after + self._around(_SUBHEADINGS, "parent", best, sparql, read)
+            return after + self._around(SUBHEADINGS, "parent", best, sparql, read)
         if best.text.endswith(":") and (said := announced(best, section)):
             return said
         if best.kind == "item" and best.context:
@@ -301,7 +286,7 @@ class Retriever:
             return after[:_DEFINITION_MORE]
         # the section ends with the definition: its first subsection goes on ("### What it
         # does" and the list under it)
-        below = self._around(_SUBSECTION, "parent", best, sparql, read)
+        below = self._around(SUBSECTION, "parent", best, sparql, read)
         first = [r for r in below if below and r.section == below[0].section]
         return after + first[: 1 + LIST_ITEMS]
 
