@@ -18,6 +18,7 @@ for none).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tomllib
 from collections.abc import Iterator
@@ -32,6 +33,7 @@ __all__ = [
     "LANGUAGES",
     "PATH_VARIABLE",
     "PIVOT",
+    "fingerprint",
     "known",
     "language",
     "listed",
@@ -48,6 +50,17 @@ def _shipped() -> Iterator[tuple[str, str]]:
     for entry in sorted(resources.files("kg.lang").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml") and entry.name != _INDEX:
             yield entry.name, entry.read_text(encoding="utf-8")
+
+
+@cache
+def fingerprint() -> str:
+    """A digest of every language file read (shipped, index and `KG_LANG_PATH`'s): what was
+    derived from them with another digest is stale."""
+    digest = hashlib.sha256()
+    index = resources.files("kg.lang").joinpath(_INDEX).read_text(encoding="utf-8")
+    for name, text in [(_INDEX, index), *_shipped(), *_extra()]:
+        digest.update(f"{name}\n{text}\n".encode())
+    return digest.hexdigest()
 
 
 def _extra() -> Iterator[tuple[str, str]]:

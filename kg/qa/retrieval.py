@@ -140,7 +140,7 @@ class Retriever:
         Expectations"), typos of the notes' words aside: then the notes do not answer it.
         (Two unknown words in a row are not taken for a name: in a Spanish question about
         English notes most words are unknown — "basta llamar". A name of four letters or fewer
-        is never taken for a typo: one letter is a quarter of it, "Helm" is near "hel".)"""
+        is never taken for a typo: one letter is a quarter of it, "Helm" is near "hem".)"""
         return [
             g.word
             for g in query_groups(question, ignore)
@@ -287,7 +287,7 @@ class Retriever:
         # the section ends with the definition: its first subsection goes on ("### What it
         # does" and the list under it)
         below = self._around(SUBSECTION, "parent", best, sparql, read)
-        first = [r for r in below if below and r.section == below[0].section]
+        first = [r for r in below if r.section == below[0].section]
         return after + first[: 1 + LIST_ITEMS]
 
     def _score_early(

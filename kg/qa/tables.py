@@ -20,6 +20,7 @@ from rdflib import Graph
 from kg.graph import fulltext
 from kg.graph.sparql import Queryable
 from kg.graph.store import open_generation
+from kg.lang import fingerprint
 from kg.qa.linking import ConceptIndex
 from kg.qa.ranking import Section
 from kg.qa.templates import TEMPLATES, value
@@ -27,7 +28,13 @@ from kg.qa.templates import TEMPLATES, value
 __all__ = ["TABLES_FILE", "Tables", "derive_files", "query_tables", "read_tables", "write_tables"]
 
 TABLES_FILE = "engine-tables.json"
-_VERSION = 1  # raised when the file's layout changes: an older file is then not read
+_VERSION = 1  # raised when the file's layout or how labels are keyed changes
+
+
+def _stamp() -> str:
+    """What the tables were made with: their layout and the language files, whose glossary
+    and word lists key the labels; a file with another stamp is not read."""
+    return f"{_VERSION}:{fingerprint()}"
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,7 @@ def write_tables(generation: Path) -> Path | None:
         tables = query_tables(session)
     path = generation / TABLES_FILE
     data = {
-        "version": _VERSION,
+        "version": _stamp(),
         "concepts": tables.concepts.state(),
         "sections": [
             (s.iri, s.title, s.source, s.start, s.end, sorted(s.words)) for s in tables.sections
@@ -84,7 +91,7 @@ def read_tables(generation: Path) -> Tables | None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or data.get("version") != _VERSION:
+    if not isinstance(data, dict) or data.get("version") != _stamp():
         return None
     try:
         concepts = ConceptIndex.from_state(data["concepts"])
