@@ -33,3 +33,12 @@ def test_corpora_code_every_notebook_has_parameters_and_order(shared_corpora_pat
     # output (`indexer.fit(df).transform(df)`) fed to the next stage
     assert {a.evidence.source for a in ordered} == set(notebooks)
     assert all(_holds(a.evidence, lines[a.evidence.source]) for a in ordered)
+
+
+def test_corpora_code_every_notebook_has_members_or_steps(shared_corpora_path: Path) -> None:
+    notebooks = sorted(shared_corpora_path.rglob("*.ipynb"))
+    x = extract([load_document(p) for p in notebooks])
+    ordered = [a for a in x.assertions if a.predicate in ("hasMember", "hasStep")]
+    assert {a.evidence.source for a in ordered} == set(notebooks)
+    lines = {p: p.read_text(encoding="utf-8").splitlines() for p in notebooks}
+    assert all(_holds(a.evidence, lines[a.evidence.source]) for a in ordered)
