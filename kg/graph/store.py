@@ -103,11 +103,7 @@ class GraphStore:
     @contextlib.contextmanager
     def reader(self) -> Iterator[ox.Store]:
         """The live graph, opened read-only."""
-        gen = self.live_generation()
-        try:
-            store = ox.Store.read_only(str(graph_folder(gen)))
-        except OSError as err:
-            raise StoreError(f"cannot open the graph at {gen}: {err}") from err
+        store = _read_only(self.live_generation())
         try:
             yield store
         finally:
@@ -151,10 +147,7 @@ class GraphStore:
         """A read-only session over the live graph that stays open until dropped (for
         long-lived processes such as the app, where a `with` block cannot span requests)."""
         gen = self.live_generation()
-        try:
-            return GraphSession(self, ox.Store.read_only(str(graph_folder(gen))), gen)
-        except OSError as err:
-            raise StoreError(f"cannot open the graph at {gen}: {err}") from err
+        return GraphSession(self, _read_only(gen), gen)
 
     @contextlib.contextmanager
     def session(self) -> Iterator[GraphSession]:
@@ -228,18 +221,26 @@ class GraphStore:
 def open_generation(generation: Path) -> Iterator[GraphSession | None]:
     """A read-only session over one generation's own graph, live or not yet (what a build
     derives files from); None for a generation that holds no graph (a remote store's)."""
-    folder = generation / _GRAPH
-    if not folder.is_dir():
+    if not (generation / _GRAPH).is_dir():
         yield None
         return
-    try:
-        store = ox.Store.read_only(str(folder))
-    except OSError as err:
-        raise StoreError(f"cannot open the graph at {generation}: {err}") from err
+    store = _read_only(generation)
     try:
         yield GraphSession(GraphStore(generation.parent), store, generation)
     finally:
         del store
+
+
+def _read_only(generation: Path) -> ox.Store:
+    """A generation's graph, opened read-only.
+
+    Raises:
+        StoreError: it cannot be opened.
+    """
+    try:
+        return ox.Store.read_only(str(graph_folder(generation)))
+    except OSError as err:
+        raise StoreError(f"cannot open the graph at {generation}: {err}") from err
 
 
 class Store(Protocol):
