@@ -17,7 +17,7 @@ frequencies. `bench/bench_fulltext.py` measures it beside tantivy on the same st
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,11 +112,9 @@ def build_index(graph: Graph, folder: Path) -> Path:
     return path
 
 
-def _match(groups: Iterable[Group], keep: Callable[[str], bool] = lambda _: True) -> str:
-    """An FTS5 query: any term of any group (those `keep` keeps). Terms are quoted strings,
-    never FTS5 syntax."""
-    all_terms = sorted({t for g in groups for t in g.terms if keep(t)})
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in all_terms)
+def _any(terms: Iterable[str]) -> str:
+    """An FTS5 query: any of the terms. Terms are quoted strings, never FTS5 syntax."""
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in sorted(set(terms)))
 
 
 _COMMON_SHARE = 0.1  # of the statements: a term in more of them does not search
@@ -170,7 +168,7 @@ class StatementIndex:
         """In about how many statements a question word occurs: its most frequent term's count;
         for a name of several words, the count of statements holding all of them."""
         if group.parts:
-            query = " AND ".join(f"({_match([Group('', part)])})" for part in group.parts)
+            query = " AND ".join(f"({_any(part)})" for part in group.parts)
             if query not in self._df:  # counted once per index, as single terms are
                 row = self._db.execute(
                     "SELECT count(*) FROM statements WHERE statements MATCH ?", (query,)
@@ -189,9 +187,9 @@ class StatementIndex:
         # (the rarest one the notes hold always does); every term still counts when
         # candidates are scored
         common = max(_MIN_COMMON, int(self.size * _COMMON_SHARE))
-        terms = sorted({t for g in groups for t in g.terms if self.document_frequency(t)})
-        rarest = min(terms, key=lambda t: (self.document_frequency(t), t), default="")
-        query = _match(groups, lambda t: t == rarest or self.document_frequency(t) < common)
+        held = {t: n for g in groups for t in g.terms if (n := self.document_frequency(t))}
+        rarest = min(held, key=lambda t: (held[t], t), default="")
+        query = _any(t for t, n in held.items() if t == rarest or n < common)
         if not query:
             return []
         sql = (
