@@ -19,6 +19,7 @@ for none).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tomllib
 from collections.abc import Iterator
@@ -50,17 +51,6 @@ def _shipped() -> Iterator[tuple[str, str]]:
     for entry in sorted(resources.files("kg.lang").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml") and entry.name != _INDEX:
             yield entry.name, entry.read_text(encoding="utf-8")
-
-
-@cache
-def fingerprint() -> str:
-    """A digest of every language file read (shipped, index and `KG_LANG_PATH`'s): what was
-    derived from them with another digest is stale."""
-    digest = hashlib.sha256()
-    index = resources.files("kg.lang").joinpath(_INDEX).read_text(encoding="utf-8")
-    for name, text in [(_INDEX, index), *_shipped(), *_extra()]:
-        digest.update(f"{name}\n{text}\n".encode())
-    return digest.hexdigest()
 
 
 def _extra() -> Iterator[tuple[str, str]]:
@@ -118,6 +108,14 @@ def _files() -> dict[str, dict[str, Any]]:
     order = [code for code in index["order"] if code in found]
     order += [code for code in found if code not in order]
     return {code: found[code][1] for code in order}
+
+
+@cache
+def fingerprint() -> str:
+    """A digest of what the language files say (shipped, index and `KG_LANG_PATH`'s): what
+    was derived from them under another digest is stale."""
+    data = json.dumps([_index(), _files()], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(data.encode()).hexdigest()
 
 
 LANGUAGES: tuple[str, ...] = tuple(_files())
