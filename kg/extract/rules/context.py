@@ -218,6 +218,7 @@ class TableReading:
     requirement_table: bool  # every row is a requirement of the section's focus
     definitions: bool  # term | description: the description defines the term
     header_keys: tuple[str, ...]  # concepts the header names (every row is a note on them)
+    tradeoffs: bool  # "Ventaja | Explicación": the rows are the section subject's pros or cons
 
 
 @dataclass(frozen=True)

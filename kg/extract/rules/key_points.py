@@ -52,10 +52,7 @@ def key_point_row(r: SectionReading, table: TableReading, row: RowReading) -> No
 def tradeoff_row(r: SectionReading, table: TableReading, row: RowReading) -> None:
     """A row of a table of advantages or drawbacks ("✅ Rápido | Solo se entrena una vez"
     under "Ventaja | Explicación") in a section about X: a note on X."""
-    header = table.table.header
-    if r.key_points or table.header_keys or not header:
-        return
-    if heading_has("tradeoffs", header[0].text):
+    if table.tradeoffs and not (r.key_points or table.header_keys):
         _on_focus(r, row.joined(), row.evidence)
 
 

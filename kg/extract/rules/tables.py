@@ -56,6 +56,7 @@ def read_table(r: SectionReading, table: Table) -> TableReading:
         and len(header) >= 2
         and heading_has("description_headers", header[1].text),
         header_keys=tuple(header_keys),
+        tradeoffs=bool(header) and heading_has("tradeoffs", header[0].text),
     )
 
 
