@@ -5,6 +5,7 @@ names no concept with (`question_words`) and those that ask for an output (`outp
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
@@ -79,22 +80,18 @@ def ranking_skip_words(intent: str) -> frozenset[str]:
     asked for ("Types of Data")."""
     nouns = {fold(w) for role in ("set_nouns", "step_nouns") for w in listed(f"sections.{role}")}
     # a question of no intent skips every cue word, as all questions did before
-    phrases = [
-        p for i in (ORDER if intent not in ORDER else (intent,)) for p in listed(f"intents.{i}")
-    ]
-    own = {w for p in phrases for w in fold(p).split() if w != "*"}
-    return frozenset(
-        w for w in ignored_words() | own if singular(w) not in nouns and w not in nouns
-    )
+    own = _cue_words() if intent not in ORDER else _words_of(listed(f"intents.{intent}"))
+    return frozenset(w for w in ignored_words() | set(own) if singular(w) not in nouns)
 
 
 @lru_cache(maxsize=1)
 def _cue_words() -> tuple[str, ...]:
-    words: set[str] = set()
-    for intent in ORDER:
-        for phrase in listed(f"intents.{intent}"):
-            words.update(w for w in fold(phrase).split() if w != "*")
-    return tuple(sorted(words))
+    return tuple(sorted(_words_of(p for i in ORDER for p in listed(f"intents.{i}"))))
+
+
+def _words_of(phrases: Iterable[str]) -> set[str]:
+    """The folded words of cue phrases, without their "*"."""
+    return {w for phrase in phrases for w in fold(phrase).split() if w != "*"}
 
 
 _RELATIONS = ("prerequisites", "dependents")  # intents that ask a relation of a concept
