@@ -76,9 +76,10 @@ def test_predicates_the_shapes_name_every_relation() -> None:
     assert targets == {iri(n) for n in ASSERTED}
 
 
-def test_predicates_an_assertion_of_a_relation_not_in_the_table_is_invalid() -> None:
+def _assertion(a: BNode | URIRef) -> Graph:
+    """A graph of two concepts and the assertion `a` between them, its predicate unset."""
     graph = Graph()
-    a, s, o = BNode(), URIRef("urn:s"), URIRef("urn:o")
+    s, o = URIRef("urn:s"), URIRef("urn:o")
     for concept in (s, o):
         graph.add((concept, RDF.type, KG.Concept))
         graph.add((concept, SKOS.prefLabel, Literal(str(concept))))
@@ -86,6 +87,12 @@ def test_predicates_an_assertion_of_a_relation_not_in_the_table_is_invalid() -> 
     graph.add((a, RDF.type, KG.Assertion))
     graph.add((a, RDF.subject, s))
     graph.add((a, RDF.object, o))
+    return graph
+
+
+def test_predicates_an_assertion_of_a_relation_not_in_the_table_is_invalid() -> None:
+    a = BNode()
+    graph = _assertion(a)
     for predicate, conforms in ((iri(ASSERTED[0]), None), (iri("notARelation"), False)):
         graph.set((a, RDF.predicate, predicate))
         result = validate_graph(graph)
@@ -110,15 +117,8 @@ def test_predicates_the_app_reads_every_relation_in_every_language(lang: str) ->
 def test_predicates_an_ordered_relation_needs_a_position() -> None:
     ordered = [r.name for r in relations() if r.ordered]
     assert set(ordered) >= {"hasStep", "hasMember"}
-    graph = Graph()
-    a, s, o = URIRef("urn:a"), URIRef("urn:s"), URIRef("urn:o")
-    for concept in (s, o):
-        graph.add((concept, RDF.type, KG.Concept))
-        graph.add((concept, SKOS.prefLabel, Literal(str(concept))))
-        graph.add((concept, KG.kind, Literal("term")))
-    graph.add((a, RDF.type, KG.Assertion))
-    graph.add((a, RDF.subject, s))
-    graph.add((a, RDF.object, o))
+    a = URIRef("urn:a")
+    graph = _assertion(a)
     graph.add((a, RDF.predicate, iri("hasStep")))
     assert "OrderedAssertionShape" in validate_graph(graph).report
     graph.add((a, KG.position, Literal(2)))
