@@ -10,7 +10,6 @@ Two kinds of keys:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from kg.extract.cues import glossary
 from kg.extract.lexicon import fold, singular
@@ -93,14 +92,9 @@ def term_key(text: str) -> str:
     The key is the same in every language."""
     words = [w for w in _WORDS.findall(text) if w != "_"]
     words = [w for w in words if fold(w) not in ARTICLES] or words
-    return "term:" + " ".join(sorted({_pivot(w) for w in words}))
-
-
-@lru_cache(maxsize=1 << 16)  # the same words recur in every label of a large graph
-def _pivot(word: str) -> str:
-    """A label's word as keys hold it: singular, through the glossary."""
-    one = singular(word)
-    return glossary().get(one, one)
+    table = glossary()
+    kept = sorted({table.get(singular(w), singular(w)) for w in words})
+    return "term:" + " ".join(kept)
 
 
 def split_identifier(name: str) -> list[str]:
