@@ -33,7 +33,7 @@ from kg.graph.vocab import KG
 __all__ = ["INDEX_FILE", "Hit", "StatementIndex", "build_index", "index_rows"]
 
 INDEX_FILE = "statements.sqlite"
-_VERSION = 2  # PRAGMA user_version: an index of another layout is not read (rebuild)
+_VERSION = 3  # PRAGMA user_version: an index of another layout is not read (rebuild)
 _TYPO_SCORE = 85
 _MAX_LOOKUP = 500
 # BM25 weights of the columns: body, heading path, names of mentioned concepts, context (the
@@ -47,7 +47,11 @@ CREATE VIRTUAL TABLE statements USING fts5(
     tokenize = "unicode61 tokenchars '_'"
 );
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(statements, row);
+CREATE TABLE ids (iri TEXT PRIMARY KEY, id INTEGER NOT NULL) WITHOUT ROWID;
 """
+# `ids` finds a statement's row by IRI: FTS5 cannot index the IRI column, so `iri IN (...)`
+# read every row (90 ms at 1,000 documents against 0.2 ms through `ids`)
+_BY_IRI = "rowid IN (SELECT id FROM ids WHERE iri IN ({}))"
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,7 @@ def build_index(graph: Graph, folder: Path) -> Path:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             index_rows(graph),
         )
+        db.execute("INSERT INTO ids SELECT iri, rowid FROM statements")
         db.execute("INSERT INTO statements (statements) VALUES ('optimize')")
     db.close()
     return path
@@ -201,7 +206,7 @@ class StatementIndex:
             wanted = sorted(set(within))
             if not wanted:
                 return []
-            sql += f" AND iri IN ({', '.join('?' * len(wanted))})"
+            sql += " AND " + _BY_IRI.format(", ".join("?" * len(wanted)))
             params.extend(wanted)
         sql += " ORDER BY score DESC, iri LIMIT ?"
         params.append(limit)
@@ -218,7 +223,9 @@ class StatementIndex:
             return []
         rows = self._db.execute(
             "SELECT iri, 0.0, body, names, context, heading, kind, mentions, text "
-            f"FROM statements WHERE iri IN ({', '.join('?' * len(wanted))}) ORDER BY iri",
+            "FROM statements WHERE "
+            + _BY_IRI.format(", ".join("?" * len(wanted)))
+            + " ORDER BY iri",
             wanted,
         ).fetchall()
         return [_hit(row) for row in rows]

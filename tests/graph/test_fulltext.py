@@ -73,6 +73,17 @@ def test_index_is_built_with_the_graph_and_finds_statements(notes_store: Path) -
     assert [h.iri for h in index.search(query_groups("regularization"), within=within)] == within
 
 
+def test_index_looks_statements_up_by_iri(notes_store: Path) -> None:
+    index = StatementIndex.in_generation(GraphStore(notes_store).live_generation())
+    assert index is not None
+    found = index.search(query_groups("regularization"))
+    wanted = sorted({h.iri for h in found})[:2]
+    hits = index.lookup([*reversed(wanted), "https://kg.invalid/doc/nowhere/S1"])
+    # in IRI order, each with its own text, an IRI the index does not hold left out
+    assert [h.iri for h in hits] == wanted
+    assert {h.iri: h.text for h in hits} == {h.iri: h.text for h in found if h.iri in wanted}
+
+
 def test_index_is_swapped_with_its_graph_and_a_failed_build_keeps_the_old_pair(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
