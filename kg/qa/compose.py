@@ -150,10 +150,13 @@ def compose(
     or nothing found."""
     typed_text, typed_items = typed.text, typed.items
     strong = covers(ranked, linked, weights)
+    best = max((r.coverage for r in ranked), default=0.0)
     if typed.found and typed.direct:
         if not strong:
+            if best > typed_coverage + weights.weak_margin:
+                # neither covers the question well; the statements cover more of it
+                return _statements_first(_first_units(ranked, _WITH_TYPED), typed, lang, focus)
             return Composed(True, typed_text, typed_items)
-        best = max(r.coverage for r in ranked)
         if typed_coverage + weights.typed_margin >= best:
             block, items = render_statements(_first_units(ranked, _WITH_TYPED), focus)
             # cut at a line end, so that the statements after them stay in the answer

@@ -53,6 +53,20 @@ def test_compose_a_weak_fallback_follows_statements_that_cover_the_question_bett
     assert alone.text.startswith("Your notes do not define")
 
 
+def test_compose_weak_typed_facts_follow_statements_that_cover_more() -> None:
+    # neither covers the question well ("how do I create an index without locking
+    # writes?" answered from a section on creating tables): the statements cover more
+    below = W.abstain - 0.05
+    ranked = [statement("Create indexes without locking writes.", below)]
+    weak_link = [LinkedConcept("c", "create_table", "api", 0.65)]
+    out = compose(TYPED, below - W.weak_margin - 0.1, ranked, weak_link, "en", W)
+    assert out.found and out.text.startswith("What your notes say:")
+    assert out.text.index("without locking") < out.text.index("**X** requires")
+    # covering about as much, the typed facts answer alone
+    same = compose(TYPED, below - W.weak_margin + 0.01, ranked, weak_link, "en", W)
+    assert same.text == TYPED.text
+
+
 def test_compose_abstains_when_statements_cover_too_little() -> None:
     weak = [statement("Something else entirely.", W.abstain - 0.1)]
     nothing = Result(False)
