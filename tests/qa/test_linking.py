@@ -77,3 +77,19 @@ def test_linking_a_misspelt_name_of_two_words() -> None:
 
 def linked_with(rows: list[tuple[str, str, str, str]], question: str) -> list[str]:
     return [c.iri for c in ConceptIndex(rows).link(question, "en")]
+
+
+def test_linking_a_name_in_capitals_that_is_a_function_word_needs_capitals() -> None:
+    rows = [
+        ("urn:like", "LIKE", "term", "LIKE"),
+        ("urn:as", "AS", "term", "AS"),
+        ("urn:ols", "smf.ols", "api", "smf.ols"),
+        ("urn:rmse", "RMSE", "term", "RMSE"),
+    ]
+    index = ConceptIndex(rows)
+    # "like" and "as" are words of the sentence here, not the SQL keywords
+    assert [c.iri for c in index.link("functions like smf.ols, as in R", "en")] == ["urn:ols"]
+    assert [c.iri for c in index.link("LIKE vs AS in a query", "en")] == ["urn:like", "urn:as"]
+    # a name that is no function word links in any case
+    assert [c.iri for c in index.link("what is rmse", "en")] == ["urn:rmse"]
+    assert [c.iri for c in ConceptIndex(rows).link("la cláusula like", "es")] == []
