@@ -86,7 +86,8 @@ class AskContext:
         """
         terms: dict[str, Any] = {k: ox.NamedNode(v) for k, v in bound.items()}
         query = TEMPLATES[name].query
-        sparql = bind_values(query, terms) if terms else query
+        # a template's sub-select that caps what it reads reads it about the bound values
+        sparql = bind_values(query, terms, subqueries=True) if terms else query
         self.log.record(sparql)
         return list(self.session.query(sparql).rows)
 

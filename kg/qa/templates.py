@@ -42,6 +42,12 @@ class Template:
     query: str
 
 
+# facts of one kind a template reads about a concept: a concept of many documents has
+# thousands (its methods, its notes: 8,000 rows and 2 s at 1,000 documents), more than an
+# answer shows. Which ones are read is the store's index order, the same for the same notes;
+# the most any concept of the seed and corpora has is 77
+_MAX_FACTS = 100
+
 _EVIDENCE = """
   ?a a kg:Assertion ; kg:line ?line ; kg:evidence ?evidence ; kg:rule ?rule ;
      kg:confidence ?confidence ; dcterms:source ?doc .
@@ -121,10 +127,11 @@ ORDER BY ?definition""",
         Template(
             "key_points",
             "Key points, exam tips and table notes about a concept, with their lines.",
-            """SELECT ?c ?text ?source ?line WHERE {
-  ?k a kg:KeyPoint ; kg:about ?c ; kg:text ?text ; kg:line ?line ; dcterms:source ?doc .
+            f"""SELECT ?c ?text ?source ?line WHERE {{
+  {{ SELECT ?c ?k WHERE {{ ?k kg:about ?c ; a kg:KeyPoint . }} LIMIT {_MAX_FACTS} }}
+  ?k kg:text ?text ; kg:line ?line ; dcterms:source ?doc .
   ?doc dcterms:source ?source .
-} ORDER BY ?source ?line ?text""",
+}} ORDER BY ?source ?line ?text""",
         ),
         Template(
             "parts",
@@ -133,17 +140,19 @@ ORDER BY ?definition""",
             # where the concept stands in each relation as a table, not a UNION (whose
             # branches Oxigraph reads over the whole graph before joining the concept)
             """SELECT ?c ?o ?label ?relation ?position ?source ?line ?evidence WHERE {
-  ?a ?stands ?c ; rdf:predicate ?p ; ?other ?o .
-  VALUES (?stands ?p ?other ?relation) {
+  { SELECT ?c ?a ?o ?relation WHERE {
+    ?a ?stands ?c ; rdf:predicate ?p ; ?other ?o .
+    VALUES (?stands ?p ?other ?relation) {
 """
             + _components_rows()
-            + """
-  }
-  OPTIONAL { ?a kg:position ?position }
+            + f"""
+    }}
+  }} LIMIT {_MAX_FACTS} }}
+  OPTIONAL {{ ?a kg:position ?position }}
   ?a kg:line ?line ; kg:evidence ?evidence ; dcterms:source ?doc .
   ?doc dcterms:source ?source .
   ?o skos:prefLabel ?label .
-} ORDER BY ?relation ?source ?line ?position ?o""",
+}} ORDER BY ?relation ?source ?line ?position ?o""",
         ),
         Template(
             "owner",

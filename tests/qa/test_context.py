@@ -7,10 +7,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import api
+from kg.graph.sparql import QueryResult, query_result
 from kg.graph.store import bind_values
+from kg.graph.vocab import PREFIXES
 from kg.qa import QAEngine
-from kg.qa.context import QueryLog
-from kg.qa.templates import TEMPLATES, value
+from kg.qa.context import AskContext, QueryLog
+from kg.qa.templates import _MAX_FACTS, TEMPLATES, value
 
 
 def test_context_query_log_keeps_each_query_once_in_first_run_order() -> None:
@@ -27,7 +29,9 @@ def test_context_run_logs_the_query_with_its_values_filled_in(
     ctx = engine.context("¿Qué requiere score_batch?", "es", "prerequisites", linked)
     rows = ctx.run("requires", c=linked[0].iri)
     ctx.run("requires", c=linked[0].iri)
-    shown = bind_values(TEMPLATES["requires"].query, {"c": ox.NamedNode(linked[0].iri)})
+    shown = bind_values(
+        TEMPLATES["requires"].query, {"c": ox.NamedNode(linked[0].iri)}, subqueries=True
+    )
     assert ctx.log.queries == (shown,)
     assert f"VALUES (?c) {{ (<{linked[0].iri}>) }}" in shown
     # the logged text, run on its own, is the query that gave the rows
@@ -54,3 +58,34 @@ def test_context_ranks_sections_once_per_question(engine: QAEngine) -> None:
     assert top[0] is best.section and all(
         m.overlap == best.overlap for m in ctx.ranked_sections[: len(top)]
     )
+
+
+class _MemorySession:
+    """A graph in memory, queried as a store's session is."""
+
+    def __init__(self, turtle: str) -> None:
+        self.store = ox.Store()
+        prefixes = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())
+        self.store.load((prefixes + turtle).encode(), ox.RdfFormat.TURTLE)
+
+    def query(self, sparql: str, bindings: object = None) -> QueryResult:
+        return query_result(self.store.query(sparql, prefixes=PREFIXES))
+
+
+def test_context_a_template_that_caps_its_facts_reads_them_about_the_bound_concept() -> None:
+    def method(n: int, owner: str) -> str:
+        return (
+            f'kgc:m{n} skos:prefLabel "m{n}" . kgc:m{n} kg:methodOf kgc:{owner} .\n'
+            f"<urn:a{n}> rdf:subject kgc:m{n} ; rdf:predicate kg:methodOf ; rdf:object kgc:{owner} ;"
+            f' kg:line {n} ; kg:evidence "m{n}()" ; dcterms:source <urn:doc> .\n'
+        )
+
+    # the hub has more methods than a template reads; the other concept has one
+    turtle = '<urn:doc> dcterms:source "notes.md" .\n'
+    turtle += "".join(method(n, "hub") for n in range(_MAX_FACTS + 20)) + method(999, "other")
+    session = _MemorySession(turtle)
+    ctx = AskContext(session, None, None, "q", "en", "components")  # type: ignore[arg-type]
+    other = ctx.run("parts", c="https://kg.invalid/concept/other")
+    assert [value(r, "label") for r in other] == ["m999"]
+    hub = ctx.run("parts", c="https://kg.invalid/concept/hub")
+    assert len(hub) == _MAX_FACTS and {value(r, "relation") for r in hub} == {"methodOf"}

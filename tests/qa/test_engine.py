@@ -19,7 +19,7 @@ from tests.qa.notes import ask_notes
 
 def bound(template: str, iri: str) -> str:
     """A template as it runs for one concept: its VALUES block filled in."""
-    return bind_values(TEMPLATES[template].query, {"c": ox.NamedNode(iri)})
+    return bind_values(TEMPLATES[template].query, {"c": ox.NamedNode(iri)}, subqueries=True)
 
 
 def test_engine_links_typos_and_api_words(engine: QAEngine) -> None:
