@@ -394,9 +394,9 @@ class ConceptIndex:
         scored: dict[str, float] = {}
         for word in words:
             for key, score, _ in process.extract(
-                word, self._fuzzy_list, scorer=fuzz.WRatio, limit=limit
+                word, self._fuzzy_list, scorer=fuzz.WRatio, limit=limit, score_cutoff=75
             ):
-                if score >= 75 and len(key) > 3:
+                if len(key) > 3:
                     for iri in self.fuzzy_keys[key]:
                         label = self.label(iri)
                         scored[label] = max(scored.get(label, 0), score)

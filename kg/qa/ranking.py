@@ -59,6 +59,9 @@ class SectionRanker:
     def __init__(self, sections: Iterable[Section]) -> None:
         self.sections: tuple[Section, ...] = tuple(sections)
         self._titles: dict[str, list[frozenset[str]]] = {}
+        # per language: each title word, the sections whose titles hold it (a question is
+        # ranked against the sections it shares a word with, not every section of the graph)
+        self._holding: dict[str, dict[str, list[int]]] = {}
 
     def rank(self, question: str, lang: str) -> list[SectionMatch]:
         """Sections whose titles share a word with the question, best first: most shared
@@ -71,11 +74,14 @@ class SectionRanker:
             for w in words(question)
             if fold(w) not in ignore
         } - {frozenset()}
+        titles = self._title_words(lang)
+        holding = self._holding[lang]
+        sharing = {n for readings in senses for w in readings for n in holding.get(w, ())}
         ranked: list[SectionMatch] = []
-        for s, mapped in zip(self.sections, self._title_words(lang), strict=True):
+        for n in sharing:
+            mapped = titles[n]
             overlap = sum(1 for readings in senses if readings & mapped)
-            if overlap:
-                ranked.append(SectionMatch(overlap, overlap / len(mapped), s))
+            ranked.append(SectionMatch(overlap, overlap / len(mapped), self.sections[n]))
         # ties in document order, whatever order the store returned
         ranked.sort(
             key=lambda m: (-m.overlap, -m.share, m.section.source, m.section.start, m.section.iri)
@@ -107,4 +113,9 @@ class SectionRanker:
             self._titles[lang] = [
                 frozenset(canonical_word(w, lang) for w in s.words) - ignore for s in self.sections
             ]
+            holding: dict[str, list[int]] = {}
+            for n, mapped in enumerate(self._titles[lang]):
+                for w in mapped:
+                    holding.setdefault(w, []).append(n)
+            self._holding[lang] = holding
         return self._titles[lang]
