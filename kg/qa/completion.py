@@ -22,6 +22,7 @@ __all__ = [
     "announced",
     "counterparts",
     "led",
+    "table_rows",
 ]
 
 LIST_ITEMS = 10  # items of a list shown with the item or lead-in that answers
@@ -101,3 +102,10 @@ def announced(lead: Ranked, section: list[Ranked]) -> list[Ranked]:
     if after and after[0].kind == "code":
         return after[:1]
     return []
+
+
+def table_rows(best: Ranked, section: list[Ranked], most: int) -> list[Ranked]:
+    """The rows of a small table one of whose rows answers, in line order: a table of at
+    most `most` rows is read whole, as a list is (a "requirements" table of three rows)."""
+    rows = [r for r in section if r.kind == "row" and r.context == best.context]
+    return rows if len(rows) <= most else []

@@ -35,6 +35,7 @@ from kg.qa.completion import (
     announced,
     counterparts,
     led,
+    table_rows,
 )
 from kg.qa.features import both_sides, kind_prior, mention_score, text_score
 from kg.qa.model import LinkedConcept
@@ -121,6 +122,7 @@ _MAX_READ = 24  # candidates whose text is read from the graph for the final ran
 _HEADING_LEADS = 3  # statements shown under a heading that answers
 _COMPLETED = 2  # of the best statements, how many are completed
 _LEADS = ("sentence", "item")  # kinds of statement that may lead a list
+_SMALL_TABLE = 4  # rows of a table shown whole when one of them answers
 _DEFINITION_MORE = 2  # sentences after a defining one, which often finish it
 
 
@@ -233,6 +235,10 @@ class Retriever:
             if best.kind == "row" and len(sides) == 2:
                 section = self._around(SECTION, "section", best, sparql, read)
                 for r in counterparts(best, section, sides):
+                    add(r)
+            elif best.kind == "row" and n < _COMPLETED:
+                section = self._around(SECTION, "section", best, sparql, read)
+                for r in table_rows(best, section, _SMALL_TABLE):
                     add(r)
         if not out:
             return out

@@ -457,3 +457,40 @@ def test_retrieval_a_definition_that_ends_its_section_goes_on_into_the_first_sub
     )
     assert "links the code" in state.answer and "knows the attributes" in state.answer
     assert "varios entornos" in module.answer and "variables de entrada" in module.answer
+
+
+SMALL_TABLES = """\
+# Scoring in batch
+
+## Requisitos importantes
+
+| Requisito | Detalle |
+| --- | --- |
+| Modelo registrado | Debe estar registrado con `fs.log_model(...)`, con su `training_set`. |
+| Columnas de lookup | `raw_input_df` debe tener las claves para el join con las features. |
+| No vale sklearn puro | `score_batch()` solo funciona con modelos registrados por Feature Store. |
+
+## Clusters
+
+| Cluster | Uso |
+| --- | --- |
+| Single node | Pruebas pequeñas con pocos datos. |
+| Standard | Trabajos compartidos por un equipo. |
+| High concurrency | Muchos usuarios a la vez. |
+| GPU | Redes neuronales profundas. |
+| Job | Trabajos programados que terminan solos. |
+"""
+
+
+def test_retrieval_a_row_of_a_small_table_brings_the_whole_table(tmp_path: Path) -> None:
+    (small, large) = ask_notes(
+        tmp_path,
+        SMALL_TABLES,
+        "¿Puedo usar score_batch con un modelo sklearn puro?",
+        "¿Qué cluster uso para redes neuronales profundas?",
+        typed_only=False,
+    )
+    # the row that answers, and the rows beside it that say what the model must be
+    assert "sklearn puro" in small.answer and "fs.log_model" in small.answer
+    # a larger table is not read whole: its row answers alone
+    assert "Redes neuronales" in large.answer and "Muchos usuarios" not in large.answer
