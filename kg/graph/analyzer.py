@@ -3,7 +3,8 @@
 Words are case- and accent-folded and stemmed with the Snowball stemmer of every language
 (`stemmer` of its language file), since notes mix them ("training" in a Spanish sentence); a
 word also gets the stem of its cognate's spelling in the pivot language (`cognate_endings`:
-"regularización" → "regularization" → regular), so cognates meet across languages.
+"regularización" → "regularization" → regular; `cognate_prefixes`: "estructura" →
+structure), so cognates meet across languages.
 Identifiers are kept whole and split into their words (`gc_after_trial` → gc_after_trial, gc,
 after, trial; `MlflowClient.search_runs` → mlflowclientsearch_runs, search_runs, mlflow,
 client, search, runs). Question words also carry their translations through the glossary
@@ -37,6 +38,13 @@ _COGNATES = tuple(
     for lang in LANGUAGES
     if language(lang)["cognate_endings"]
 )
+# beginnings of each language before a consonant and those of their cognates (es-/s-)
+_PREFIXES = tuple(
+    (lang, start, cognate)
+    for lang in LANGUAGES
+    for start, cognate in language(lang)["cognate_prefixes"]
+)
+_VOWELS = frozenset("aeiouy")
 _MAX_TEXT = 20_000  # characters of one statement that are indexed (a code block's head)
 _MAX_QUESTION = 2_000  # characters of a question that are read
 _PART_FACTOR = 0.5  # an identifier's words count half as much as the identifier
@@ -88,6 +96,13 @@ def word_terms(word: str) -> tuple[str, ...]:
         return (word,)
     stems = [_stemmer(lang).stemWord(word) for lang in LANGUAGES]
     stems += [_stemmer(PIVOT).stemWord(_cognate(word, endings)) for _, endings in _COGNATES]
+    for lang, start, cognate in _PREFIXES:
+        rest = word[len(start) :]
+        if word.startswith(start) and len(rest) > 3 and rest[0] not in _VOWELS:
+            # the word's own stem respelt ("estrict" → strict), and its respelt cognate's
+            stems.append(cognate + _stemmer(lang).stemWord(word)[len(start) :])
+            respelt = cognate + rest
+            stems += [_stemmer(PIVOT).stemWord(_cognate(respelt, e)) for _, e in _COGNATES]
     return tuple(dict.fromkeys(stems))
 
 

@@ -35,6 +35,17 @@ def test_analyzer_splits_identifiers_and_folds_accents() -> None:
     assert set(terms("regularización")) & set(terms("regularization"))
 
 
+def test_analyzer_a_spanish_es_before_a_consonant_meets_the_english_s() -> None:
+    for spanish, english in [
+        ("estructura", "structure"), ("estricto", "strict"), ("escalar", "scale"),
+        ("estrategia", "strategy"), ("escenario", "scenario"), ("estable", "stable"),
+    ]:  # fmt: skip
+        assert set(terms(spanish)) & set(terms(english)), (spanish, english)
+    # only before a consonant, and only words long enough to be more than the prefix
+    assert not set(terms("esencial")) & set(terms("sencillo"))
+    assert not any(t.startswith("s") for t in terms("estos esta"))
+
+
 def test_analyzer_question_groups_translate_and_weigh_words() -> None:
     groups = {
         g.word: g
