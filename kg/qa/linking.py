@@ -176,8 +176,9 @@ class ConceptIndex:
         found.add(self._closest(subset - set(found.score), question_words), 0.65, len(question))
         self._fuzzy_phrases(tokens, used, found.add)
         self._fuzzy_words(tokens, used, found.add)
-        if not found.score:
-            self._wider(tokens, lang, found.add)
+        # a name the notes only write longer ("MLOps Stacks": Databricks MLOps Stacks), among
+        # the words no other name took
+        self._wider([t for j, t in enumerate(tokens) if not used[j]], lang, found.add)
         self._drop_qualifiers(found.score)
         # exact and n-gram matches in question order, then API-word matches, then fuzzy
         score, order = found.score, found.order

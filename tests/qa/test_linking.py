@@ -93,3 +93,15 @@ def test_linking_a_name_in_capitals_that_is_a_function_word_needs_capitals() -> 
     # a name that is no function word links in any case
     assert [c.iri for c in index.link("what is rmse", "en")] == ["urn:rmse"]
     assert [c.iri for c in ConceptIndex(rows).link("la cláusula like", "es")] == []
+
+
+def test_linking_a_name_the_notes_write_longer_links_beside_other_names() -> None:
+    rows = [
+        ("urn:start", "start", "term", "start"),
+        ("urn:stacks", "Databricks MLOps Stacks", "term", "Databricks MLOps Stacks"),
+    ]
+    index = ConceptIndex(rows)
+    linked = [c.iri for c in index.link("What do I need before I start using MLOps Stacks?", "en")]
+    assert linked == ["urn:start", "urn:stacks"]
+    # alone, as before
+    assert [c.iri for c in index.link("what are mlops stacks", "en")] == ["urn:stacks"]
