@@ -149,6 +149,11 @@ def _translations() -> dict[str, frozenset[str]]:
     for word, pivot in [*glossary().items(), *vocabulary.items()]:
         table.setdefault(word, set()).add(pivot)
         table.setdefault(pivot, set()).add(word)
+    # a translation also brings the pivot language's synonyms of it: "quitar" → delete, and
+    # "remove", which the pivot's glossary spells as delete
+    synonyms = {fold(k): fold(v) for k, v in language(PIVOT)["glossary"].items()}
+    for word, found in table.items():
+        found |= {s for s, pivot in synonyms.items() if pivot in found and s != word}
     return {word: frozenset(found) for word, found in table.items()}
 
 

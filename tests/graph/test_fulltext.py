@@ -60,6 +60,9 @@ def test_analyzer_question_groups_translate_and_weigh_words() -> None:
     # a Spanish verb form finds its infinitive's translation ("elimino" → eliminar → delete)
     spanish = {g.word: g for g in query_groups("¿Cómo elimino una tabla?")}
     assert set(terms("delete")) & spanish["elimino"].terms
+    # ... and the pivot language's synonyms of that translation ("quito" → delete, remove)
+    quito = {g.word: g for g in query_groups("¿Cómo quito los outliers?")}["quito"]
+    assert set(terms("remove")) & quito.terms and set(terms("delete")) & quito.terms
 
 
 @pytest.fixture(scope="module")
