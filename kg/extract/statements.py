@@ -19,7 +19,7 @@ from typing import Literal, Protocol
 
 from kg.extract.lexicon import fold
 from kg.extract.model import Concept
-from kg.ingest.document import Code, Document, ListItem, Paragraph, Section, Table
+from kg.ingest.document import Code, Document, ListItem, Paragraph, RichText, Section, Table
 from kg.lang import listed
 
 __all__ = [
@@ -128,7 +128,7 @@ def _section_statements(doc: Document, section: Section, lang: str) -> Iterator[
                 parents.pop()
             context = parents[-1][1] if parents else lead
             text = block.text.text.strip()
-            if text:
+            if text and not _links_within(block.text):
                 yield make("item", _squash(text), context, block.line_start, block.line_end)
                 parents.append((block.depth, _squash(text)))
             continue
@@ -175,6 +175,17 @@ def _code(block: Code, make: _Maker) -> Iterator[Statement]:
     # the code's own first line: a fenced block's first line is its fence
     first = block.line_start + (1 if block.line_end - block.line_start >= len(lines) else 0)
     yield make("code", shown, block.language, first, block.line_end)
+
+
+def _links_within(text: RichText) -> bool:
+    """The text is one link to a place in its own document: an entry of a table of
+    contents, which says again what the heading it points to says."""
+    links = [s for s in text.spans if s.kind == "link" and s.target.startswith("#")]
+    return (
+        len(links) == 1
+        and not text.text[: links[0].start].strip(" -*")
+        and not (text.text[links[0].end :].strip(" ."))
+    )
 
 
 def _squash(text: str) -> str:

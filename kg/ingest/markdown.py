@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -167,15 +168,35 @@ def _blocks(tokens: list[Token], lines: Sequence[str], offset: int, mdx: bool) -
             lang = tok.info.strip().split()[0] if tok.info.strip() else ""
             blocks.append(Code(span[0], max(span[1], span[0]), lang, tok.content.rstrip("\n")))
         elif tok.type == "html_block" and span and not mdx:
-            raw = tok.content.strip()
-            if raw:
-                blocks.append(Paragraph(span[0], span[1], RichText(raw)))
+            shown = html_text(tok.content)
+            if shown:
+                blocks.append(Paragraph(span[0], span[1], RichText(shown)))
         elif tok.type == "table_open":
             table, i = _table(tokens, i, lines, offset)
             blocks.append(table)
             continue
         i += 1
     return blocks
+
+
+class _TextOf(HTMLParser):
+    """The text an HTML block shows: its character data, tags and comments left out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.pieces.append(data)
+
+
+def html_text(raw: str) -> str:
+    """The text a reader sees of an HTML block ("<div><h1>Title</h1><img …></div>" →
+    "Title"), read by the standard library's HTML parser; empty for markup alone."""
+    parser = _TextOf()
+    parser.feed(raw)
+    parser.close()
+    return " ".join(" ".join(parser.pieces).split())
 
 
 def parse_markdown(text: str, *, mdx: bool = False) -> list[Block]:

@@ -121,3 +121,17 @@ def test_statements_mentions_go_to_the_sentence_that_names_the_concept(tmp_path:
     by_text = {s.text: s.mentions for s in tagged}
     assert by_text["AutoML prueba modelos."] == ("term:automl",)
     assert by_text["MLflow guarda runs."] == ("term:mlflow",)
+
+
+def test_statements_leave_out_a_table_of_contents(tmp_path: Path) -> None:
+    text = (
+        "# FastAPI\n\n"
+        "- [Fundamentos](#fundamentos)\n"
+        "  - [¿Qué es FastAPI?](#qué-es-fastapi)\n"
+        "- [Guía oficial](https://fastapi.tiangolo.com)\n"
+        "- Ver [Fundamentos](#fundamentos) para los detalles.\n\n"
+        "## Fundamentos\n\nFastAPI es un framework web.\n"
+    )
+    items = [s.text for s in _statements(tmp_path, text) if s.kind == "item"]
+    # links to the document's own headings say what the headings say; other items stay
+    assert items == ["Guía oficial", "Ver Fundamentos para los detalles."]

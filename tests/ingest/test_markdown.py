@@ -145,3 +145,16 @@ def test_sections_titles_lose_leading_emoji() -> None:
 def test_sections_text_before_first_heading_is_level_zero() -> None:
     sections = build_sections(parse_markdown("intro\n\n# A\n"), line_count=3)
     assert [(s.title, s.level) for s in sections] == [("", 0), ("A", 1)]
+
+
+def test_markdown_an_html_block_is_the_text_it_shows() -> None:
+    text = (
+        '<div align="center">\n  <h1>FastAPI: Path Operations</h1>\n'
+        '  <img src="logo.png">\n</div>\n\n<!-- a comment -->\n\nA paragraph &amp; more.\n'
+    )
+    blocks = parse_markdown(text)
+    assert [(type(b).__name__, str(b.text)) for b in blocks] == [  # type: ignore[attr-defined]
+        ("Paragraph", "FastAPI: Path Operations"),
+        ("Paragraph", "A paragraph & more."),
+    ]
+    assert (blocks[0].line_start, blocks[0].line_end) == (1, 4)
