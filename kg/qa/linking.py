@@ -14,19 +14,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from kg.extract.cues import glossary
 from kg.extract.lexicon import fold, singular
-from kg.extract.nlp import stop_words
 from kg.extract.normalize import ARTICLES, code_parts, is_code_like, split_identifier, term_key
 from kg.lang import listed
 from kg.qa.intents import ignored_words
 from kg.qa.model import LinkedConcept
-from kg.qa.words import canonical_word
+from kg.qa.words import canonical_word, needs_capitals
 
 __all__ = ["ConceptIndex"]
 
@@ -230,7 +228,8 @@ class ConceptIndex:
                 if fold(words[0]) in ignore or fold(words[-1]) in ignore:
                     continue
                 iris = self.terms.get(term_key(" ".join(words)))
-                if iris and size == 1 and self._capitals_only(words[0], iris):
+                labels = [lbl for iri in iris or () for lbl in self.all_labels.get(iri, [])]
+                if size == 1 and needs_capitals(words[0], labels):
                     continue
                 if iris and self._crossed(tokens, start, size, lang):
                     continue  # "tag en el Model | Registry": the name that runs on wins
@@ -241,14 +240,6 @@ class ConceptIndex:
                         if size > 1:
                             named.add(j)
         return named
-
-    def _capitals_only(self, word: str, iris: set[str]) -> bool:
-        """A name the notes write in capitals that is also a function word of a language
-        ("LIKE", "IN", "AS"): a question names it only in capitals too; "functions like
-        smf.ols" is not about the SQL operator."""
-        if word.isupper() or fold(word) not in _function_words():
-            return False
-        return all(label.isupper() for iri in iris for label in self.all_labels.get(iri, []))
 
     def _fuzzy_words(self, tokens: list[tuple[str, int]], used: list[bool], add: Any) -> None:
         """A misspelt name of one word ("scor_batch"): an unlinked word that is not a word
@@ -402,12 +393,6 @@ class ConceptIndex:
                         label = self.label(iri)
                         scored[label] = max(scored.get(label, 0), score)
         return sorted(scored, key=lambda lbl: (-scored[lbl], lbl))[:limit]
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    """Function words and example markers of every language ("like", "as", "en")."""
-    return stop_words() | frozenset(fold(w) for w in listed("example_markers"))
 
 
 def _tier(score: float) -> int:

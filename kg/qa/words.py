@@ -13,10 +13,11 @@ from functools import lru_cache
 
 from kg.extract.cues import glossary
 from kg.extract.lexicon import fold, lemma, singular
+from kg.extract.nlp import stop_words
 from kg.lang import LANGUAGES, language, listed
 from kg.qa.intents import skip_words
 
-__all__ = ["canonical_word", "content_words", "tokens", "word_senses", "words"]
+__all__ = ["canonical_word", "content_words", "needs_capitals", "tokens", "word_senses", "words"]
 
 _WORD = re.compile(r"[^\W\d_]+|[A-Za-z_][\w.]*")
 
@@ -79,3 +80,18 @@ def word_senses(word: str, lang: str = "") -> set[str]:
     if infinitive:
         senses.add(infinitive)
     return senses
+
+
+def needs_capitals(word: str, labels: list[str]) -> bool:
+    """Whether a question word names a concept only when written in capitals: the notes write
+    every label of it in capitals and the word is also a function word or an example marker
+    of a language ("LIKE", "AS"; "functions like smf.ols" is not about the SQL operator)."""
+    if word.isupper() or fold(word) not in _function_words():
+        return False
+    return bool(labels) and all(label.isupper() for label in labels)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Function words and example markers of every language ("like", "as", "en")."""
+    return stop_words() | frozenset(fold(w) for w in listed("example_markers"))
