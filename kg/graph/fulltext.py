@@ -157,15 +157,15 @@ class StatementIndex:
             self._df[term] = int(row[0]) if row else 0
         return self._df[term]
 
-    def is_misspelling(self, word: str) -> bool:
+    def is_misspelling(self, word: str, score: float = _TYPO_SCORE) -> bool:
         """Whether a word the notes never use is close to one they do (same first letter,
-        rapidfuzz ratio ≥ 85): a typo, not a new subject."""
+        rapidfuzz ratio ≥ `score`, 85 by default): a typo, not a new subject."""
         if self._vocabulary is None:
             rows = self._db.execute("SELECT term FROM vocabulary ORDER BY term").fetchall()
             self._vocabulary = [str(term) for (term,) in rows]
         near = process.extractOne(
             word, [t for t in self._vocabulary if t[:1] == word[:1]], scorer=fuzz.ratio,
-            score_cutoff=_TYPO_SCORE,
+            score_cutoff=score,
         )  # fmt: skip
         return near is not None
 

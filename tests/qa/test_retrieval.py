@@ -385,6 +385,27 @@ def test_retrieval_a_short_name_is_not_taken_for_a_typo(tmp_path: Path) -> None:
     assert typo.found and "replicas" in typo.answer  # a long name one letter off is a typo
 
 
+FEATURE_NOTES = """# Online features
+
+The online store serves features fast to a model at prediction time.
+MLflow logs the model that reads them; Docker packages the service.
+"""
+
+
+def test_retrieval_a_five_letter_name_is_a_typo_only_of_a_close_word(tmp_path: Path) -> None:
+    (feast,) = ask_notes(
+        tmp_path, FEATURE_NOTES, "How do I serve online features with Feast?", typed_only=False
+    )
+    assert not feast.found and "Feast" in feast.answer
+    with QAEngine.open(tmp_path / "store") as qa:
+        assert qa.statements is not None
+        missing = qa.statements.missing_names
+        # "Feast" is one letter from "fast", a fifth of it: a name the notes never write
+        assert missing("How do I serve online features with Feast?", []) == ["feast"]
+        # "Dockr" is as close to "docker" as a typo of a longer name (91): a typo
+        assert missing("What does Dockr package?", []) == []
+
+
 CSV_NOTES_EN = """\
 # Loading CSV files
 
