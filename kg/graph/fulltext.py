@@ -35,6 +35,7 @@ __all__ = ["INDEX_FILE", "Hit", "StatementIndex", "build_index", "index_rows"]
 INDEX_FILE = "statements.sqlite"
 _VERSION = 3  # PRAGMA user_version: an index of another layout is not read (rebuild)
 _TYPO_SCORE = 85
+_SHORT_WORD, _SHORT_TYPO_SCORE = 5, 90
 _MAX_LOOKUP = 500
 # BM25 weights of the columns: body, heading path, names of mentioned concepts, context (the
 # unindexed columns — IRI, kind, mentioned concepts — are what ranking needs before it asks
@@ -157,9 +158,12 @@ class StatementIndex:
             self._df[term] = int(row[0]) if row else 0
         return self._df[term]
 
-    def is_misspelling(self, word: str, score: float = _TYPO_SCORE) -> bool:
+    def is_misspelling(self, word: str) -> bool:
         """Whether a word the notes never use is close to one they do (same first letter,
-        rapidfuzz ratio ≥ `score`, 85 by default): a typo, not a new subject."""
+        rapidfuzz ratio ≥ 85; ≥ 90 for a word of five letters, of which one letter is a
+        fifth: "feast" is 89 from "fast", "dockr" 91 from "docker"): a typo, not a new
+        subject."""
+        score = _SHORT_TYPO_SCORE if len(word) <= _SHORT_WORD else _TYPO_SCORE
         if self._vocabulary is None:
             rows = self._db.execute("SELECT term FROM vocabulary ORDER BY term").fetchall()
             self._vocabulary = [str(term) for (term,) in rows]

@@ -110,9 +110,6 @@ _DETAILS = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?l
 } ORDER BY ?st"""
 _MAX_CANDIDATES = 80  # from the index, by BM25
 _SHORT_NAME = 4  # letters of a name too short to read as a typo of another word
-# a name one letter longer is a typo only of a word this close (rapidfuzz ratio): one letter
-# is a fifth of it ("Feast" is 89 from "fast", "Mlflw" 91 from "mlflow")
-_SHORT_NAME_TYPO = 90
 _MAX_MENTIONING = 60  # statements that mention a linked concept without the question's words
 # statements that mention a linked concept: at most the index's candidates are among them,
 # so these many hold `_MAX_MENTIONING` others. A concept of many documents is mentioned by
@@ -156,13 +153,8 @@ class Retriever:
             for g in query_groups(question, ignore)
             if g.name
             and not self.index.frequency(g)
-            and (len(g.word) <= _SHORT_NAME or not self._misspelt(g.word))
+            and (len(g.word) <= _SHORT_NAME or not self.index.is_misspelling(g.word))
         ]
-
-    def _misspelt(self, name: str) -> bool:
-        if len(name) == _SHORT_NAME + 1:
-            return self.index.is_misspelling(name, _SHORT_NAME_TYPO)
-        return self.index.is_misspelling(name)
 
     def coverage(self, question: str, ignore: Iterable[str], text: str) -> float:
         """How much of the question a text covers (the measure statements are ranked by):
