@@ -119,10 +119,14 @@ def render_statements(
     items: list[AnswerItem] = []
     lead = ""
     room = _MAX_CODE_LINES
+    leads: set[str] = set()  # the lead-ins shown: a statement that is one is not shown again
     for r in ranked:
         if r.kind == "item" and r.context and r.context != lead:
             lines.append(f"- {r.context}")
             lead = r.context
+            leads.add(lead)
+        elif r.text in leads and r.kind != "code":
+            continue
         indent = "  " if r.kind == "item" and r.context and r.context == lead else ""
         if r.kind != "item":
             lead = ""

@@ -84,6 +84,10 @@ def test_compose_lists_show_their_lead_in_once() -> None:
     text, found = render_statements(items)
     assert text == "- Steps:\n  - first (n.md:5)\n  - second (n.md:6)"
     assert [i.evidence[0].line for i in found] == [5, 6]
+    # the lead-in ranked on its own after its items is not shown a second time
+    lead = Ranked("d/S4", "Steps:", "sentence", "", "n.md", 4, "H", "d/L1", "en", 1.0, 1.0)
+    again, shown = render_statements([*items, lead])
+    assert again == text and len(shown) == 2
 
 
 def test_compose_a_block_that_fits_comes_whole_with_the_setup_before_the_asked_call() -> None:
