@@ -24,6 +24,7 @@ from kg.extract.normalize import ARTICLES, code_parts, is_code_like, split_ident
 from kg.lang import listed
 from kg.qa.intents import ignored_words
 from kg.qa.model import LinkedConcept
+from kg.qa.name_words import NameWords
 from kg.qa.words import canonical_word, needs_capitals
 
 __all__ = ["ConceptIndex"]
@@ -114,9 +115,9 @@ class ConceptIndex:
         """What the tables above give, in the same way whether read from labels or a state."""
         self._fuzzy_list = list(self.fuzzy_keys)
         self._prose_words = self._label_words | set(glossary()) | set(glossary().values())
-        self._term_words = [(frozenset(key[5:].split()), key) for key in self.terms]
+        self._name_words = NameWords(self.terms)
         self._key_words: dict[str, frozenset[str]] = {}  # the words of a one-key concept
-        for words, key in self._term_words:
+        for words, key in self._name_words.entries:
             for iri in self.terms[key]:
                 self._key_words[iri] = self._key_words.get(iri, frozenset()) | words
 
@@ -304,7 +305,8 @@ class ConceptIndex:
                 continue
             for word in term_key(tok)[5:].split():
                 keys.setdefault(word, pos)
-        for words, key in self._term_words:
+        entries = self._name_words.entries
+        for words, key in (entries[n] for n in self._name_words.holding_any(keys)):
             if 2 <= len(words) <= 3 and words <= keys.keys():
                 fresh = set(self.terms[key]) - set(found)
                 if fresh:
@@ -340,8 +342,8 @@ class ConceptIndex:
                 if fold(words[0]) in ignore or fold(words[-1]) in ignore:
                     continue
                 wanted = frozenset(term_key(" ".join(words))[5:].split()) - _CONJUNCTIONS
-                fits = [(len(ws), key) for ws, key in self._term_words if wanted <= ws]
-                fits = [f for f in fits if f[0] <= len(wanted) + 2]
+                held = (self._name_words.entries[n] for n in self._name_words.holding_all(wanted))
+                fits = [(len(ws), key) for ws, key in held if len(ws) <= len(wanted) + 2]
                 if fits:
                     shortest = min(n for n, _ in fits)
                     for n, key in sorted(fits):
@@ -353,9 +355,8 @@ class ConceptIndex:
         """Concepts whose name holds every word of this concept's name (itself included)."""
         words = {frozenset(term_key(label)[5:].split()) for label in self.all_labels.get(iri, [])}
         out = {iri}
-        for ws, key in self._term_words:
-            if any(w and w <= ws for w in words):
-                out |= self.terms[key]
+        for n in sorted({n for w in words if w for n in self._name_words.holding_all(w)}):
+            out |= self.terms[self._name_words.entries[n][1]]
             if len(out) >= limit:
                 break
         return out

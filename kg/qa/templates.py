@@ -48,6 +48,13 @@ class Template:
 # the most any concept of the seed and corpora has is 77
 _MAX_FACTS = 100
 
+
+def _capped(pattern: str) -> str:
+    """At most `_MAX_FACTS` assertions `?a` about the concept `?c`, with their other side `?o`
+    (the bound values open this sub-select too: `AskContext.run`)."""
+    return f"\n  {{ SELECT ?c ?a ?o WHERE {{ {pattern} }} LIMIT {_MAX_FACTS} }}"
+
+
 _EVIDENCE = """
   ?a a kg:Assertion ; kg:line ?line ; kg:evidence ?evidence ; kg:rule ?rule ;
      kg:confidence ?confidence ; dcterms:source ?doc .
@@ -59,8 +66,8 @@ TEMPLATES: dict[str, Template] = {
         Template(
             "requires",
             "What a concept requires, with the assertion behind each requirement.",
-            """SELECT ?c ?o ?label ?source ?line ?evidence ?rule ?confidence WHERE {
-  ?a rdf:subject ?c ; rdf:predicate kg:requires ; rdf:object ?o ."""
+            """SELECT ?c ?o ?label ?source ?line ?evidence ?rule ?confidence WHERE {"""
+            + _capped("?a rdf:subject ?c ; rdf:predicate kg:requires ; rdf:object ?o .")
             + _EVIDENCE
             + """
   ?o skos:prefLabel ?label .
@@ -69,8 +76,8 @@ TEMPLATES: dict[str, Template] = {
         Template(
             "required_by",
             "What requires a concept (its dependents), with evidence.",
-            """SELECT ?c ?o ?label ?source ?line ?evidence ?rule ?confidence WHERE {
-  ?a rdf:object ?c ; rdf:predicate kg:requires ; rdf:subject ?o ."""
+            """SELECT ?c ?o ?label ?source ?line ?evidence ?rule ?confidence WHERE {"""
+            + _capped("?a rdf:object ?c ; rdf:predicate kg:requires ; rdf:subject ?o .")
             + _EVIDENCE
             + """
   ?o skos:prefLabel ?label .
@@ -90,8 +97,8 @@ TEMPLATES: dict[str, Template] = {
         Template(
             "produced_by",
             "Where a concept comes from: what produces it (for learning paths).",
-            """SELECT ?c ?o ?label ?source ?line ?evidence WHERE {
-  ?a rdf:object ?c ; rdf:predicate kg:produces ; rdf:subject ?o ."""
+            """SELECT ?c ?o ?label ?source ?line ?evidence WHERE {"""
+            + _capped("?a rdf:object ?c ; rdf:predicate kg:produces ; rdf:subject ?o .")
             + _EVIDENCE
             + """
   ?o skos:prefLabel ?label .
@@ -163,8 +170,8 @@ ORDER BY ?o""",
         Template(
             "uses",
             "What a concept is used for, with evidence.",
-            """SELECT ?c ?o ?label ?source ?line ?evidence WHERE {
-  ?a rdf:subject ?c ; rdf:predicate kg:usedFor ; rdf:object ?o ."""
+            """SELECT ?c ?o ?label ?source ?line ?evidence WHERE {"""
+            + _capped("?a rdf:subject ?c ; rdf:predicate kg:usedFor ; rdf:object ?o .")
             + _EVIDENCE
             + """
   ?o skos:prefLabel ?label .
