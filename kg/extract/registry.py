@@ -155,10 +155,13 @@ class Registry:
         owner = resolver.owner(qualifier)
         label = clean_label(surface)
         label = label[: label.index("(")].rstrip() if "(" in label else label
-        bare = f"code:{name.lower()}"
+        # a constant (`CREATE_TABLE`, a privilege) is not the function `create_table`
+        constant = name.isupper() and "_" in name
+        bare = f"code:{name if constant else name.lower()}"
         if owner is None:
             if not register:
-                return bare if bare in self._builders or self._qualified.get(name.lower()) else None
+                qualified = not constant and self._qualified.get(name.lower())
+                return bare if bare in self._builders or qualified else None
             self._note(bare, label, "", kind, ev)
             return bare
         owner_name, owner_kind = owner

@@ -75,3 +75,27 @@ def test_registry_class_from_import_and_constructor_is_one_concept(extract_notes
     cls = concept_of(x, "FeatureStoreClient")
     assert cls.kind == "class"
     assert ("FeatureStoreClient", "partOf", "databricks.feature_store") in triples(x)
+
+
+CONSTANTS = """\
+# Feature tables
+
+In [0]:
+from databricks.feature_store import FeatureStoreClient
+fs_client = FeatureStoreClient()
+fs_client.create_table(name="t", df=df, primary_keys=["id"])
+
+
+The service principal needs `USE_SCHEMA`, `MODIFY` and `CREATE_TABLE` on the schema.
+Then call `create_table` once per feature table.
+"""
+
+
+def test_registry_a_constant_is_not_the_function_of_that_name(extract_notes) -> None:  # type: ignore[no-untyped-def]
+    x = extract_notes(CONSTANTS)
+    privilege = concept_of(x, "CREATE_TABLE")
+    method = concept_of(x, "fs_client.create_table")
+    assert privilege.key != method.key and "CREATE_TABLE" not in method.alt_labels
+    # the bare call still names the method; the privilege's line names the privilege only
+    assert {m.line for m in method.mentions} >= {10} and 9 not in {m.line for m in method.mentions}
+    assert 9 in {m.line for m in privilege.mentions}
