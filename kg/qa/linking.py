@@ -229,8 +229,8 @@ class ConceptIndex:
                 if fold(words[0]) in ignore or fold(words[-1]) in ignore:
                     continue
                 iris = self.terms.get(term_key(" ".join(words)))
-                labels = [lbl for iri in iris or () for lbl in self.all_labels.get(iri, [])]
-                if size == 1 and needs_capitals(words[0], labels):
+                names = (lb for iri in iris or () for lb in self.all_labels.get(iri, []))
+                if iris and size == 1 and needs_capitals(words[0], names):  # read if needed
                     continue
                 if iris and self._crossed(tokens, start, size, lang):
                     continue  # "tag en el Model | Registry": the name that runs on wins

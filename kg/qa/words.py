@@ -9,11 +9,11 @@ names (`write_table`) and section titles in any language. The endings are the la
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from kg.extract.cues import glossary
 from kg.extract.lexicon import fold, lemma, singular
-from kg.extract.nlp import stop_words
 from kg.lang import LANGUAGES, language, listed
 from kg.qa.intents import skip_words
 
@@ -82,16 +82,18 @@ def word_senses(word: str, lang: str = "") -> set[str]:
     return senses
 
 
-def needs_capitals(word: str, labels: list[str]) -> bool:
+def needs_capitals(word: str, labels: Iterable[str]) -> bool:
     """Whether a question word names a concept only when written in capitals: the notes write
     every label of it in capitals and the word is also a function word or an example marker
     of a language ("LIKE", "AS"; "functions like smf.ols" is not about the SQL operator)."""
     if word.isupper() or fold(word) not in _function_words():
         return False
-    return bool(labels) and all(label.isupper() for label in labels)
+    written = list(labels)
+    return bool(written) and all(label.isupper() for label in written)
 
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    """Function words and example markers of every language ("like", "as", "en")."""
-    return stop_words() | frozenset(fold(w) for w in listed("example_markers"))
+    """Function words and example markers of every language ("like", "as", "en"), read from
+    the language files (not through `kg.extract.nlp`, which loads spaCy: answering does not)."""
+    return frozenset(fold(w) for key in ("stop_words", "example_markers") for w in listed(key))
