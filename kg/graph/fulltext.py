@@ -34,8 +34,11 @@ __all__ = ["INDEX_FILE", "Hit", "StatementIndex", "build_index", "index_rows"]
 
 INDEX_FILE = "statements.sqlite"
 _VERSION = 3  # PRAGMA user_version: an index of another layout is not read (rebuild)
+# how close (rapidfuzz ratio) a word the notes never use must be to one they do to be its
+# typo: one letter is a quarter of a word of four, never a typo ("helm" is not "hem"), and a
+# fifth of one of five ("feast" is 89 from "fast", "dockr" 91 from "docker")
 _TYPO_SCORE = 85
-_SHORT_WORD, _SHORT_TYPO_SCORE = 5, 90
+_NEVER_TYPO, _FIVE_LETTER_TYPO_SCORE = 4, 90
 _MAX_LOOKUP = 500
 # BM25 weights of the columns: body, heading path, names of mentioned concepts, context (the
 # unindexed columns — IRI, kind, mentioned concepts — are what ranking needs before it asks
@@ -53,6 +56,7 @@ CREATE TABLE ids (iri TEXT PRIMARY KEY, id INTEGER NOT NULL) WITHOUT ROWID;
 # `ids` finds a statement's row by IRI: FTS5 cannot index the IRI column, so `iri IN (...)`
 # read every row (90 ms at 1,000 documents against 0.2 ms through `ids`)
 _BY_IRI = "rowid IN (SELECT id FROM ids WHERE iri IN ({}))"
+_HIT = "iri, body, names, context, heading, kind, mentions, text"  # what a `Hit` is read from
 
 
 @dataclass(frozen=True)
@@ -160,10 +164,11 @@ class StatementIndex:
 
     def is_misspelling(self, word: str) -> bool:
         """Whether a word the notes never use is close to one they do (same first letter,
-        rapidfuzz ratio ≥ 85; ≥ 90 for a word of five letters, of which one letter is a
-        fifth: "feast" is 89 from "fast", "dockr" 91 from "docker"): a typo, not a new
-        subject."""
-        score = _SHORT_TYPO_SCORE if len(word) <= _SHORT_WORD else _TYPO_SCORE
+        rapidfuzz ratio ≥ 85; closer for a short word, never for one of four letters or
+        fewer): a typo, not a new subject."""
+        if len(word) <= _NEVER_TYPO:
+            return False
+        score = _FIVE_LETTER_TYPO_SCORE if len(word) == _NEVER_TYPO + 1 else _TYPO_SCORE
         if self._vocabulary is None:
             rows = self._db.execute("SELECT term FROM vocabulary ORDER BY term").fetchall()
             self._vocabulary = [str(term) for (term,) in rows]
@@ -220,14 +225,14 @@ class StatementIndex:
         try:
             best = self._db.execute(sql, params).fetchall()
             rows = self._db.execute(
-                "SELECT rowid, iri, 0.0, body, names, context, heading, kind, mentions, text"
-                f" FROM statements WHERE rowid IN ({', '.join('?' * len(best))})",
+                f"SELECT rowid, {_HIT} FROM statements"
+                f" WHERE rowid IN ({', '.join('?' * len(best))})",
                 [rowid for rowid, _ in best],
             ).fetchall()
         except sqlite3.Error as err:
             raise StoreError(f"cannot search the statement index: {err}") from err
         whole = {row[0]: row[1:] for row in rows}
-        return [_hit((whole[rowid][0], score, *whole[rowid][2:])) for rowid, score in best]
+        return [_hit(whole[rowid], score) for rowid, score in best]
 
     def lookup(self, iris: Iterable[str]) -> list[Hit]:
         """The indexed statements with these IRIs (score 0), in IRI order."""
@@ -235,17 +240,16 @@ class StatementIndex:
         if not wanted:
             return []
         rows = self._db.execute(
-            "SELECT iri, 0.0, body, names, context, heading, kind, mentions, text "
-            "FROM statements WHERE "
+            f"SELECT {_HIT} FROM statements WHERE "
             + _BY_IRI.format(", ".join("?" * len(wanted)))
             + " ORDER BY iri",
             wanted,
         ).fetchall()
-        return [_hit(row) for row in rows]
+        return [_hit(row, 0.0) for row in rows]
 
 
-def _hit(row: tuple[Any, ...]) -> Hit:
-    iri, score, body, names, context, heading, kind, mentions, text = row
+def _hit(row: tuple[Any, ...], score: float) -> Hit:
+    iri, body, names, context, heading, kind, mentions, text = row
     return Hit(
         iri,
         float(score),

@@ -109,7 +109,6 @@ _DETAILS = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?l
   OPTIONAL { ?st kg:context ?context }
 } ORDER BY ?st"""
 _MAX_CANDIDATES = 80  # from the index, by BM25
-_SHORT_NAME = 4  # letters of a name too short to read as a typo of another word
 _MAX_MENTIONING = 60  # statements that mention a linked concept without the question's words
 # statements that mention a linked concept: at most the index's candidates are among them,
 # so these many hold `_MAX_MENTIONING` others. A concept of many documents is mentioned by
@@ -146,14 +145,12 @@ class Retriever:
         """Names the question asks about that the notes never write ("Kubernetes", "Great
         Expectations"), typos of the notes' words aside: then the notes do not answer it.
         (Two unknown words in a row are not taken for a name: in a Spanish question about
-        English notes most words are unknown — "basta llamar". A name of four letters or fewer
-        is never taken for a typo: one letter is a quarter of it, "Helm" is near "hem".)"""
+        English notes most words are unknown — "basta llamar". A short name is a typo only of
+        a word closer to it: `StatementIndex.is_misspelling`.)"""
         return [
             g.word
             for g in query_groups(question, ignore)
-            if g.name
-            and not self.index.frequency(g)
-            and (len(g.word) <= _SHORT_NAME or not self.index.is_misspelling(g.word))
+            if g.name and not self.index.frequency(g) and not self.index.is_misspelling(g.word)
         ]
 
     def coverage(self, question: str, ignore: Iterable[str], text: str) -> float:
