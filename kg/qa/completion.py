@@ -22,6 +22,7 @@ __all__ = [
     "announced",
     "counterparts",
     "led",
+    "siblings",
     "table_rows",
 ]
 
@@ -104,8 +105,14 @@ def announced(lead: Ranked, section: list[Ranked]) -> list[Ranked]:
     return []
 
 
+def siblings(best: Ranked, section: list[Ranked]) -> list[Ranked]:
+    """The statements of the best one's kind under its lead-in or header, in line order: the
+    items of its list, the rows of its table."""
+    return [r for r in section if r.kind == best.kind and r.context == best.context]
+
+
 def table_rows(best: Ranked, section: list[Ranked], most: int) -> list[Ranked]:
     """The rows of a small table one of whose rows answers, in line order: a table of at
     most `most` rows is read whole, as a list is (a "requirements" table of three rows)."""
-    rows = [r for r in section if r.kind == "row" and r.context == best.context]
+    rows = siblings(best, section)
     return rows if len(rows) <= most else []

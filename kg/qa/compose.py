@@ -170,7 +170,7 @@ def compose(
         return _statements_first(ranked, typed, lang, focus)
     if strong:  # what answers around the question comes after, where room is left
         return _statements_first(ranked, typed, lang, focus)
-    if typed.found and ranked and max(r.coverage for r in ranked) > typed_coverage:
+    if typed.found and ranked and best > typed_coverage:
         # the handler's fallback (a concept's other facts, the sections that mention it)
         # covers the question less than the best statements do: they come first
         return _statements_first(_first_units(ranked, _WITH_TYPED), typed, lang, focus)

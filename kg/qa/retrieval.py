@@ -35,6 +35,7 @@ from kg.qa.completion import (
     announced,
     counterparts,
     led,
+    siblings,
     table_rows,
 )
 from kg.qa.features import both_sides, kind_prior, mention_score, text_score
@@ -284,9 +285,7 @@ class Retriever:
         if best.text.endswith(":") and (said := announced(best, section)):
             return said
         if best.kind == "item" and best.context:
-            return [r for r in section if r.kind == "item" and r.context == best.context][
-                :LIST_ITEMS
-            ]
+            return siblings(best, section)[:LIST_ITEMS]
         if best.text.endswith(":"):
             return []
         after = [r for r in section if r.line >= best.line and r.iri != best.iri]
