@@ -24,7 +24,7 @@ from kg.extract.normalize import ARTICLES, code_parts, is_code_like, split_ident
 from kg.lang import listed
 from kg.qa.intents import ignored_words
 from kg.qa.model import LinkedConcept
-from kg.qa.name_words import NameWords
+from kg.qa.word_index import WordIndex
 from kg.qa.words import canonical_word, needs_capitals
 
 __all__ = ["ConceptIndex"]
@@ -115,9 +115,10 @@ class ConceptIndex:
         """What the tables above give, in the same way whether read from labels or a state."""
         self._fuzzy_list = list(self.fuzzy_keys)
         self._prose_words = self._label_words | set(glossary()) | set(glossary().values())
-        self._name_words = NameWords(self.terms)
+        self._term_words = [(frozenset(key[5:].split()), key) for key in self.terms]
+        self._name_words = WordIndex(words for words, _ in self._term_words)
         self._key_words: dict[str, frozenset[str]] = {}  # the words of a one-key concept
-        for words, key in self._name_words.entries:
+        for words, key in self._term_words:
             for iri in self.terms[key]:
                 self._key_words[iri] = self._key_words.get(iri, frozenset()) | words
 
@@ -175,8 +176,7 @@ class ConceptIndex:
         found.add(self._closest(subset - set(found.score), question_words), 0.65, len(question))
         self._fuzzy_phrases(tokens, used, found.add)
         self._fuzzy_words(tokens, used, found.add)
-        # a name the notes only write longer ("MLOps Stacks": Databricks MLOps Stacks), among
-        # the words no other name took
+        # a name the notes write longer ("MLOps Stacks"), among the words no name took
         self._wider([t for j, t in enumerate(tokens) if not used[j]], lang, found.add)
         self._drop_qualifiers(found.score)
         # exact and n-gram matches in question order, then API-word matches, then fuzzy
@@ -305,8 +305,8 @@ class ConceptIndex:
                 continue
             for word in term_key(tok)[5:].split():
                 keys.setdefault(word, pos)
-        entries = self._name_words.entries
-        for words, key in (entries[n] for n in self._name_words.holding_any(keys)):
+        for n in self._name_words.holding_any(keys):
+            words, key = self._term_words[n]
             if 2 <= len(words) <= 3 and words <= keys.keys():
                 fresh = set(self.terms[key]) - set(found)
                 if fresh:
@@ -342,7 +342,7 @@ class ConceptIndex:
                 if fold(words[0]) in ignore or fold(words[-1]) in ignore:
                     continue
                 wanted = frozenset(term_key(" ".join(words))[5:].split()) - _CONJUNCTIONS
-                held = (self._name_words.entries[n] for n in self._name_words.holding_all(wanted))
+                held = (self._term_words[n] for n in self._name_words.holding_all(wanted))
                 fits = [(len(ws), key) for ws, key in held if len(ws) <= len(wanted) + 2]
                 if fits:
                     shortest = min(n for n, _ in fits)
@@ -356,7 +356,7 @@ class ConceptIndex:
         words = {frozenset(term_key(label)[5:].split()) for label in self.all_labels.get(iri, [])}
         out = {iri}
         for n in sorted({n for w in words if w for n in self._name_words.holding_all(w)}):
-            out |= self.terms[self._name_words.entries[n][1]]
+            out |= self.terms[self._term_words[n][1]]
             if len(out) >= limit:
                 break
         return out

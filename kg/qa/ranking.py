@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kg.extract.lexicon import fold
 from kg.qa.intents import ignored_words
 from kg.qa.templates import Row, value
+from kg.qa.word_index import WordIndex
 from kg.qa.words import canonical_word, word_senses, words
 
 __all__ = ["Section", "SectionMatch", "SectionRanker"]
@@ -59,9 +60,9 @@ class SectionRanker:
     def __init__(self, sections: Iterable[Section]) -> None:
         self.sections: tuple[Section, ...] = tuple(sections)
         self._titles: dict[str, list[frozenset[str]]] = {}
-        # per language: each title word, the sections whose titles hold it (a question is
-        # ranked against the sections it shares a word with, not every section of the graph)
-        self._holding: dict[str, dict[str, list[int]]] = {}
+        # per language, the titles' words indexed: a question is ranked against the sections
+        # it shares a word with, not every section of the graph
+        self._by_word: dict[str, WordIndex] = {}
 
     def rank(self, question: str, lang: str) -> list[SectionMatch]:
         """Sections whose titles share a word with the question, best first: most shared
@@ -75,10 +76,8 @@ class SectionRanker:
             if fold(w) not in ignore
         } - {frozenset()}
         titles = self._title_words(lang)
-        holding = self._holding[lang]
-        sharing = {n for readings in senses for w in readings for n in holding.get(w, ())}
         ranked: list[SectionMatch] = []
-        for n in sharing:
+        for n in self._by_word[lang].holding_any(w for readings in senses for w in readings):
             mapped = titles[n]
             overlap = sum(1 for readings in senses if readings & mapped)
             ranked.append(SectionMatch(overlap, overlap / len(mapped), self.sections[n]))
@@ -113,9 +112,5 @@ class SectionRanker:
             self._titles[lang] = [
                 frozenset(canonical_word(w, lang) for w in s.words) - ignore for s in self.sections
             ]
-            holding: dict[str, list[int]] = {}
-            for n, mapped in enumerate(self._titles[lang]):
-                for w in mapped:
-                    holding.setdefault(w, []).append(n)
-            self._holding[lang] = holding
+            self._by_word[lang] = WordIndex(self._titles[lang])
         return self._titles[lang]
