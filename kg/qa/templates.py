@@ -49,10 +49,11 @@ class Template:
 _MAX_FACTS = 100
 
 
-def _capped(pattern: str) -> str:
-    """At most `_MAX_FACTS` assertions `?a` about the concept `?c`, with their other side `?o`
-    (the bound values open this sub-select too: `AskContext.run`)."""
-    return f"\n  {{ SELECT ?c ?a ?o WHERE {{ {pattern} }} LIMIT {_MAX_FACTS} }}"
+def _capped(pattern: str, variables: str = "?c ?a ?o") -> str:
+    """At most `_MAX_FACTS` solutions of `pattern` about the concept `?c` (by default
+    assertions `?a` with their other side `?o`); the bound values open this sub-select too
+    (`AskContext.run`)."""
+    return f"\n  {{ SELECT {variables} WHERE {{ {pattern} }} LIMIT {_MAX_FACTS} }}"
 
 
 _EVIDENCE = """
@@ -134,11 +135,12 @@ ORDER BY ?definition""",
         Template(
             "key_points",
             "Key points, exam tips and table notes about a concept, with their lines.",
-            f"""SELECT ?c ?text ?source ?line WHERE {{
-  {{ SELECT ?c ?k WHERE {{ ?k kg:about ?c ; a kg:KeyPoint . }} LIMIT {_MAX_FACTS} }}
+            "SELECT ?c ?text ?source ?line WHERE {"
+            + _capped("?k kg:about ?c ; a kg:KeyPoint .", "?c ?k")
+            + """
   ?k kg:text ?text ; kg:line ?line ; dcterms:source ?doc .
   ?doc dcterms:source ?source .
-}} ORDER BY ?source ?line ?text""",
+} ORDER BY ?source ?line ?text""",
         ),
         Template(
             "parts",
@@ -146,20 +148,18 @@ ORDER BY ?definition""",
             " (components); steps in their order.",
             # where the concept stands in each relation as a table, not a UNION (whose
             # branches Oxigraph reads over the whole graph before joining the concept)
-            """SELECT ?c ?o ?label ?relation ?position ?source ?line ?evidence WHERE {
-  { SELECT ?c ?a ?o ?relation WHERE {
-    ?a ?stands ?c ; rdf:predicate ?p ; ?other ?o .
-    VALUES (?stands ?p ?other ?relation) {
-"""
-            + _components_rows()
-            + f"""
-    }}
-  }} LIMIT {_MAX_FACTS} }}
-  OPTIONAL {{ ?a kg:position ?position }}
+            "SELECT ?c ?o ?label ?relation ?position ?source ?line ?evidence WHERE {"
+            + _capped(
+                "?a ?stands ?c ; rdf:predicate ?p ; ?other ?o .\n"
+                f"    VALUES (?stands ?p ?other ?relation) {{\n{_components_rows()}\n    }}",
+                "?c ?a ?o ?relation",
+            )
+            + """
+  OPTIONAL { ?a kg:position ?position }
   ?a kg:line ?line ; kg:evidence ?evidence ; dcterms:source ?doc .
   ?doc dcterms:source ?source .
   ?o skos:prefLabel ?label .
-}} ORDER BY ?relation ?source ?line ?position ?o""",
+} ORDER BY ?relation ?source ?line ?position ?o""",
         ),
         Template(
             "owner",
