@@ -1,5 +1,10 @@
 """Jupyter notebooks (.ipynb): markdown cells are markdown, code cells are code blocks.
 
+Both notebook formats still found in notes are read: nbformat 4 (`cells`, code in `source`)
+and nbformat 3 (`worksheets[].cells`, code in `input`, `heading` cells with a `level`). The
+`nbformat` package converts between them too, but it brings jsonschema and traitlets for the
+three keys that differ.
+
 Line numbers are those of the .ipynb file itself: each cell source line is located in the JSON
 text, so a user can open the notebook file at the line an answer cites. The document's `lines`
 hold the decoded cell text at those line numbers, so evidence is readable there.
@@ -38,6 +43,27 @@ def _source_lines(source: Any) -> list[str]:
     return [str(source)] if source else []
 
 
+def _cells(nb: Any) -> list[Any] | None:
+    """The notebook's cells in order: nbformat 4's `cells`, or nbformat 3's worksheets' cells."""
+    if not isinstance(nb, dict):
+        return None
+    if isinstance(nb.get("cells"), list):
+        return list(nb["cells"])
+    sheets = nb.get("worksheets")
+    if not isinstance(sheets, list):
+        return None
+    cells = [s.get("cells") for s in sheets if isinstance(s, dict)]
+    if not cells or not all(isinstance(c, list) for c in cells):
+        return None
+    return [cell for sheet in cells for cell in sheet]
+
+
+def _heading_marks(cell: dict[str, Any]) -> str:
+    """The markdown marks of an nbformat 3 heading cell: `## ` for level 2."""
+    level = cell.get("level")
+    return "#" * (level if isinstance(level, int) and 1 <= level <= 6 else 1) + " "
+
+
 class _Locator:
     """Finds each cell source string in the JSON text, moving forward only."""
 
@@ -65,7 +91,8 @@ def parse_notebook(text: str, path: Path) -> tuple[list[Block], list[str]]:
         nb = json.loads(text)
     except json.JSONDecodeError as err:
         raise MalformedDocumentError(path, f"invalid notebook JSON: {err.msg}", err.lineno) from err
-    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
+    cells = _cells(nb)
+    if cells is None:
         raise MalformedDocumentError(path, "not a Jupyter notebook (no 'cells' list)")
     meta = nb.get("metadata") if isinstance(nb.get("metadata"), dict) else {}
     kernel = (meta or {}).get("kernelspec") or {}
@@ -75,10 +102,11 @@ def parse_notebook(text: str, path: Path) -> tuple[list[Block], list[str]]:
     lines = text.split("\n")
     locate = _Locator(text)
     blocks: list[Block] = []
-    for cell in nb["cells"]:
+    for cell in cells:
         if not isinstance(cell, dict):
             continue
-        pieces = _source_lines(cell.get("source", []))
+        source_key = "input" if cell.get("cell_type") == "code" and "input" in cell else "source"
+        pieces = _source_lines(cell.get(source_key, []))
         cell_lines: list[str] = []
         file_line: list[int] = []
         for piece in pieces:
@@ -97,9 +125,12 @@ def parse_notebook(text: str, path: Path) -> tuple[list[Block], list[str]]:
         kind = cell.get("cell_type")
         if kind == "code" and cell_lines[0].strip().startswith("%md"):
             kind, cell_lines[0] = "markdown", cell_lines[0].strip()[3:]
+        if kind == "heading":
+            kind, cell_lines[0] = "markdown", _heading_marks(cell) + cell_lines[0].lstrip()
         if kind in ("markdown", "raw"):
             blocks.extend(_remap(b, line_of) for b in parse_markdown("\n".join(cell_lines)))
         elif kind == "code":
             body = "\n".join(cell_lines).strip("\n")
-            blocks.append(Code(file_line[0], file_line[-1], language, body))
+            own = cell.get("language")  # nbformat 3 names each code cell's language
+            blocks.append(Code(file_line[0], file_line[-1], str(own or language), body))
     return blocks, lines

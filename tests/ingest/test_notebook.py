@@ -47,6 +47,21 @@ def test_notebook_invalid_json_names_the_line(write) -> None:  # type: ignore[no
     assert "bad.ipynb:3" in str(err.value)
 
 
+def test_notebook_format_3_worksheets_headings_and_inputs_are_read(write) -> None:  # type: ignore[no-untyped-def]
+    cells = [
+        {"cell_type": "heading", "level": 2, "metadata": {}, "source": ["Modelo vectorial"]},
+        {"cell_type": "markdown", "metadata": {}, "source": ["Cada documento es un vector.\n"]},
+        {"cell_type": "code", "language": "python", "input": ["def score(q):\n", "    return 1"]},
+    ]
+    text = json.dumps({"nbformat": 3, "metadata": {}, "worksheets": [{"cells": cells}]}, indent=1)
+    doc = load_document(write("v3.ipynb", text))
+    assert [s.title for s in doc.sections] == ["Modelo vectorial"]
+    para, code = doc.blocks
+    assert isinstance(para, Paragraph) and para.text.text == "Cada documento es un vector."
+    assert isinstance(code, Code) and code.text == "def score(q):\n    return 1"
+    assert '"def score(q):\\n"' in text.split("\n")[code.line_start - 1]
+
+
 def test_notebook_without_cells_is_malformed(write) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(MalformedDocumentError, match="no 'cells'"):
         load_document(write("x.ipynb", '{"metadata": {}}'))
