@@ -168,6 +168,14 @@ def _word_group(folded: str) -> set[str]:
     for form in forms:
         for other in _translations().get(form, ()):
             group.update(word_terms(other))
+    # a stem stemmed again in the other languages: "representa" → represent (es) → repres
+    # (en), which is what "represents" gives in an English note
+    group |= {
+        again
+        for stem in list(group)
+        for lang in LANGUAGES
+        if len(again := _stemmer(lang).stemWord(stem)) > 3
+    }
     return group
 
 

@@ -63,6 +63,10 @@ def test_analyzer_question_groups_translate_and_weigh_words() -> None:
     # ... and the pivot language's synonyms of that translation ("quito" → delete, remove)
     quito = {g.word: g for g in query_groups("¿Cómo quito los outliers?")}["quito"]
     assert set(terms("remove")) & quito.terms and set(terms("delete")) & quito.terms
+    # a Spanish verb form meets the English one its stem, stemmed again, gives
+    for word, english in [("representa", "represents"), ("componentes", "components")]:
+        group = {g.word: g for g in query_groups(f"¿Qué {word} cada uno?")}[word]
+        assert set(terms(english)) & group.terms, (word, english)
 
 
 @pytest.fixture(scope="module")
