@@ -33,6 +33,9 @@ def test_analyzer_splits_identifiers_and_folds_accents() -> None:
     # a Spanish word meets its English cognate: validación ~ validation
     assert set(terms("validación")) & set(terms("validation"))
     assert set(terms("regularización")) & set(terms("regularization"))
+    # Spanish writes one s where English writes two: -esión ~ -ession
+    assert set(terms("progresión")) & set(terms("progression"))
+    assert set(terms("expresiones")) & set(terms("expressions"))
 
 
 def test_analyzer_a_spanish_es_before_a_consonant_meets_the_english_s() -> None:
