@@ -101,8 +101,23 @@ def _called_with_arguments(code: str, concept: LinkedConcept) -> bool:
     return bool(call and re.search(r"\b[A-Za-z_]\w*\s*=", call.group(1)))
 
 
+# where code defines a name: `def name(`, `class name`, `function name(`
+_DEFINING = ("def", "class", "function", "fn", "func")
+
+
+def _defines_in_code(code: str, concept: LinkedConcept) -> bool:
+    """The code defines the concept (by its last name): what "how does X work" reads."""
+    name = concept.label.split("(")[0].rsplit(".", 1)[-1]
+    if not name.isidentifier():
+        return False
+    keywords = "|".join(_DEFINING)
+    return bool(re.search(rf"(?<![\w.])(?:{keywords})\s+{re.escape(name)}\b", code))
+
+
 def text_score(intent: str, text: str, kind: str, linked: Sequence[LinkedConcept]) -> float:
     """What the statement's text says for the intent (its kind was counted before)."""
+    if kind == "code" and intent in ("definition", "unknown", "how_to"):
+        return 1.0 if linked and _defines_in_code(text, linked[0]) else 0.0
     if intent in ("definition", "unknown"):
         return 1.0 if linked and _defines(text, linked[0]) else 0.0
     folded = fold(text)

@@ -515,3 +515,33 @@ def test_retrieval_a_row_of_a_small_table_brings_the_whole_table(tmp_path: Path)
     assert "sklearn puro" in small.answer and "fs.log_model" in small.answer
     # a larger table is not read whole: its row answers alone
     assert "Redes neuronales" in large.answer and "Muchos usuarios" not in large.answer
+
+
+CODE_NOTES = """\
+# Búsqueda
+
+```python
+index.rank_documents("vino tinto")
+```
+
+```python
+index.rank_documents("Bordeaux")
+```
+
+La clase guarda los documentos y puntúa cada búsqueda.
+
+```python
+def rank_documents(self, query):
+    # the score of each document is the dot product with the query vector
+    return {doc: dot(query_vector, vec) for doc, vec in self.vectors.items()}
+```
+"""
+
+
+def test_retrieval_code_that_defines_a_function_answers_how_it_works(tmp_path: Path) -> None:
+    for question in (
+        "How is the score of each document computed in rank_documents?",
+        "¿Cómo calcula rank_documents la puntuación de cada documento?",
+    ):
+        (answer,) = ask_notes(tmp_path, CODE_NOTES, question, typed_only=False)
+        assert _first(answer).startswith("def rank_documents("), question
