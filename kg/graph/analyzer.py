@@ -7,8 +7,9 @@ word also gets the stem of its cognate's spelling in the pivot language (`cognat
 structure), so cognates meet across languages.
 Identifiers are kept whole and split into their words (`gc_after_trial` → gc_after_trial, gc,
 after, trial; `MlflowClient.search_runs` → mlflowclientsearch_runs, search_runs, mlflow,
-client, search, runs). Question words also carry their translations through the glossary
-(looked up by the word, its singular and its lemma), so an English question finds a Spanish
+client, search, runs; a `$`-operator or variable keeps its `$`: `$nin` → $nin, nin).
+Question words also carry their translations through the glossary (looked up by the word,
+its singular and its lemma), so an English question finds a Spanish
 sentence and back.
 
 PyStemmer (Snowball, C) stems; it is a well-kept, dependency-free library made for this.
@@ -29,8 +30,8 @@ from kg.lang import LANGUAGES, PIVOT, language, listed, words
 
 __all__ = ["Group", "query_groups", "terms", "word_terms"]
 
-# identifiers (dotted, snake_case, camelCase, calls) and plain words
-_TOKEN = re.compile(r"[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+|\w+", re.UNICODE)
+# identifiers (`$`-operators and variables, dotted, snake_case, camelCase, calls) and words
+_TOKEN = re.compile(r"\$[A-Za-z_]\w*|[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+|\w+", re.UNICODE)
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 # endings of each language and the pivot language's endings of their cognates (-ción/-tion)
 _COGNATES = tuple(
@@ -114,7 +115,7 @@ def _identifier_words(token: str) -> list[str]:
 
 
 def _is_identifier(token: str) -> bool:
-    return "." in token or "_" in token or any(c.isupper() for c in token[1:])
+    return token[0] == "$" or "." in token or "_" in token or any(c.isupper() for c in token[1:])
 
 
 def _whole_terms(token: str) -> list[str]:

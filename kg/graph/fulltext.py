@@ -33,7 +33,7 @@ from kg.graph.vocab import KG
 __all__ = ["INDEX_FILE", "Hit", "StatementIndex", "build_index", "index_rows"]
 
 INDEX_FILE = "statements.sqlite"
-_VERSION = 3  # PRAGMA user_version: an index of another layout is not read (rebuild)
+_VERSION = 4  # PRAGMA user_version: an index of another layout is not read (rebuild)
 # how close (rapidfuzz ratio) a word the notes never use must be to one they do to be its
 # typo: one letter is a quarter of a word of four, never a typo ("helm" is not "hem"), and a
 # fifth of one of five ("feast" is 89 from "fast", "dockr" 91 from "docker")
@@ -48,7 +48,7 @@ _SCHEMA = """
 CREATE VIRTUAL TABLE statements USING fts5(
     body, heading, names, context, iri UNINDEXED, kind UNINDEXED, mentions UNINDEXED,
     text UNINDEXED,
-    tokenize = "unicode61 tokenchars '_'"
+    tokenize = "unicode61 tokenchars '_$'"
 );
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(statements, row);
 CREATE TABLE ids (iri TEXT PRIMARY KEY, id INTEGER NOT NULL) WITHOUT ROWID;

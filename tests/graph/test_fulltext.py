@@ -30,6 +30,8 @@ def test_analyzer_splits_identifiers_and_folds_accents() -> None:
     assert "mlflowclientsearch_runs" in found and "search_runs" in found
     assert {"mlflow", "client", "search", "gc_after_trial", "gc", "trial"} <= set(found)
     assert all(t.isascii() and t == t.lower() for t in found)  # case and accents folded
+    # a `$`-operator keeps its `$` (`$in` is not the word "in"); an amount is a number
+    assert terms("{ $nin: [1, 2] } costs $100") == ["$nin", "nin", "1", "2", "costs", "cost", "100"]
     # a Spanish word meets its English cognate: validación ~ validation
     assert set(terms("validación")) & set(terms("validation"))
     assert set(terms("regularización")) & set(terms("regularization"))

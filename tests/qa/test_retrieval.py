@@ -545,3 +545,21 @@ def test_retrieval_code_that_defines_a_function_answers_how_it_works(tmp_path: P
     ):
         (answer,) = ask_notes(tmp_path, CODE_NOTES, question, typed_only=False)
         assert _first(answer).startswith("def rank_documents("), question
+
+
+MONGO_NOTES = """\
+# Operators
+
+- `$ne`: the field is not equal to the value.
+- `$nin`: the field is not in the list.
+- `$not`: negates the condition that follows it, whatever operator the condition uses.
+- `$nor`: selects the documents that fail every condition of a list of conditions.
+"""
+
+
+def test_retrieval_a_dollar_operator_is_its_own_name(tmp_path: Path) -> None:
+    # "not" and "nor" are function words; `$not` and `$nor` are names
+    (answer,) = ask_notes(tmp_path, MONGO_NOTES, "What does $not do?", typed_only=False)
+    assert _first(answer).startswith("$not:")
+    (answer,) = ask_notes(tmp_path, MONGO_NOTES, "¿Para qué sirve $nor?", typed_only=False)
+    assert _first(answer).startswith("$nor:")
