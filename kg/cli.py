@@ -110,6 +110,12 @@ def inspect(path: Path, as_json: bool) -> None:
         click.echo(f"{section.line_start:>6}-{section.line_end:<6}{indent}{title}  [{summary}]")
 
 
+_OUTDATED_INDEX = (
+    "note: this graph's statement index was written by another version of kg; answers come "
+    "from typed facts only until `kg build` runs again"
+)
+
+
 @cli.command()
 @click.argument("question", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
@@ -121,6 +127,8 @@ def ask(question: str | None, as_json: bool, jsonl: bool, store: str | None) -> 
         raise click.UsageError("give a QUESTION, or --jsonl to read questions from stdin")
     try:
         with api.answerer(store=store) as engine:
+            if engine.index_outdated:
+                click.echo(_OUTDATED_INDEX, err=True)
             if jsonl:
                 # one output line per input line, blank or undecodable too, so they line up
                 for raw in sys.stdin.buffer:

@@ -4,6 +4,7 @@ what stays when you move around, and what it says."""
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -135,6 +136,24 @@ def test_app_ask_shows_answer_and_evidence(app: AppTest) -> None:
     assert "databricks-ml-associate-study-guide.md:467" in shown
     assert str(SEED) not in shown  # citations are short: never the absolute path
     assert any("SELECT" in c.value for c in app.code)
+
+
+def test_app_ask_says_when_the_statement_index_is_of_another_layout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notas\n\n**AutoML** requiere **ML Runtime**.\n", encoding="utf-8")
+    api.build([notes], store=tmp_path / "store")
+    (index,) = (tmp_path / "store").glob("gen-*/statements.sqlite")
+    with sqlite3.connect(index) as db:  # an index as an older kg wrote it
+        db.execute("PRAGMA user_version = 1")
+    db.close()
+    monkeypatch.setenv("KG_STORE", str(tmp_path / "store"))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.chat_input[0].set_value("¿Qué requiere AutoML?").run()
+    assert not at.exception
+    assert "ML Runtime" in texts(at)  # typed facts still answer
+    assert [w.value for w in at.warning] == [UI["es"]["index_outdated"]]
 
 
 def test_app_ask_keeps_the_history_of_the_session(app: AppTest) -> None:

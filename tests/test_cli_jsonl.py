@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,20 @@ def test_cli_jsonl_every_input_line_has_exactly_one_output_line(small_store: Pat
 
 def test_cli_jsonl_no_input_no_output(small_store: Path) -> None:
     assert ask_jsonl(small_store, b"") == []
+
+
+def test_cli_ask_says_when_the_statement_index_is_of_another_layout(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notas\n\n**AutoML** requiere **ML Runtime**.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    api.build([notes], store=store)
+    args = ["ask", "What does AutoML require?", "--store", str(store)]
+    fresh = CliRunner().invoke(cli, args)
+    assert fresh.exit_code == 0 and "another version of kg" not in fresh.stderr
+    (index,) = store.glob("gen-*/statements.sqlite")
+    with sqlite3.connect(index) as db:  # an index as an older kg wrote it
+        db.execute("PRAGMA user_version = 1")
+    db.close()
+    old = CliRunner().invoke(cli, args)
+    assert old.exit_code == 0 and "ML Runtime" in old.stdout  # typed facts still answer
+    assert "another version of kg" in old.stderr and "kg build" in old.stderr

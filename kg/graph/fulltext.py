@@ -144,6 +144,11 @@ class StatementIndex:
         self._df: dict[str, int] = {}
         self._vocabulary: list[str] | None = None
 
+    @staticmethod
+    def exists(generation: Path) -> bool:
+        """Whether the generation folder holds an index file (of any layout)."""
+        return (generation / INDEX_FILE).is_file()
+
     @classmethod
     def in_generation(cls, generation: Path) -> StatementIndex | None:
         """The index of a generation folder, or None for a graph built without one (or by a

@@ -46,6 +46,9 @@ class QAEngine:
         self.sections = SectionRanker(tables.sections)
         index = StatementIndex.in_generation(generation)
         self.statements = Retriever(session, index) if index is not None else None
+        # built by a kg whose statement index had another layout: typed facts only until the
+        # next build, which interfaces say
+        self.index_outdated = index is None and StatementIndex.exists(generation)
 
     @classmethod
     @contextlib.contextmanager
