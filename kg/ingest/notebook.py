@@ -52,8 +52,9 @@ def _cells(nb: Any) -> list[Any] | None:
     sheets = nb.get("worksheets")
     if not isinstance(sheets, list):
         return None
-    cells = [s.get("cells") for s in sheets if isinstance(s, dict)]
-    if not cells or not all(isinstance(c, list) for c in cells):
+    found = [s.get("cells") for s in sheets if isinstance(s, dict)]
+    cells: list[list[Any]] = [c for c in found if isinstance(c, list)]
+    if not cells or len(cells) != len(found):
         return None
     return [cell for sheet in cells for cell in sheet]
 
