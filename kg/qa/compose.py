@@ -120,9 +120,11 @@ def render_statements(
     lead = ""
     room = _MAX_CODE_LINES
     leads: set[str] = set()  # the lead-ins shown: a statement that is one is not shown again
+    shown = ""  # the text of the statement shown last: a lead-in its items go under
     for r in ranked:
         if r.kind == "item" and r.context and r.context != lead:
-            lines.append(f"- {r.context}")
+            if r.context != shown:
+                lines.append(f"- {r.context}")
             lead = r.context
             leads.add(lead)
         elif r.text in leads and r.kind != "code":
@@ -131,6 +133,7 @@ def render_statements(
         if r.kind != "item":
             lead = ""
         lines.append(f"{indent}- {_shown(r, focus, room)}")
+        shown = r.text
         room = _MORE_CODE_LINES if r.kind == "code" else room
         section = r.heading.rsplit(" › ", 1)[-1]
         quote = r.text if len(r.text) <= _MAX_TEXT else r.text[:_MAX_TEXT] + "…"

@@ -123,6 +123,8 @@ _HEADING_LEADS = 3  # statements shown under a heading that answers
 _COMPLETED = 2  # of the best statements, how many are completed
 _LEADS = ("sentence", "item")  # kinds of statement that may lead a list
 _SMALL_TABLE = 4  # rows of a table shown whole when one of them answers
+# past the first statements, an item scoring this share of the best brings its small list
+_NEAR = 0.75
 _DEFINITION_MORE = 2  # sentences after a defining one, which often finish it
 
 
@@ -234,7 +236,9 @@ class Retriever:
                 section = self._around(SECTION, "section", best, sparql, read)
                 for r in counterparts(best, section, sides):
                     add(r)
-            elif best.kind == "row" and n < _COMPLETED:
+            elif (best.kind == "row" and n < _COMPLETED) or (
+                best.kind == "item" and best.context and best.score >= _NEAR * ranked[0].score
+            ):  # a small table or list comes whole
                 section = self._around(SECTION, "section", best, sparql, read)
                 for r in table_rows(best, section, _SMALL_TABLE):
                     add(r)

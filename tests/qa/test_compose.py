@@ -88,6 +88,10 @@ def test_compose_lists_show_their_lead_in_once() -> None:
     lead = Ranked("d/S4", "Steps:", "sentence", "", "n.md", 4, "H", "d/L1", "en", 1.0, 1.0)
     again, shown = render_statements([*items, lead])
     assert again == text and len(shown) == 2
+    # ... and ranked before them it is shown with its line, its items under it
+    before, shown = render_statements([lead, *items])
+    assert before == "- Steps: (n.md:4)\n  - first (n.md:5)\n  - second (n.md:6)"
+    assert len(shown) == 3
 
 
 def test_compose_a_block_that_fits_comes_whole_with_the_setup_before_the_asked_call() -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kg import api
 from kg.qa import QAEngine
 from kg.qa.model import INTENTS
 from tests.qa.notes import ask_notes
@@ -563,3 +565,38 @@ def test_retrieval_a_dollar_operator_is_its_own_name(tmp_path: Path) -> None:
     assert _first(answer).startswith("$not:")
     (answer,) = ask_notes(tmp_path, MONGO_NOTES, "¿Para qué sirve $nor?", typed_only=False)
     assert _first(answer).startswith("$nor:")
+
+
+LIST_NOTES = """\
+# Feature tables
+
+Writing a DataFrame to a feature table checks its columns.
+
+Writing a DataFrame with other columns in merge mode fails.
+
+Overwrite may change the columns.
+
+Before writing, check:
+
+- a primary key column
+- one column per feature
+- a timestamp for time series
+"""
+
+
+def test_retrieval_an_item_near_the_best_brings_its_small_list(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text(LIST_NOTES, encoding="utf-8")
+    api.build([tmp_path / "notes.md"], store=tmp_path / "store")
+    question = "Which columns must the DataFrame have before writing it?"
+    with QAEngine.open(tmp_path / "store") as qa:
+        assert qa.statements is not None
+        ranked = qa.statements.rank(question, "unknown", (), (), [], limit=8)
+        sentences = [r for r in ranked if r.kind == "sentence"][:2]
+        (item,) = qa.statements.rank("a primary key column", "unknown", (), (), [], limit=1)
+        assert item.kind == "item" and len(sentences) == 2
+        top = sentences[0].score
+        for share, whole in ((0.8, True), (0.6, False)):  # the item third, near the best or not
+            order = [*sentences, replace(item, score=share * top)]
+            shown = [r.text for r in qa.statements.expand(order, "unknown", [])]
+            assert ("one column per feature" in shown) is whole, (share, shown)
+            assert ("a timestamp for time series" in shown) is whole, (share, shown)
