@@ -68,6 +68,9 @@ def test_analyzer_question_groups_translate_and_weigh_words() -> None:
     # ... and the pivot language's synonyms of that translation ("quito" → delete, remove)
     quito = {g.word: g for g in query_groups("¿Cómo quito los outliers?")}["quito"]
     assert set(terms("remove")) & quito.terms and set(terms("delete")) & quito.terms
+    # a vocabulary word carries its technical sense: "interfaz" of MLflow is the MLflow UI
+    interfaz = {g.word: g for g in query_groups("¿Qué muestra la interfaz de MLflow?")}
+    assert set(terms("MLflow UI")) & interfaz["interfaz"].terms
     # a Spanish verb form meets the English one its stem, stemmed again, gives
     for word, english in [("representa", "represents"), ("componentes", "components")]:
         group = {g.word: g for g in query_groups(f"¿Qué {word} cada uno?")}[word]
