@@ -51,7 +51,8 @@ class Statement:
     """One unit the notes state.
 
     `text` is what the notes say (tables as "aspect: value" pairs); `context` is what a reader
-    sees with it (a list's lead-in, a table's header). `mentions` are concept keys, filled in
+    sees with it (a list's lead-in, a table's header, the sentence before a sentence in its
+    paragraph: what "This" refers to). `mentions` are concept keys, filled in
     once concepts are resolved.
     """
 
@@ -135,10 +136,12 @@ def _section_statements(doc: Document, section: Section, lang: str) -> Iterator[
         parents = []
         if isinstance(block, Paragraph):
             sentences = split_sentences(block.text.text)
+            before = ""  # the sentence before in the paragraph: what "This" and "It" refer to
             for offset, sentence in sentences:
                 line = block.line_start + block.text.text.count("\n", 0, offset)
                 end = line + sentence.count("\n")
-                yield make("sentence", _squash(sentence), "", line, end)
+                yield make("sentence", _squash(sentence), before, line, end)
+                before = _squash(sentence)
             lead = _squash(sentences[-1][1]) if sentences else ""
         elif isinstance(block, Table):
             yield from _rows(block, make)

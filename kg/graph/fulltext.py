@@ -33,7 +33,7 @@ from kg.graph.vocab import KG
 __all__ = ["INDEX_FILE", "Hit", "StatementIndex", "build_index", "index_rows"]
 
 INDEX_FILE = "statements.sqlite"
-_VERSION = 4  # PRAGMA user_version: an index of another layout is not read (rebuild)
+_VERSION = 5  # PRAGMA user_version: an index of another layout is not read (rebuild)
 # how close (rapidfuzz ratio) a word the notes never use must be to one they do to be its
 # typo: one letter is a quarter of a word of four, never a typo ("helm" is not "hem"), and a
 # fifth of one of five ("feast" is 89 from "fast", "dockr" 91 from "docker")
@@ -47,7 +47,7 @@ WEIGHTS = (1.0, 0.4, 0.6, 0.3)
 _SCHEMA = """
 CREATE VIRTUAL TABLE statements USING fts5(
     body, heading, names, context, iri UNINDEXED, kind UNINDEXED, mentions UNINDEXED,
-    text UNINDEXED,
+    text UNINDEXED, before UNINDEXED,
     tokenize = "unicode61 tokenchars '_$'"
 );
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(statements, row);
@@ -56,7 +56,8 @@ CREATE TABLE ids (iri TEXT PRIMARY KEY, id INTEGER NOT NULL) WITHOUT ROWID;
 # `ids` finds a statement's row by IRI: FTS5 cannot index the IRI column, so `iri IN (...)`
 # read every row (90 ms at 1,000 documents against 0.2 ms through `ids`)
 _BY_IRI = "rowid IN (SELECT id FROM ids WHERE iri IN ({}))"
-_HIT = "iri, body, names, context, heading, kind, mentions, text"  # what a `Hit` is read from
+# what a `Hit` is read from
+_HIT = "iri, body, names, context, heading, kind, mentions, text, before"
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,10 @@ class Hit:
 
 
 def index_rows(graph: Graph) -> list[tuple[str, ...]]:
-    """(iri, body, heading, names, context, kind, mentions, text) of every statement, terms
-    analysed, in IRI order."""
+    """(iri, body, heading, names, context, kind, mentions, text, before) of every statement,
+    terms analysed, in IRI order. A sentence's context is the sentence before it in its
+    paragraph: kept apart (`before`), unsearched and out of the document frequencies, since
+    it is not what the sentence says; ranking counts it as it counts the heading path."""
     labels: dict[str, list[str]] = {}
     rows: list[tuple[str, ...]] = []
     for node in sorted(str(s) for s in graph.subjects(RDF.type, KG.Statement)):
@@ -90,16 +93,20 @@ def index_rows(graph: Graph) -> list[tuple[str, ...]]:
                     for label in graph.objects(URIRef(concept), p)
                 )
             names.extend(labels[concept])
+        kind = str(graph.value(subject, KG.kind) or "")
+        context = " ".join(terms(str(graph.value(subject, KG.context) or "")))
+        before, context = (context, "") if kind == "sentence" else ("", context)
         rows.append(
             (
                 node,
                 " ".join(terms(str(graph.value(subject, KG.text) or ""))),
                 " ".join(terms(str(graph.value(subject, KG.headingPath) or ""))),
                 " ".join(terms(" ".join(names))),
-                " ".join(terms(str(graph.value(subject, KG.context) or ""))),
-                str(graph.value(subject, KG.kind) or ""),
+                context,
+                kind,
                 " ".join(mentioned),
                 str(graph.value(subject, KG.text) or ""),
+                before,
             )
         )
     return rows
@@ -112,8 +119,9 @@ def build_index(graph: Graph, folder: Path) -> Path:
         db.executescript(_SCHEMA)
         db.execute(f"PRAGMA user_version = {_VERSION}")
         db.executemany(
-            "INSERT INTO statements (iri, body, heading, names, context, kind, mentions, text) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO statements "
+            "(iri, body, heading, names, context, kind, mentions, text, before) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             index_rows(graph),
         )
         db.execute("INSERT INTO ids SELECT iri, rowid FROM statements")
@@ -254,11 +262,11 @@ class StatementIndex:
 
 
 def _hit(row: tuple[Any, ...], score: float) -> Hit:
-    iri, body, names, context, heading, kind, mentions, text = row
+    iri, body, names, context, heading, kind, mentions, text, before = row
     return Hit(
         iri,
         float(score),
-        frozenset(f"{body} {names} {context}".split()),
+        frozenset(f"{body} {names} {context} {before}".split()),
         frozenset(heading.split()),
         kind,
         frozenset(mentions.split()),

@@ -63,6 +63,9 @@ def test_statements_cover_every_kind_with_lines_and_context(tmp_path: Path) -> N
     ]
     by_line = {(s.line, s.ordinal): s for s in found}
     assert by_line[(3, 1)].text == "Permite reutilizarlas, e.g. entre equipos."
+    # a sentence carries the one before it in its paragraph (what "Permite" is about)
+    assert by_line[(3, 1)].context == "El Feature Store es un repositorio central de features."
+    assert by_line[(3, 0)].context == "" and by_line[(5, 0)].context == ""
     # a list item carries the sentence that announces its list, a nested one its parent
     assert by_line[(7, 0)].context == "Etapas del ciclo:"
     assert by_line[(9, 0)].context == "registro"

@@ -600,3 +600,23 @@ def test_retrieval_an_item_near_the_best_brings_its_small_list(tmp_path: Path) -
             shown = [r.text for r in qa.statements.expand(order, "unknown", [])]
             assert ("one column per feature" in shown) is whole, (share, shown)
             assert ("a timestamp for time series" in shown) is whole, (share, shown)
+
+
+PARAGRAPH_NOTES = """\
+# Transactions
+
+Every statement runs inside a transaction by default, and operations wait for a commit.
+
+The autocommit attribute suspends the manual commit. This is required for operations such as
+VACUUM and CREATE DATABASE.
+"""
+
+
+def test_retrieval_a_sentence_is_read_with_the_one_before_it(tmp_path: Path) -> None:
+    # "This" is the autocommit attribute: the question's words are split across the two
+    for question in (
+        "Which operations require the autocommit attribute?",
+        "¿Para qué operaciones hace falta autocommit?",
+    ):
+        (answer,) = ask_notes(tmp_path, PARAGRAPH_NOTES, question, typed_only=False)
+        assert _first(answer).startswith("This is required for operations"), question
