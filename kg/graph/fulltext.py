@@ -177,18 +177,22 @@ class StatementIndex:
 
     def is_misspelling(self, word: str) -> bool:
         """Whether a word the notes never use is close to one they do (same first letter,
-        rapidfuzz ratio ≥ 85; closer for a short word, never for one of four letters or
-        fewer): a typo, not a new subject."""
+        both snake_case or neither, rapidfuzz ratio ≥ 85; closer for a short word, never for
+        one of four letters or fewer): a typo, not a new subject."""
         if len(word) <= _NEVER_TYPO:
             return False
         score = _FIVE_LETTER_TYPO_SCORE if len(word) == _NEVER_TYPO + 1 else _TYPO_SCORE
         if self._vocabulary is None:
             rows = self._db.execute("SELECT term FROM vocabulary ORDER BY term").fetchall()
             self._vocabulary = [str(term) for (term,) in rows]
+        # a snake_case name is a typo only of another ("is_incremental" is not "incremental")
+        snake = "_" in word
         near = process.extractOne(
-            word, [t for t in self._vocabulary if t[:1] == word[:1]], scorer=fuzz.ratio,
+            word,
+            [t for t in self._vocabulary if t[:1] == word[:1] and ("_" in t) == snake],
+            scorer=fuzz.ratio,
             score_cutoff=score,
-        )  # fmt: skip
+        )
         return near is not None
 
     def frequency(self, group: Group) -> int:

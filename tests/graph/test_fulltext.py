@@ -99,6 +99,15 @@ def test_index_is_built_with_the_graph_and_finds_statements(notes_store: Path) -
     assert [h.iri for h in index.search(query_groups("regularization"), within=within)] == within
 
 
+def test_index_a_typo_is_close_to_a_word_of_the_same_shape(notes_store: Path) -> None:
+    index = StatementIndex.in_generation(GraphStore(notes_store).live_generation())
+    assert index is not None
+    assert index.is_misspelling("regularizasion") and index.is_misspelling("gc_afer_trial")
+    # a snake_case name that holds a word of the notes is a name of its own, not a typo of it
+    # (as `is_incremental` is not "incremental")
+    assert not index.is_misspelling("g_garbage") and not index.is_misspelling("c_collector")
+
+
 def test_index_looks_statements_up_by_iri(notes_store: Path) -> None:
     index = StatementIndex.in_generation(GraphStore(notes_store).live_generation())
     assert index is not None
