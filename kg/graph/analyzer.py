@@ -83,7 +83,7 @@ def _stemmer(lang: str) -> Stemmer.Stemmer:
 def _cognate(word: str, endings: tuple[tuple[str, str], ...]) -> str:
     """`word` spelt as its cognate in the pivot language, when it has one of `endings`."""
     for ending, cognate in endings:
-        if word.endswith(ending) and len(word) > len(ending) + 2:
+        if word.endswith(ending) and len(word) >= len(ending) + 2:
             return word[: -len(ending)] + cognate
     return word
 

@@ -35,6 +35,9 @@ def test_analyzer_splits_identifiers_and_folds_accents() -> None:
     # a Spanish word meets its English cognate: validación ~ validation
     assert set(terms("validación")) & set(terms("validation"))
     assert set(terms("regularización")) & set(terms("regularization"))
+    # -nción ~ -nction, and a short word's ending counts too: función, acción
+    assert set(terms("funciones")) & set(terms("functions"))
+    assert set(terms("acción")) & set(terms("action"))
     # Spanish writes one s where English writes two: -esión ~ -ession
     assert set(terms("progresión")) & set(terms("progression"))
     assert set(terms("expresiones")) & set(terms("expressions"))
