@@ -24,6 +24,7 @@ from kg.extract.normalize import ARTICLES, code_parts, is_code_like, split_ident
 from kg.lang import listed
 from kg.qa.intents import ignored_words
 from kg.qa.model import LinkedConcept
+from kg.qa.suggest import CloseNames
 from kg.qa.word_index import WordIndex
 from kg.qa.words import canonical_word, needs_capitals
 
@@ -114,6 +115,7 @@ class ConceptIndex:
     def _derive(self) -> None:
         """What the tables above give, in the same way whether read from labels or a state."""
         self._fuzzy_list = list(self.fuzzy_keys)
+        self._close = CloseNames(self._fuzzy_list)
         self._prose_words = self._label_words | set(glossary()) | set(glossary().values())
         self._term_words = [(frozenset(key[5:].split()), key) for key in self.terms]
         self._name_words = WordIndex(words for words, _ in self._term_words)
@@ -386,9 +388,7 @@ class ConceptIndex:
         words = [w for w in re.findall(r"[\w.]+", fold(question)) if w not in ignore and len(w) > 2]
         scored: dict[str, float] = {}
         for word in words:
-            for key, score, _ in process.extract(
-                word, self._fuzzy_list, scorer=fuzz.WRatio, limit=limit, score_cutoff=75
-            ):
+            for key, score in self._close.close(word, limit, 75):
                 if len(key) > 3:
                     for iri in self.fuzzy_keys[key]:
                         label = self.label(iri)

@@ -8,6 +8,7 @@ once per engine and reached through the context the same way.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -63,6 +64,7 @@ class SectionRanker:
         # per language, the titles' words indexed: a question is ranked against the sections
         # it shares a word with, not every section of the graph
         self._by_word: dict[str, WordIndex] = {}
+        self._by_source: dict[str, list[Section]] | None = None
 
     def rank(self, question: str, lang: str) -> list[SectionMatch]:
         """Sections whose titles share a word with the question, best first: most shared
@@ -89,11 +91,17 @@ class SectionRanker:
 
     def inside(self, section: Section) -> list[Section]:
         """A section and its subsections, in document order."""
-        inside = [
-            s for s in self.sections
-            if s.source == section.source and section.start <= s.start <= section.end
-        ]  # fmt: skip
-        return sorted(inside, key=lambda s: s.start)
+        if self._by_source is None:  # each document's sections in line order, built once
+            by_source: dict[str, list[Section]] = {}
+            for s in self.sections:
+                by_source.setdefault(s.source, []).append(s)
+            self._by_source = {
+                source: sorted(found, key=lambda s: s.start) for source, found in by_source.items()
+            }
+        ordered = self._by_source.get(section.source, [])
+        first = bisect_left(ordered, section.start, key=lambda s: s.start)
+        last = bisect_right(ordered, section.end, key=lambda s: s.start)
+        return ordered[first:last]
 
     def titled(self, title_words: Sequence[str]) -> list[Section]:
         """The sections whose titles hold every one of `title_words`, in document order."""
