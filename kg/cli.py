@@ -258,6 +258,8 @@ def evaluate(questions: Path, store: str | None, minimum: float, verbose: bool) 
     except KgError as err:
         _fail(err)
         return
+    if report.index_outdated:
+        click.echo(_OUTDATED_INDEX, err=True)
     for r in report.results:
         if verbose or not r.ok:
             click.echo(f"{'ok  ' if r.ok else 'FAIL'} {r.id} [{r.intent}] {r.question}")

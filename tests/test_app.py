@@ -154,6 +154,8 @@ def test_app_ask_says_when_the_statement_index_is_of_another_layout(
     assert not at.exception
     assert "ML Runtime" in texts(at)  # typed facts still answer
     assert [w.value for w in at.warning] == [UI["es"]["index_outdated"]]
+    at.run()  # a rerun without a new question (a widget changed) still says it
+    assert not at.exception and [w.value for w in at.warning] == [UI["es"]["index_outdated"]]
 
 
 def test_app_ask_keeps_the_history_of_the_session(app: AppTest) -> None:

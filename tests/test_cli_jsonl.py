@@ -68,3 +68,8 @@ def test_cli_ask_says_when_the_statement_index_is_of_another_layout(tmp_path: Pa
     old = CliRunner().invoke(cli, args)
     assert old.exit_code == 0 and "ML Runtime" in old.stdout  # typed facts still answer
     assert "another version of kg" in old.stderr and "kg build" in old.stderr
+    # `kg eval` says it too: its scores would otherwise drop without a word
+    questions = tmp_path / "q.yaml"
+    questions.write_text('- question: "What does AutoML require?"\n', encoding="utf-8")
+    scored = CliRunner().invoke(cli, ["eval", str(questions), "--store", str(store)])
+    assert "another version of kg" in scored.stderr

@@ -31,7 +31,7 @@ from kg.lang import LANGUAGES, PIVOT, language, listed, words
 __all__ = ["Group", "query_groups", "terms", "word_terms"]
 
 # identifiers (`$`-operators and variables, dotted, snake_case, camelCase, calls) and words
-_TOKEN = re.compile(r"\$[A-Za-z_]\w*|[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+|\w+", re.UNICODE)
+_TOKEN = re.compile(r"\$?[A-Za-z_]\w*(?:\.\$?[A-Za-z_]\w*)+|\$[A-Za-z_]\w*|\w+", re.UNICODE)
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 # endings of each language and the pivot language's endings of their cognates (-ción/-tion)
 _COGNATES = tuple(
@@ -169,8 +169,8 @@ def _word_group(folded: str) -> set[str]:
     for form in forms:
         for other in _translations().get(form, ()):
             group.update(word_terms(other))
-    # a stem stemmed again in the other languages: "representa" → represent (es) → repres
-    # (en), which is what "represents" gives in an English note
+    # each stem stemmed again by every language's stemmer: "representa" → represent (es) →
+    # repres (en), which is what "represents" gives in an English note
     group |= {
         again
         for stem in list(group)

@@ -8,6 +8,7 @@ reads everything else from the graph with SPARQL.
 
 Columns, weighted in BM25: the statement's text, its heading path, the names (labels and
 aliases) of the concepts it mentions, and its context (a list's lead-in, a table's header).
+A sentence's context, the sentence before it, is stored unsearched (`before`).
 
 Why FTS5: it ships with Python's `sqlite3` (no new dependency), an index is one file that opens
 in milliseconds, BM25 with column weights is built in, and `fts5vocab` gives document
@@ -72,13 +73,15 @@ class Hit:
     kind: str
     mentions: frozenset[str]
     text: str  # the statement's text as the graph holds it, for ranking before reading it
+    before_terms: frozenset[str] = frozenset()  # a sentence's: the sentence before it
 
 
 def index_rows(graph: Graph) -> list[tuple[str, ...]]:
     """(iri, body, heading, names, context, kind, mentions, text, before) of every statement,
     terms analysed, in IRI order. A sentence's context is the sentence before it in its
     paragraph: kept apart (`before`), unsearched and out of the document frequencies, since
-    it is not what the sentence says; ranking counts it as it counts the heading path."""
+    it is not what the sentence says; ranking counts its words toward what the sentence
+    covers (what "This" or "It" refers to), but not as an identifier the sentence writes."""
     labels: dict[str, list[str]] = {}
     rows: list[tuple[str, ...]] = []
     for node in sorted(str(s) for s in graph.subjects(RDF.type, KG.Statement)):
@@ -146,11 +149,16 @@ class StatementIndex:
         try:
             self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
             self.version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
-            self.size = int(self._db.execute("SELECT count(*) FROM statements").fetchone()[0])
+            # an index of another layout is only closed (`in_generation`), never read
+            count = "SELECT count(*) FROM statements" if self.version == _VERSION else "SELECT 0"
+            self.size = int(self._db.execute(count).fetchone()[0])
         except sqlite3.Error as err:
             raise StoreError(f"cannot open the statement index {path}: {err}") from err
         self._df: dict[str, int] = {}
         self._vocabulary: list[str] | None = None
+
+    def close(self) -> None:
+        self._db.close()
 
     @staticmethod
     def exists(generation: Path) -> bool:
@@ -166,7 +174,10 @@ class StatementIndex:
         if not path.is_file():
             return None
         index = cls(path)
-        return index if index.version == _VERSION else None
+        if index.version != _VERSION:
+            index.close()
+            return None
+        return index
 
     def document_frequency(self, term: str) -> int:
         """In how many statements `term` occurs (any column)."""
@@ -270,9 +281,10 @@ def _hit(row: tuple[Any, ...], score: float) -> Hit:
     return Hit(
         iri,
         float(score),
-        frozenset(f"{body} {names} {context} {before}".split()),
+        frozenset(f"{body} {names} {context}".split()),
         frozenset(heading.split()),
         kind,
         frozenset(mentions.split()),
         text,
+        frozenset(before.split()),
     )

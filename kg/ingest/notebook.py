@@ -52,17 +52,17 @@ def _cells(nb: Any) -> list[Any] | None:
     sheets = nb.get("worksheets")
     if not isinstance(sheets, list):
         return None
+    # a worksheet that is not one, or holds no cells, holds nothing to read
     found = [s.get("cells") for s in sheets if isinstance(s, dict)]
-    cells: list[list[Any]] = [c for c in found if isinstance(c, list)]
-    if not cells or len(cells) != len(found):
-        return None
-    return [cell for sheet in cells for cell in sheet]
+    return [cell for sheet in found if isinstance(sheet, list) for cell in sheet]
 
 
 def _heading_marks(cell: dict[str, Any]) -> str:
     """The markdown marks of an nbformat 3 heading cell: `## ` for level 2."""
     level = cell.get("level")
-    return "#" * (level if isinstance(level, int) and 1 <= level <= 6 else 1) + " "
+    if not isinstance(level, int) or isinstance(level, bool):
+        level = 1
+    return "#" * min(max(level, 1), 6) + " "
 
 
 class _Locator:
@@ -94,7 +94,10 @@ def parse_notebook(text: str, path: Path) -> tuple[list[Block], list[str]]:
         raise MalformedDocumentError(path, f"invalid notebook JSON: {err.msg}", err.lineno) from err
     cells = _cells(nb)
     if cells is None:
-        raise MalformedDocumentError(path, "not a Jupyter notebook (no 'cells' list)")
+        raise MalformedDocumentError(
+            path, "not a Jupyter notebook (no 'cells' list, nor nbformat 3 'worksheets')"
+        )
+    sheets = not isinstance(nb.get("cells"), list)  # nbformat 3: code in `input`
     meta = nb.get("metadata") if isinstance(nb.get("metadata"), dict) else {}
     kernel = (meta or {}).get("kernelspec") or {}
     info = (meta or {}).get("language_info") or {}
@@ -106,7 +109,7 @@ def parse_notebook(text: str, path: Path) -> tuple[list[Block], list[str]]:
     for cell in cells:
         if not isinstance(cell, dict):
             continue
-        source_key = "input" if cell.get("cell_type") == "code" and "input" in cell else "source"
+        source_key = "input" if sheets and cell.get("cell_type") == "code" else "source"
         pieces = _source_lines(cell.get(source_key, []))
         cell_lines: list[str] = []
         file_line: list[int] = []
@@ -126,12 +129,14 @@ def parse_notebook(text: str, path: Path) -> tuple[list[Block], list[str]]:
         kind = cell.get("cell_type")
         if kind == "code" and cell_lines[0].strip().startswith("%md"):
             kind, cell_lines[0] = "markdown", cell_lines[0].strip()[3:]
-        if kind == "heading":
-            kind, cell_lines[0] = "markdown", _heading_marks(cell) + cell_lines[0].lstrip()
+        if kind == "heading":  # one heading, its lines joined (as nbformat's v3 → v4 does)
+            words = " ".join(line.strip() for line in cell_lines if line.strip())
+            kind, cell_lines = "markdown", [_heading_marks(cell) + words]
         if kind in ("markdown", "raw"):
             blocks.extend(_remap(b, line_of) for b in parse_markdown("\n".join(cell_lines)))
         elif kind == "code":
             body = "\n".join(cell_lines).strip("\n")
             own = cell.get("language")  # nbformat 3 names each code cell's language
-            blocks.append(Code(file_line[0], file_line[-1], str(own or language), body))
+            named = own if isinstance(own, str) and own.strip() else language
+            blocks.append(Code(file_line[0], file_line[-1], named, body))
     return blocks, lines

@@ -23,7 +23,7 @@ __all__ = [
     "counterparts",
     "led",
     "siblings",
-    "table_rows",
+    "small_group",
 ]
 
 LIST_ITEMS = 10  # items of a list shown with the item or lead-in that answers
@@ -111,8 +111,9 @@ def siblings(best: Ranked, section: list[Ranked]) -> list[Ranked]:
     return [r for r in section if r.kind == best.kind and r.context == best.context]
 
 
-def table_rows(best: Ranked, section: list[Ranked], most: int) -> list[Ranked]:
-    """The rows of a small table one of whose rows answers, in line order: a table of at
-    most `most` rows is read whole, as a list is (a "requirements" table of three rows)."""
+def small_group(best: Ranked, section: list[Ranked], most: int) -> list[Ranked]:
+    """The rows of a small table or the items of a small list one of whose members answers,
+    in line order: a table or list of at most `most` is read whole (a "requirements" table
+    of three rows)."""
     rows = siblings(best, section)
     return rows if len(rows) <= most else []

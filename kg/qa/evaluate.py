@@ -50,6 +50,7 @@ class CaseResult:
 @dataclass
 class EvalReport:
     results: list[CaseResult] = field(default_factory=list)
+    index_outdated: bool = False  # answered from typed facts only: see `QAEngine`
 
     @property
     def correct(self) -> int:
@@ -100,7 +101,7 @@ def judge(case: dict[str, Any], answer: Answer) -> list[str]:
 
 
 def evaluate(engine: QAEngine, cases: list[dict[str, Any]]) -> EvalReport:
-    report = EvalReport()
+    report = EvalReport(index_outdated=engine.index_outdated)
     for n, case in enumerate(cases, start=1):
         answer = engine.ask(str(case["question"]))
         reasons = judge(case, answer)

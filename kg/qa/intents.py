@@ -88,7 +88,7 @@ def _in_plural(word: str, nouns: set[str]) -> bool:
     """`word` is one of `nouns` or its plural; the lemma tables miss some ("estados" is read
     as a form of "estar")."""
     return singular(word) in nouns or any(
-        word.endswith(end) and word[: -len(end)] in nouns for end in ("s", "es")
+        word.endswith(end) and word[: -len(end)] in nouns for end in listed("plural_endings")
     )
 
 

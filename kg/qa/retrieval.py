@@ -36,7 +36,7 @@ from kg.qa.completion import (
     counterparts,
     led,
     siblings,
-    table_rows,
+    small_group,
 )
 from kg.qa.features import both_sides, kind_prior, mention_score, text_score
 from kg.qa.model import LinkedConcept
@@ -92,8 +92,9 @@ class Ranked:
 class _Candidate:
     iri: str
     bm25: float = 0.0
-    terms: frozenset[str] = frozenset()
+    terms: frozenset[str] = frozenset()  # with a sentence's the sentence before it
     heading_terms: frozenset[str] = frozenset()
+    own_terms: frozenset[str] = frozenset()  # its own: where it writes an identifier
     kind: str = ""
     mentions: frozenset[str] = frozenset()
     text: str = ""
@@ -122,9 +123,8 @@ _MAX_READ = 24  # candidates whose text is read from the graph for the final ran
 _HEADING_LEADS = 3  # statements shown under a heading that answers
 _COMPLETED = 2  # of the best statements, how many are completed
 _LEADS = ("sentence", "item")  # kinds of statement that may lead a list
-_SMALL_TABLE = 4  # rows of a table shown whole when one of them answers
-# past the first statements, an item scoring this share of the best brings its small list
-_NEAR = 0.75
+_SMALL_TABLE = 4  # rows of a table (items of a list) shown whole when one of them answers
+_NEAR = 0.75  # an item scoring this share of the best one brings its small list, at any rank
 _DEFINITION_MORE = 2  # sentences after a defining one, which often finish it
 
 
@@ -210,9 +210,10 @@ class Retriever:
         sides: Sequence[str] = (),
     ) -> list[Ranked]:
         """The best statements with what completes them: a heading's first statements, a list
-        item's sibling items, the items a sentence ending in ":" announces, for a definition
-        the sentences that follow it, and for a difference between `sides` (their names) the
-        row of the same table about the other side."""
+        item's sibling items (a small list's, at any rank, for an item near the best), the
+        items a sentence ending in ":" announces, for a definition the sentences that follow
+        it, and for a difference between `sides` (their names) the row of the same table about
+        the other side."""
         out: list[Ranked] = []
         seen: set[str] = set()
         read: dict[str, list[dict[str, str]]] = {}  # rows of each query, read once
@@ -227,8 +228,7 @@ class Retriever:
             completes = best.kind in ("heading", "item") or best.text.endswith(":")
             defines = intent in ("definition", "unknown") and best.kind == "sentence"
             more = completes or (n == 0 and defines)
-            # a heading alone says little: what is under it always comes with it; a row or
-            # code leads no list
+            # a heading alone says little: what is under it comes; a row or code leads no list
             if best.kind == "heading" or (n < _COMPLETED and (more or best.kind in _LEADS)):
                 for r in self._completion(best, sparql, more, read):
                     add(r)
@@ -240,12 +240,11 @@ class Retriever:
                 best.kind == "item" and best.context and best.score >= _NEAR * ranked[0].score
             ):  # a small table or list comes whole
                 section = self._around(SECTION, "section", best, sparql, read)
-                for r in table_rows(best, section, _SMALL_TABLE):
+                for r in small_group(best, section, _SMALL_TABLE):
                     add(r)
         if not out:
             return out
-        # the answer's statements, read with one query that selects exactly them: the
-        # query the answer shows for its statements
+        # the statements shown, read by one query that selects exactly them (the one shown)
         shown = self._details([r.iri for r in out], sparql)
         return [replace(r, text=shown[r.iri]["text"]) for r in out if r.iri in shown]
 
@@ -324,7 +323,7 @@ class Retriever:
                 if not g.matches(c.terms) and g.matches(c.heading_terms)
             )
             c.coverage = (covered + 0.5 * in_heading) / total
-            c.identifier = any(g.matches(c.terms) for g in identifiers)
+            c.identifier = any(g.matches(c.own_terms) for g in identifiers)
             c.early = (
                 w.coverage * covered / total
                 + w.heading * in_heading / total
@@ -378,8 +377,9 @@ def _both_sides(
 
 def _from_hit(hit: Hit) -> _Candidate:
     return _Candidate(
-        hit.iri, hit.score, hit.terms, hit.heading_terms, hit.kind, hit.mentions, hit.text
-    )
+        hit.iri, hit.score, hit.terms | hit.before_terms, hit.heading_terms, hit.terms,
+        hit.kind, hit.mentions, hit.text,
+    )  # fmt: skip
 
 
 def _ranked(row: dict[str, str], cand: _Candidate | None, score: float) -> Ranked:

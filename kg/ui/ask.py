@@ -17,8 +17,8 @@ def render(page: Page) -> None:
     question = typed or st.session_state.pop("ask", None)  # or an example, a suggestion
     if question:
         history.append((question, page.engine.ask(question)))
-        if page.engine.index_outdated:
-            st.warning(page.text["index_outdated"])
+    if history and page.engine.index_outdated:  # on every run while its answers are shown
+        st.warning(page.text["index_outdated"])
     if not history:
         st.write(page.text["examples"])
         for example in EXAMPLES:

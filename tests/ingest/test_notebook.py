@@ -49,17 +49,24 @@ def test_notebook_invalid_json_names_the_line(write) -> None:  # type: ignore[no
 
 def test_notebook_format_3_worksheets_headings_and_inputs_are_read(write) -> None:  # type: ignore[no-untyped-def]
     cells = [
-        {"cell_type": "heading", "level": 2, "metadata": {}, "source": ["Modelo vectorial"]},
+        {"cell_type": "heading", "level": 2, "source": ["Modelo\n", "vectorial"]},
         {"cell_type": "markdown", "metadata": {}, "source": ["Cada documento es un vector.\n"]},
-        {"cell_type": "code", "language": "python", "input": ["def score(q):\n", "    return 1"]},
+        {"cell_type": "code", "language": "r", "input": ["score <- function(q)\n", "  1"]},
     ]
-    text = json.dumps({"nbformat": 3, "metadata": {}, "worksheets": [{"cells": cells}]}, indent=1)
+    sheets = [7, {"cells": cells}, {"metadata": {}}, {"cells": [{"cell_type": "code"}]}]
+    text = json.dumps({"nbformat": 3, "metadata": {}, "worksheets": sheets}, indent=1)
     doc = load_document(write("v3.ipynb", text))
+    # a heading cell of two lines is one heading; what is not a worksheet holds nothing
     assert [s.title for s in doc.sections] == ["Modelo vectorial"]
     para, code = doc.blocks
     assert isinstance(para, Paragraph) and para.text.text == "Cada documento es un vector."
-    assert isinstance(code, Code) and code.text == "def score(q):\n    return 1"
-    assert '"def score(q):\\n"' in text.split("\n")[code.line_start - 1]
+    assert isinstance(code, Code) and code.language == "r"  # the cell's own language
+    assert code.text == "score <- function(q)\n  1"
+    assert '"score <- function(q)\\n"' in text.split("\n")[code.line_start - 1]
+    # nbformat 4 reads `source`, whatever else a cell holds
+    v4 = {"cells": [{"cell_type": "code", "source": ["x = 1"], "input": ["y = 2"]}]}
+    (only,) = load_document(write("v4.ipynb", json.dumps(v4))).blocks
+    assert isinstance(only, Code) and only.text == "x = 1"
 
 
 def test_notebook_without_cells_is_malformed(write) -> None:  # type: ignore[no-untyped-def]

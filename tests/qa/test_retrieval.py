@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg import api
+from kg.graph.analyzer import query_groups
 from kg.qa import QAEngine
 from kg.qa.model import INTENTS
 from tests.qa.notes import ask_notes
@@ -620,3 +621,9 @@ def test_retrieval_a_sentence_is_read_with_the_one_before_it(tmp_path: Path) -> 
     ):
         (answer,) = ask_notes(tmp_path, PARAGRAPH_NOTES, question, typed_only=False)
         assert _first(answer).startswith("This is required for operations"), question
+    # the sentence before is read with it, not searched: "autocommit" does not find it
+    with QAEngine.open(tmp_path / "store") as qa:
+        assert qa.statements is not None
+        found = qa.statements.index.search(query_groups("autocommit"))
+        assert found and not any(h.text.startswith("This is required") for h in found)
+        assert qa.statements.index.document_frequency("autocommit") == 1
