@@ -22,6 +22,7 @@ from kg.qa.word_index import WordIndex
 __all__ = ["CloseNames"]
 
 _WORD = re.compile(r"[^\W_]+")
+_CAMEL = re.compile(r"[a-z][A-Z]")  # "MlflowClient": words that folding runs together
 
 
 class CloseNames:
@@ -51,4 +52,7 @@ class CloseNames:
         return [(key, score) for key, score, _ in found]
 
     def _parts(self, key: str) -> list[str]:
-        return [p for iri in self._concepts[key] for p in split_identifier(self._label(iri))]
+        """The words of the key's labels in camel case, which the key runs together."""
+        labels = (self._label(iri) for iri in self._concepts[key])
+        camel = (label for label in labels if _CAMEL.search(label))
+        return [part for label in camel for part in split_identifier(label)]
