@@ -12,6 +12,7 @@ import gzip
 import json
 import pickle
 import unicodedata
+from collections.abc import Container
 from functools import lru_cache
 from importlib import metadata
 from importlib.resources import files
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
-from kg.lang import LANGUAGES, language
+from kg.lang import LANGUAGES, language, listed
 
 __all__ = ["fold", "is_infinitive", "lemma", "singular"]
 
@@ -114,3 +115,16 @@ def singular(word: str) -> str:
     """The accent-free, lower-case singular of `word`, or `word` folded if not a plural."""
     lower = word.lower()
     return _plurals().get(lower) or fold(lower)
+
+
+def known_singular(word: str, known: Container[str]) -> str | None:
+    """The form of `word` that `known` holds: its singular, or the word without a plural
+    ending of a language, where the lemma tables read another word ("métricas" as
+    "métrico", "estados" as a form of "estar")."""
+    base = singular(word)
+    if base in known:
+        return base
+    for plural in listed("plural_endings"):
+        if base.endswith(plural) and base[: -len(plural)] in known:
+            return base[: -len(plural)]
+    return None

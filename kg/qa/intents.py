@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
-from kg.extract.lexicon import fold, singular
+from kg.extract.lexicon import fold, known_singular
 from kg.lang import listed
 from kg.qa.model import INTENTS
 
@@ -81,15 +81,7 @@ def ranking_skip_words(intent: str) -> frozenset[str]:
     nouns = {fold(w) for role in ("set_nouns", "step_nouns") for w in listed(f"sections.{role}")}
     # a question of no intent skips every cue word, as all questions did before
     own = _cue_words() if intent not in ORDER else _words_of(listed(f"intents.{intent}"))
-    return frozenset(w for w in ignored_words() | set(own) if not _in_plural(w, nouns))
-
-
-def _in_plural(word: str, nouns: set[str]) -> bool:
-    """`word` is one of `nouns` or its plural; the lemma tables miss some ("estados" is read
-    as a form of "estar")."""
-    return singular(word) in nouns or any(
-        word.endswith(end) and word[: -len(end)] in nouns for end in listed("plural_endings")
-    )
+    return frozenset(w for w in ignored_words() | set(own) if known_singular(w, nouns) is None)
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from kg.extract.cues import glossary
-from kg.extract.lexicon import fold, lemma, singular
+from kg.extract.lexicon import fold, known_singular, lemma, singular
 from kg.lang import LANGUAGES, language, listed
 from kg.qa.intents import skip_words
 
@@ -50,9 +50,8 @@ def canonical_word(word: str, lang: str = "") -> str:
         return table[base]
     if w.endswith(listed("lemma_endings")) and base != w:
         return base  # "registering", "registered" → register
-    for plural in listed("plural_endings"):  # "métricas": the lemma table reads "métrico"
-        if w.endswith(plural) and w[: -len(plural)] in table:
-            return table[w[: -len(plural)]]
+    if (known := known_singular(w, table)) is not None:  # "métricas", read as "métrico"
+        return table[known]
     return _conjugated(w, table) or w
 
 

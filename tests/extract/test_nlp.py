@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.extract.language import detect_language
-from kg.extract.lexicon import is_infinitive
+from kg.extract.lexicon import is_infinitive, known_singular
 from kg.extract.nlp import MAX_WORD, PiecewiseTokenizer, is_function_phrase, pipeline, singular
 from kg.lang import PIVOT
 
@@ -28,6 +28,14 @@ def test_nlp_norm_only_removes_plurals_in_mixed_language_text() -> None:
     assert singular("features") == "feature"
     assert singular("status") == "status"
     assert singular("Ejecuciones") == "ejecucion"
+
+
+def test_nlp_known_singular_strips_a_plural_the_lemma_tables_misread() -> None:
+    # "estados" reads as a form of "estar"; "métricas" as "métrico"
+    assert known_singular("estados", {"estado"}) == "estado"
+    assert known_singular("métricas", {"metrica"}) == "metrica"
+    assert known_singular("types", {"type"}) == "type"
+    assert known_singular("estados", {"tipo"}) is None
 
 
 @pytest.mark.parametrize(
