@@ -18,6 +18,7 @@ frequencies. `bench/bench_fulltext.py` measures it beside tantivy on the same st
 from __future__ import annotations
 
 import sqlite3
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,7 +156,7 @@ class StatementIndex:
         except sqlite3.Error as err:
             raise StoreError(f"cannot open the statement index {path}: {err}") from err
         self._df: dict[str, int] = {}
-        self._vocabulary: list[str] | None = None
+        self._vocabulary: defaultdict[tuple[str, bool], list[str]] | None = None
 
     def close(self) -> None:
         self._db.close()
@@ -193,18 +194,14 @@ class StatementIndex:
         if len(word) <= _NEVER_TYPO:
             return False
         score = _FIVE_LETTER_TYPO_SCORE if len(word) == _NEVER_TYPO + 1 else _TYPO_SCORE
-        if self._vocabulary is None:
+        if self._vocabulary is None:  # the terms by first letter and snake_case or not, once
             rows = self._db.execute("SELECT term FROM vocabulary ORDER BY term").fetchall()
-            self._vocabulary = [str(term) for (term,) in rows]
+            self._vocabulary = defaultdict(list)
+            for (term,) in rows:
+                self._vocabulary[str(term)[:1], "_" in str(term)].append(str(term))
         # a snake_case name is a typo only of another ("is_incremental" is not "incremental")
-        snake = "_" in word
-        near = process.extractOne(
-            word,
-            [t for t in self._vocabulary if t[:1] == word[:1] and ("_" in t) == snake],
-            scorer=fuzz.ratio,
-            score_cutoff=score,
-        )
-        return near is not None
+        like = self._vocabulary.get((word[:1], "_" in word), [])
+        return process.extractOne(word, like, scorer=fuzz.ratio, score_cutoff=score) is not None
 
     def frequency(self, group: Group) -> int:
         """In about how many statements a question word occurs: its most frequent term's count;
