@@ -11,7 +11,6 @@ question, for suggestions that are typos or parts of names ("runtime": "ML Runti
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 
 from rapidfuzz import fuzz, process
@@ -20,9 +19,6 @@ from kg.extract.normalize import split_identifier
 from kg.qa.word_index import WordIndex
 
 __all__ = ["CloseNames"]
-
-_WORD = re.compile(r"[^\W_]+")
-_CAMEL = re.compile(r"[a-z][A-Z]")  # "MlflowClient": words that folding runs together
 
 
 class CloseNames:
@@ -43,16 +39,12 @@ class CloseNames:
         if not word:
             return []
         if self._starts is None:
-            self._starts = WordIndex(
-                frozenset(w[:1] for w in [*_WORD.findall(key), *self._parts(key)] if w)
-                for key in self.keys
-            )
+            self._starts = WordIndex(self._first_letters(key) for key in self.keys)
         names = [self.keys[n] for n in self._starts.holding_any([word[:1]])]
         found = process.extract(word, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=cutoff)
         return [(key, score) for key, score, _ in found]
 
-    def _parts(self, key: str) -> list[str]:
-        """The words of the key's labels in camel case, which the key runs together."""
-        labels = (self._label(iri) for iri in self._concepts[key])
-        camel = (label for label in labels if _CAMEL.search(label))
-        return [part for label in camel for part in split_identifier(label)]
+    def _first_letters(self, key: str) -> frozenset[str]:
+        """The first letters of the words of a name and of its concepts' labels."""
+        labels = [self._label(iri) for iri in self._concepts[key]]
+        return frozenset(w[:1] for name in (key, *labels) for w in split_identifier(name))
