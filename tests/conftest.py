@@ -9,7 +9,9 @@ folder an error instead.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -24,8 +26,9 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 # kg's per-user data (a remote store's local index, the default store) goes to a throwaway
-# folder, never the developer's own
+# folder, never the developer's own, removed when the run ends
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="kg-tests-data-")
+atexit.register(shutil.rmtree, os.environ["XDG_DATA_HOME"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "databricks-ml-associate-study-guide.md"
