@@ -32,7 +32,7 @@ from kg.errors import StoreError
 from kg.graph.analyzer import Group, terms
 from kg.graph.vocab import KG
 
-__all__ = ["INDEX_FILE", "Hit", "StatementIndex", "build_index", "index_rows"]
+__all__ = ["INDEX_FILE", "Hit", "Matches", "StatementIndex", "build_index", "index_rows"]
 
 INDEX_FILE = "statements.sqlite"
 _VERSION = 5  # PRAGMA user_version: an index of another layout is not read (rebuild)
@@ -141,6 +141,7 @@ def _any(terms: Iterable[str]) -> str:
 
 _COMMON_SHARE = 0.1  # of the statements: a term in more of them does not search
 _MIN_COMMON = 500  # statements, below which every term searches (a small graph is fast)
+_MAX_ROWS = 10_000  # matching rows a search reads, past its rarest term (`_searched`)
 
 
 class StatementIndex:
@@ -221,43 +222,55 @@ class StatementIndex:
     ) -> list[Hit]:
         """Statements holding any term of `groups`, best BM25 first (ties by IRI); only those
         in `within` when given."""
-        # a term in a tenth of the statements or more adds next to nothing to BM25 but makes
-        # FTS5 read and score all of them (seconds on a large graph): only rarer terms search
-        # (the rarest one the notes hold always does); every term still counts when
-        # candidates are scored
-        common = max(_MIN_COMMON, int(self.size * _COMMON_SHARE))
+        found = self.match(groups)
+        return found.best(limit) if within is None else found.among(within)
+
+    def match(self, groups: Sequence[Group]) -> Matches:
+        """Every statement holding a searched term of `groups`, scored by BM25: one pass of
+        FTS5, from which both the best statements and chosen ones are read (`Matches`)."""
         held = {t: n for g in groups for t in g.terms if (n := self.document_frequency(t))}
-        rarest = min(held, key=lambda t: (held[t], t), default="")
-        query = _any(t for t, n in held.items() if t == rarest or n < common)
+        query = _any(_searched(held, self.size))
         if not query:
-            return []
-        # the best rows first, by row id and score alone: rows were inserted in IRI order, so
-        # the row id breaks ties as the IRI does, and only the rows kept are read whole
-        # (reading every match whole to sort it took 2.5 times as long at 1,000 documents)
+            return Matches(self, [])
+        # by row id and score alone: rows were inserted in IRI order, so the row id breaks
+        # ties as the IRI does, and only the rows kept are read whole (reading every match
+        # whole to sort it took 2.5 times as long at 1,000 documents)
         sql = (
             "SELECT rowid, -bm25(statements, ?, ?, ?, ?) AS score FROM statements"
-            " WHERE statements MATCH ?"
+            " WHERE statements MATCH ? ORDER BY score DESC, rowid"
         )
-        params: list[object] = [*WEIGHTS, query]
-        if within is not None:
-            wanted = sorted(set(within))
-            if not wanted:
-                return []
-            sql += " AND " + _BY_IRI.format(", ".join("?" * len(wanted)))
-            params.extend(wanted)
-        sql += " ORDER BY score DESC, rowid LIMIT ?"
-        params.append(limit)
         try:
-            best = self._db.execute(sql, params).fetchall()
-            rows = self._db.execute(
-                f"SELECT rowid, {_HIT} FROM statements"
-                f" WHERE rowid IN ({', '.join('?' * len(best))})",
-                [rowid for rowid, _ in best],
-            ).fetchall()
+            scored = self._db.execute(sql, [*WEIGHTS, query]).fetchall()
         except sqlite3.Error as err:
             raise StoreError(f"cannot search the statement index: {err}") from err
-        whole = {row[0]: row[1:] for row in rows}
-        return [_hit(whole[rowid], score) for rowid, score in best]
+        return Matches(self, scored)
+
+    def _rows(self, rowids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        """The whole rows with these row ids."""
+        if not rowids:
+            return {}
+        try:
+            rows = self._db.execute(
+                f"SELECT rowid, {_HIT} FROM statements"
+                f" WHERE rowid IN ({', '.join('?' * len(rowids))})",
+                list(rowids),
+            ).fetchall()
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot read the statement index: {err}") from err
+        return {row[0]: row[1:] for row in rows}
+
+    def _rowids(self, iris: Sequence[str]) -> set[int]:
+        """The row ids of the statements with these IRIs."""
+        found: set[int] = set()
+        for start in range(0, len(iris), _MAX_LOOKUP):  # SQLite's limit on bound values
+            chunk = iris[start : start + _MAX_LOOKUP]
+            found.update(
+                int(r[0])
+                for r in self._db.execute(
+                    f"SELECT id FROM ids WHERE iri IN ({', '.join('?' * len(chunk))})", chunk
+                )
+            )
+        return found
 
     def lookup(self, iris: Iterable[str]) -> list[Hit]:
         """The indexed statements with these IRIs (score 0), in IRI order."""
@@ -271,6 +284,48 @@ class StatementIndex:
             wanted,
         ).fetchall()
         return [_hit(row, 0.0) for row in rows]
+
+
+def _searched(held: dict[str, int], size: int) -> list[str]:
+    """The terms a search reads, of those the notes hold (term → in how many statements).
+
+    A term in a tenth of the statements or more adds next to nothing to BM25 but makes FTS5
+    read and score all of them: only rarer terms search, the rarest one always. And FTS5's
+    time grows with the rows it scores (about 800 a millisecond), so on a large graph the
+    rarer terms come first until `_MAX_ROWS` are read: a question's time stays bounded
+    whatever the graph's size (at 1,000 documents its common words matched 60,000 rows and
+    took 220 ms). Every term still counts when candidates are scored."""
+    common = max(_MIN_COMMON, int(size * _COMMON_SHARE))
+    order = sorted(held, key=lambda t: (held[t], t))
+    out, rows = order[:1], sum(held[t] for t in order[:1])
+    for term in order[1:]:
+        if held[term] >= common or rows + held[term] > _MAX_ROWS:
+            break
+        out.append(term)
+        rows += held[term]
+    return out
+
+
+class Matches:
+    """One search's matching statements, (row id, BM25 score) best first; rows are read whole
+    only for the statements asked for."""
+
+    def __init__(self, index: StatementIndex, scored: list[tuple[int, float]]) -> None:
+        self._index = index
+        self._scored = scored
+
+    def best(self, limit: int) -> list[Hit]:
+        """The `limit` best statements, best first (ties by IRI)."""
+        return self._hits(self._scored[:limit])
+
+    def among(self, iris: Iterable[str]) -> list[Hit]:
+        """The matching statements whose IRIs are given, best first (ties by IRI)."""
+        wanted = self._index._rowids(sorted(set(iris)))
+        return self._hits([(rowid, score) for rowid, score in self._scored if rowid in wanted])
+
+    def _hits(self, chosen: list[tuple[int, float]]) -> list[Hit]:
+        whole = self._index._rows([rowid for rowid, _ in chosen])
+        return [_hit(whole[rowid], score) for rowid, score in chosen]
 
 
 def _hit(row: tuple[Any, ...], score: float) -> Hit:

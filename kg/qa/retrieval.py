@@ -112,11 +112,10 @@ _DETAILS = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?l
 } ORDER BY ?st"""
 _MAX_CANDIDATES = 80  # from the index, by BM25
 _MAX_MENTIONING = 60  # statements that mention a linked concept without the question's words
-# statements that mention a linked concept: at most the index's candidates are among them,
-# so these many hold `_MAX_MENTIONING` others. A concept of many documents is mentioned by
-# thousands: which ones are read is the store's index order (the same for the same notes),
-# not an ORDER BY, which would read all of them first (0.5 s against 1 ms at 1,000
-# documents); what is read is then taken in IRI order
+# statements that mention a linked concept: at most the index's candidates are among them, so these
+# many hold `_MAX_MENTIONING` others. A concept of many documents is mentioned by thousands: which
+# ones are read is the store's index order (the same for the same notes), not an ORDER BY, which
+# reads all of them first (0.5 s against 1 ms at 1,000 documents); they are then taken in IRI order
 _MENTIONING = f"""SELECT DISTINCT ?st WHERE {{ ?st kg:mentions ?c . }}
 LIMIT {_MAX_CANDIDATES + _MAX_MENTIONING}"""
 _MAX_READ = 24  # candidates whose text is read from the graph for the final ranking
@@ -335,14 +334,15 @@ class Retriever:
     def _candidates(
         self, groups: list[Group], linked: Sequence[LinkedConcept], sparql: list[str]
     ) -> list[_Candidate]:
-        out = {hit.iri: _from_hit(hit) for hit in self.index.search(groups, _MAX_CANDIDATES)}
+        found = self.index.match(groups)  # one pass of the index for both reads
+        out = {hit.iri: _from_hit(hit) for hit in found.best(_MAX_CANDIDATES)}
         if linked:
             query = bind_rows(_MENTIONING, "c", [ox.NamedNode(c.iri) for c in linked[:3]])
             sparql.append(query)
             rows = self.session.query(query).rows  # type: ignore[attr-defined]
             mentioning = sorted(r["st"].value for r in rows)
             fresh = [iri for iri in mentioning if iri not in out][:_MAX_MENTIONING]
-            for hit in self.index.search(groups, len(fresh) or 1, within=fresh):
+            for hit in found.among(fresh):
                 out[hit.iri] = _from_hit(hit)
             # no word of the question, but about its concept
             for hit in self.index.lookup(iri for iri in fresh if iri not in out):

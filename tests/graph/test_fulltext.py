@@ -186,3 +186,50 @@ def test_fulltext_a_term_in_many_statements_does_not_search_but_the_rarest_does(
     assert len(index.search(query_groups("model"), limit=50)) >= 12
     monkeypatch.setattr(fulltext, "_MIN_COMMON", 500)
     assert len(index.search(query_groups("zebra model"), limit=50)) >= 13  # small: all search
+
+
+def test_fulltext_a_search_reads_a_bounded_number_of_rows_rarer_terms_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.graph.fulltext as fulltext
+
+    lines = [f"The cluster number {n} runs the trainer." for n in range(8)]
+    lines += [f"The zebra number {n} grazes." for n in range(3)]
+    lines.append("The okapi hides.")
+    (tmp_path / "notes.md").write_text("# Animals\n\n" + "\n\n".join(lines) + "\n", "utf-8")
+    api.build([tmp_path / "notes.md"], store=tmp_path / "store")
+    index = StatementIndex.in_generation(GraphStore(tmp_path / "store").live_generation())
+    assert index is not None
+    question = query_groups("okapi zebra cluster")
+    assert len(index.search(question, limit=50)) == 12  # within the budget: every term reads
+    monkeypatch.setattr(fulltext, "_MAX_ROWS", 5)
+    # okapi (1 row) and zebra (3) fit in five rows; cluster (8) would pass them: left out
+    assert sorted(h.text for h in index.search(question, limit=50)) == [
+        "The okapi hides.",
+        *(f"The zebra number {n} grazes." for n in range(3)),
+    ]
+    monkeypatch.setattr(fulltext, "_MAX_ROWS", 0)  # the rarest term reads whatever the budget
+    assert [h.text for h in index.search(question, limit=50)] == ["The okapi hides."]
+
+
+def test_fulltext_one_match_gives_the_best_statements_and_chosen_ones_alike(
+    notes_store: Path,
+) -> None:
+    index = StatementIndex.in_generation(GraphStore(notes_store).live_generation())
+    assert index is not None
+    question = query_groups("What is regularization?", ["what", "is"])
+    found = index.match(question)
+    best = found.best(50)
+    assert [(h.iri, h.score) for h in best] == [
+        (h.iri, h.score) for h in index.search(question, limit=50)
+    ]
+    assert len(best) >= 2 and [h.score for h in best] == sorted(
+        (h.score for h in best), reverse=True
+    )
+    # chosen statements keep their scores and order; one the search did not match is left out
+    chosen = [best[-1].iri, best[0].iri, "https://kg.invalid/doc/nowhere/S1"]
+    assert [(h.iri, h.score) for h in found.among(chosen)] == [
+        (best[0].iri, best[0].score),
+        (best[-1].iri, best[-1].score),
+    ]
+    assert found.among([]) == []
