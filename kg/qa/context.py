@@ -8,12 +8,14 @@ log holds exactly what ran; rankings are computed once per question and kept on 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Protocol
 
 import pyoxigraph as ox
 
+from kg.graph.sparql import bind_rows
 from kg.graph.store import QueryResult, bind_values
 from kg.qa.intents import ranking_skip_words
 from kg.qa.linking import ConceptIndex
@@ -88,6 +90,17 @@ class AskContext:
         query = TEMPLATES[name].query
         # a template's sub-select that caps what it reads reads it about the bound values
         sparql = bind_values(query, terms, subqueries=True) if terms else query
+        self.log.record(sparql)
+        return list(self.session.query(sparql).rows)
+
+    def run_rows(self, name: str, variable: str, iris: Sequence[str]) -> list[Row]:
+        """The rows of the template `name` about each of many IRIs, in one query (`VALUES
+        ?variable { ... }`), which the log then shows.
+
+        Raises:
+            QueryError, StoreError: as the session's `query`.
+        """
+        sparql = bind_rows(TEMPLATES[name].query, variable, [ox.NamedNode(i) for i in iris])
         self.log.record(sparql)
         return list(self.session.query(sparql).rows)
 

@@ -42,10 +42,11 @@ class Template:
     query: str
 
 
-# facts of one kind a template reads about a concept: a concept of many documents has
-# thousands (its methods, its notes: 8,000 rows and 2 s at 1,000 documents), more than an
-# answer shows. Which ones are read is the store's index order, the same for the same notes;
-# the most any concept of the seed and corpora has is 77
+# facts of one kind a template reads about a concept (and its comparisons, the sections that
+# mention it): a concept of many documents has thousands (its methods, its notes: 8,000 rows
+# and 2 s at 1,000 documents), more than an answer shows. Which ones are read is the store's
+# index order, the same for the same notes; the most any concept of the seed and corpora has
+# is 77 (15 comparisons, 70 sections)
 _MAX_FACTS = 100
 
 
@@ -108,8 +109,9 @@ TEMPLATES: dict[str, Template] = {
         Template(
             "comparisons",
             "Comparisons where a concept is one side (their aspects: `comparison_aspects`).",
-            """SELECT ?c ?cmp ?left ?leftLabel ?right ?rightLabel ?source ?line ?evidence WHERE {
-  { ?cmp kg:left ?c } UNION { ?cmp kg:right ?c }
+            "SELECT ?c ?cmp ?left ?leftLabel ?right ?rightLabel ?source ?line ?evidence WHERE {"
+            + _capped("{ ?cmp kg:left ?c } UNION { ?cmp kg:right ?c }", "?c ?cmp")
+            + """
   ?cmp a kg:Comparison ; kg:left ?left ; kg:right ?right ; kg:line ?line ;
        kg:evidence ?evidence ; dcterms:source ?doc .
   ?doc dcterms:source ?source .
@@ -118,9 +120,10 @@ TEMPLATES: dict[str, Template] = {
         ),
         Template(
             "comparison_aspects",
-            "The aspects of one comparison, each side's value, in the order of the table.",
-            # asked per comparison: Oxigraph evaluates an OPTIONAL's right side over the whole
-            # graph before joining (18 ms on the seed + corpora against 0.2 ms this way)
+            "The aspects of comparisons, each side's value, in the order of each table.",
+            # asked apart from `comparisons`, for the comparisons read (`VALUES ?cmp`): as an
+            # OPTIONAL there, Oxigraph evaluates its right side over the whole graph before
+            # joining (18 ms on the seed + corpora against 0.2 ms this way)
             """SELECT ?cmp ?aspect ?leftValue ?rightValue ?order ?aspectLine WHERE {
   ?cmp kg:hasAspect ?asp . ?asp kg:aspectName ?aspect ; kg:leftValue ?leftValue ;
        kg:rightValue ?rightValue ; kg:order ?order ; kg:line ?aspectLine .
@@ -188,8 +191,10 @@ ORDER BY ?o""",
         Template(
             "mentioned_in",
             "The sections that mention a concept, with their documents and first lines.",
-            """SELECT ?c ?s ?title ?source ?start WHERE {
-  ?c kg:mentionedIn ?s . ?s rdfs:label ?title ; kg:lineStart ?start ; dcterms:isPartOf ?doc .
+            "SELECT ?c ?s ?title ?source ?start WHERE {"
+            + _capped("?c kg:mentionedIn ?s .", "?c ?s")
+            + """
+  ?s rdfs:label ?title ; kg:lineStart ?start ; dcterms:isPartOf ?doc .
   ?doc dcterms:source ?source .
 } ORDER BY ?source ?start ?s""",
         ),

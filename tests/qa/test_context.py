@@ -89,3 +89,38 @@ def test_context_a_template_that_caps_its_facts_reads_them_about_the_bound_conce
     assert [value(r, "label") for r in other] == ["m999"]
     hub = ctx.run("parts", c="https://kg.invalid/concept/hub")
     assert len(hub) == _MAX_FACTS and {value(r, "relation") for r in hub} == {"methodOf"}
+
+
+def test_context_comparisons_read_every_aspect_in_one_query_and_cap_what_they_read() -> None:
+    from kg.qa.answers.common import comparisons
+
+    def comparison(n: int, left: str, aspects: int) -> str:
+        out = (
+            f"<urn:cmp{n}> a kg:Comparison ; kg:left kgc:{left} ; kg:right kgc:r{n} ;"
+            f' kg:line {n} ; kg:evidence "{left} vs r{n}" ; dcterms:source <urn:doc> .\n'
+            f'kgc:r{n} skos:prefLabel "r{n}" .\n'
+        )
+        for k in range(aspects):
+            out += (
+                f"<urn:cmp{n}> kg:hasAspect <urn:asp{n}-{k}> . <urn:asp{n}-{k}> kg:aspectName"
+                f' "aspect {k}" ; kg:leftValue "L{k}" ; kg:rightValue "R{k}" ; kg:order {k} ;'
+                f" kg:line {100 + k} .\n"
+            )
+        return out
+
+    turtle = '<urn:doc> dcterms:source "notes.md" .\nkgc:hub skos:prefLabel "hub" .\n'
+    turtle += 'kgc:small skos:prefLabel "small" .\n'
+    turtle += comparison(1, "small", 3) + comparison(2, "small", 0) + comparison(3, "small", 2)
+    turtle += "".join(comparison(10 + n, "hub", 1) for n in range(_MAX_FACTS + 5))
+    ctx = AskContext(_MemorySession(turtle), None, None, "q", "en", "difference")  # type: ignore[arg-type]
+    rows = comparisons(ctx, "https://kg.invalid/concept/small")
+    # one row per aspect, in each table's order; a comparison without aspects keeps its row
+    assert [(value(r, "cmp"), value(r, "aspect")) for r in rows] == [
+        ("urn:cmp1", "aspect 0"), ("urn:cmp1", "aspect 1"), ("urn:cmp1", "aspect 2"),
+        ("urn:cmp2", ""), ("urn:cmp3", "aspect 0"), ("urn:cmp3", "aspect 1"),
+    ]  # fmt: skip
+    assert [q.count("VALUES") for q in ctx.log.queries] == [2, 1]  # comparisons, then aspects
+    assert all(f"<urn:cmp{n}>" in ctx.log.queries[1] for n in (1, 2, 3))
+    # a concept compared more often than a template reads: at most so many comparisons
+    hub = comparisons(ctx, "https://kg.invalid/concept/hub")
+    assert len({value(r, "cmp") for r in hub}) == _MAX_FACTS

@@ -62,8 +62,13 @@ def wider_names(ctx: AskContext) -> list[LinkedConcept]:
 def comparisons(ctx: AskContext, iri: str) -> list[Row]:
     """The comparisons where a concept is one side: one row per aspect (the comparison's
     fields and the aspect's), or one row for a comparison without aspects."""
+    found = ctx.run("comparisons", c=iri)
+    aspects: dict[str, list[Row]] = {}
+    if found:  # every comparison's aspects in one query
+        cmps = list(dict.fromkeys(value(r, "cmp") for r in found))
+        for aspect in ctx.run_rows("comparison_aspects", "cmp", cmps):
+            aspects.setdefault(value(aspect, "cmp"), []).append(aspect)
     rows: list[Row] = []
-    for cmp in ctx.run("comparisons", c=iri):
-        aspects = ctx.run("comparison_aspects", cmp=value(cmp, "cmp"))
-        rows += [{**cmp, **aspect} for aspect in aspects] or [cmp]
+    for cmp in found:
+        rows += [{**cmp, **aspect} for aspect in aspects.get(value(cmp, "cmp"), [])] or [cmp]
     return rows
