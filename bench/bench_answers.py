@@ -3,6 +3,7 @@ engine and its index open, and the latency of `QAEngine.ask` — on the seed plu
 corpora, and on a graph of many documents.
 
     python bench/bench_answers.py [--docs 1000] [--repeat 3]
+    python bench/bench_answers.py --store PATH [--repeat 3]
 
 Prints, side by side in one run:
 - build of the seed + corpora: the whole build, the share the statement index takes (aim: the
@@ -10,6 +11,9 @@ Prints, side by side in one run:
 - engine open (concept index, sections, statement index) and `ask` p50/p95 in-process over the
   development questions (aim: p95 ≤ 20 ms);
 - the same on a graph of `--docs` variants of those notes (aim: open ≤ 1 s, p95 ≤ 50 ms).
+
+With `--store`, only the engine open and `ask` latency on a graph already built there: two
+versions of the code timed in turn on the same graph (a 1,000-document build takes minutes).
 """
 
 from __future__ import annotations
@@ -90,10 +94,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--store", type=Path, help="time this built graph only")
     args = parser.parse_args()
     questions = [
         c["question"] for f in QUESTION_FILES for c in yaml.safe_load(f.read_text("utf-8"))
     ]
+    if args.store:
+        opened, p50, p95 = ask_latency(args.store, questions, args.repeat)
+        print(f"{args.store}: engine open {opened:.2f} s, ask p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+        return
     api.build([ROOT / "data"], store=Path(tempfile.mkdtemp()) / "warm")  # load spaCy once
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
