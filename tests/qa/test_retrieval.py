@@ -627,3 +627,49 @@ def test_retrieval_a_sentence_is_read_with_the_one_before_it(tmp_path: Path) -> 
         found = qa.statements.index.search(query_groups("autocommit"))
         assert found and not any(h.text.startswith("This is required") for h in found)
         assert qa.statements.index.document_frequency("autocommit") == 1
+
+
+CLEANING_NOTES_ES = """\
+# Preparación de los datos
+
+La limpieza elimina las filas duplicadas antes de entrenar.
+Las particiones se eligen de forma aleatoria en cada época.
+El conjunto de validación se guarda en la carpeta de resultados.
+La contraseña de la base se lee de una variable de entorno.
+"""
+
+ISOLATION_NOTES_EN = """\
+# Transactions
+
+A transaction groups statements that succeed or fail together.
+The isolation level decides which changes of other transactions a query sees.
+A read-only transaction cannot write to any table.
+Autocommit runs every statement in its own transaction.
+"""
+
+
+def test_retrieval_words_of_technical_notes_meet_across_languages(tmp_path: Path) -> None:
+    # pairs of the translation vocabulary that no stem or cognate ending matches
+    # ("limpieza" ~ cleaning, "aleatorio" ~ random, "contrasena" ~ password, "aislamiento" ~
+    # isolation): a question in one language finds the sentence in the other (its other words
+    # are words of the notes: in a graph this small, any other is one the notes never write)
+    (tmp_path / "es").mkdir()
+    (tmp_path / "en").mkdir()
+    cleaning, random, password = ask_notes(
+        tmp_path / "es",
+        CLEANING_NOTES_ES,
+        "What does the cleaning eliminate?",
+        "Are the partitions random?",
+        "Where is the password?",
+        typed_only=False,
+    )
+    assert "duplicadas" in _first(cleaning)
+    assert "aleatoria" in _first(random)
+    assert "variable de entorno" in _first(password)
+    (isolation,) = ask_notes(
+        tmp_path / "en",
+        ISOLATION_NOTES_EN,
+        "¿Qué decide el nivel de aislamiento?",
+        typed_only=False,
+    )
+    assert "decides which changes" in _first(isolation)

@@ -1,0 +1,108 @@
+"""Words of a folder of notes in a language worth a `[vocabulary]` entry, for translating
+questions across languages (see docs/translation-vocabulary.md).
+
+    python scripts/vocabulary_candidates.py FOLDER [--lang es] [--repos 3] [-n 700]
+    python scripts/vocabulary_candidates.py --check PAIRS.tsv [--lang es]
+
+The first form prints the most frequent content words of the notes' prose (code blocks and
+addresses left out), grouped by stem, as their most frequent spelling with the number of files
+that use them and the spellings seen; a word counts only if files from `--repos` different
+sources use it (a file's source is its name up to the first "-"), and a word that an entry or
+the glossary already translates is left out. The second form reads `word<TAB>translation`
+lines and prints, as TOML, the pairs that stems and cognate endings do not already match.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kg.extract.cues import glossary
+from kg.extract.lexicon import fold
+from kg.graph.analyzer import word_terms
+from kg.lang import language, words
+
+
+def _known(lang: str) -> set[str]:
+    """Every term of the words an entry or the glossary already translates, on either side."""
+    vocabulary = language(lang)["vocabulary"]
+    known = {*vocabulary, *vocabulary.values(), *glossary(), *glossary().values()}
+    return {t for w in known for t in word_terms(fold(w))}
+
+
+def candidates(folder: Path, lang: str, repos: int) -> list[tuple[str, int, str]]:
+    import Stemmer
+
+    stemmer = Stemmer.Stemmer(language(lang)["stemmer"])
+    stops = {fold(w) for w in words("stop_words")}
+    files: Counter[str] = Counter()
+    sources: defaultdict[str, set[str]] = defaultdict(set)
+    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for path in sorted(folder.iterdir()):
+        if path.name == "SOURCES.md" or not path.is_file():
+            continue
+        text = re.sub(r"```.*?```", " ", path.read_text("utf-8", errors="replace"), flags=re.S)
+        text = re.sub(r"https?://\S+", " ", text)
+        seen = set()
+        for token in re.findall(r"[^\W\d_]+", text):
+            word = fold(token)
+            if any(c.isupper() for c in token[1:]) or len(word) < 4 or word in stops:
+                continue  # a name, a short word or a function word
+            stem = stemmer.stemWord(word)
+            spellings[stem][word] += 1
+            seen.add(stem)
+        for stem in seen:
+            files[stem] += 1
+            sources[stem].add(path.name.split("-")[0])
+    known = _known(lang)
+    out = []
+    for stem, counted in spellings.items():
+        spelling = counted.most_common(1)[0][0]
+        if len(sources[stem]) >= repos and not set(word_terms(spelling)) & known:
+            seen_as = " ".join(w for w, _ in counted.most_common(4))
+            out.append((spelling, files[stem], seen_as))
+    out.sort(key=lambda row: (-row[1], -sum(spellings[stemmer.stemWord(row[0])].values()), row[0]))
+    return out
+
+
+def checked(pairs: Path, lang: str) -> list[tuple[str, str]]:
+    """The pairs not already matched by stems or cognate endings, nor already translated."""
+    stops = {fold(w) for w in words("stop_words")}
+    taken = {*language(lang)["vocabulary"], *(fold(k) for k in glossary())}
+    out: dict[str, str] = {}
+    for line in pairs.read_text("utf-8").splitlines():
+        word, _, translation = (fold(part.strip()) for part in line.partition("\t"))
+        if not (word.isalpha() and translation.isalpha()) or min(len(word), len(translation)) < 3:
+            continue
+        if word in stops or translation in stops or word in taken or word in out:
+            continue
+        if not set(word_terms(word)) & set(word_terms(translation)):
+            out[word] = translation
+    return list(out.items())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder", nargs="?", type=Path)
+    parser.add_argument("--lang", default="es")
+    parser.add_argument("--repos", type=int, default=3)
+    parser.add_argument("-n", type=int, default=700)
+    parser.add_argument("--check", type=Path)
+    args = parser.parse_args()
+    if args.check:
+        for word, translation in checked(args.check, args.lang):
+            print(f'{word} = "{translation}"')
+    elif args.folder:
+        for spelling, count, seen_as in candidates(args.folder, args.lang, args.repos)[: args.n]:
+            print(spelling, count, seen_as, sep="\t")
+    else:
+        parser.error("give a FOLDER of notes or --check PAIRS.tsv")
+
+
+if __name__ == "__main__":
+    main()
