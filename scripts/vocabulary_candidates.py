@@ -9,7 +9,8 @@ addresses left out), grouped by stem, as their most frequent spelling with the n
 that use them and the spellings seen; a word counts only if files from `--repos` different
 sources use it (a file's source is its name up to the first "-"), and a word that an entry or
 the glossary already translates is left out. The second form reads `word<TAB>translation`
-lines and prints, as TOML, the pairs that stems and cognate endings do not already match.
+lines (the word in `--lang`) and prints, as TOML entries of the other language's vocabulary,
+the pairs that stems and cognate endings do not already match.
 """
 
 from __future__ import annotations
@@ -25,12 +26,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kg.extract.cues import glossary
 from kg.extract.lexicon import fold
 from kg.graph.analyzer import word_terms
-from kg.lang import language, words
+from kg.lang import LANGUAGES, PIVOT, language, words
 
 
-def _known(lang: str) -> set[str]:
+def _vocabulary() -> dict[str, str]:
+    """Every language's `[vocabulary]`: word → its pivot-language word."""
+    return {k: v for lang in LANGUAGES for k, v in language(lang)["vocabulary"].items()}
+
+
+def _known() -> set[str]:
     """Every term of the words an entry or the glossary already translates, on either side."""
-    vocabulary = language(lang)["vocabulary"]
+    vocabulary = _vocabulary()
     known = {*vocabulary, *vocabulary.values(), *glossary(), *glossary().values()}
     return {t for w in known for t in word_terms(fold(w))}
 
@@ -59,7 +65,7 @@ def candidates(folder: Path, lang: str, repos: int) -> list[tuple[str, int, str]
         for stem in seen:
             files[stem] += 1
             sources[stem].add(path.name.split("-")[0])
-    known = _known(lang)
+    known = _known()
     out = []
     for stem, counted in spellings.items():
         spelling = counted.most_common(1)[0][0]
@@ -71,12 +77,15 @@ def candidates(folder: Path, lang: str, repos: int) -> list[tuple[str, int, str]
 
 
 def checked(pairs: Path, lang: str) -> list[tuple[str, str]]:
-    """The pairs not already matched by stems or cognate endings, nor already translated."""
+    """The pairs not already matched by stems or cognate endings, nor already translated, as
+    (word, its pivot-language word): the pairs of notes in the pivot language are turned."""
     stops = {fold(w) for w in words("stop_words")}
-    taken = {*language(lang)["vocabulary"], *(fold(k) for k in glossary())}
+    taken = {*_vocabulary(), *(fold(k) for k in glossary())}
     out: dict[str, str] = {}
     for line in pairs.read_text("utf-8").splitlines():
         word, _, translation = (fold(part.strip()) for part in line.partition("\t"))
+        if lang == PIVOT:
+            word, translation = translation, word
         if not (word.isalpha() and translation.isalpha()) or min(len(word), len(translation)) < 3:
             continue
         if word in stops or translation in stops or word in taken or word in out:

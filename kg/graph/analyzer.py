@@ -201,8 +201,11 @@ def query_groups(question: str, ignore: Iterable[str] = ()) -> list[Group]:
     """One group per distinct content word of the question, in order; an identifier is one
     group for itself and one, counting less, for its words; a capitalised name of several
     words is one group that needs them all."""
-    question = question[:_MAX_QUESTION]
-    skip = {fold(w) for w in ignore}
+    return list(_query_groups(question[:_MAX_QUESTION], frozenset(fold(w) for w in ignore)))
+
+
+@lru_cache(maxsize=64)  # answering one question reads its groups four times
+def _query_groups(question: str, skip: frozenset[str]) -> tuple[Group, ...]:
     groups: list[Group] = []
     seen: set[frozenset[str]] = set()
 
@@ -234,4 +237,4 @@ def query_groups(question: str, ignore: Iterable[str] = ()) -> list[Group]:
             factor = _STOP_FACTOR if _is_stop(folded) else 1.0
             capital = token[:1].isupper() and match.start() > 0 and not _opens(question, match)
             add(folded, _word_group(folded), factor, (), capital and factor == 1.0)
-    return groups
+    return tuple(groups)
