@@ -9,7 +9,7 @@ from kg.qa.model import AnswerItem, EvidenceRef, LinkedConcept
 from kg.qa.phrases import say
 from kg.qa.ranking import Section
 from kg.qa.render import code_example
-from kg.qa.templates import value
+from kg.qa.templates import Row, value
 
 __all__ = ["focused_example", "how_to"]
 
@@ -70,8 +70,12 @@ def _section_calls(ctx: AskContext, section: Section) -> tuple[list[LinkedConcep
     """The API concepts a section and its subsections mention, with an example each."""
     apis: list[LinkedConcept] = []
     found: dict[str, list[str]] = {}
-    for s in ctx.sections.inside(section):
-        for r in ctx.run("section_apis", s=s.iri):
+    inside = [s.iri for s in ctx.sections.inside(section)]
+    by_section: dict[str, list[Row]] = {}
+    for r in ctx.run_rows("section_apis", "s", inside) if inside else []:  # one query for all
+        by_section.setdefault(value(r, "s"), []).append(r)
+    for s in inside:
+        for r in by_section.get(s, []):
             c = LinkedConcept(value(r, "c"), value(r, "label"), "api")
             if c.iri not in {a.iri for a in apis}:
                 apis.append(c)
