@@ -66,8 +66,10 @@ def test_analyzer_question_groups_translate_and_weigh_words() -> None:
     assert groups["unity catalog"].parts and len(groups["unity catalog"].parts) == 2
     # a glossary word carries its translation ("delete" ↔ "eliminar", "borrar")
     assert set(terms("eliminar")) & groups["delete"].terms
-    # a function word counts for little
+    # a function word counts for little, a modal verb in every form as in every language
     assert groups["the"].factor < groups["tables"].factor
+    should = {g.word: g for g in query_groups("What should I fix? ¿Qué debería corregir?")}
+    assert should["should"].factor == should["deberia"].factor < should["corregir"].factor
     # a Spanish verb form finds its infinitive's translation ("elimino" → eliminar → delete)
     spanish = {g.word: g for g in query_groups("¿Cómo elimino una tabla?")}
     assert set(terms("delete")) & spanish["elimino"].terms
