@@ -2,7 +2,7 @@
 questions across languages (see docs/translation-vocabulary.md).
 
     python scripts/vocabulary_candidates.py FOLDER [--lang es] [--repos 3] [-n 700]
-    python scripts/vocabulary_candidates.py --check PAIRS.tsv [--lang es]
+    python scripts/vocabulary_candidates.py --check PAIRS.tsv [--lang es] [--pivot-notes DIR]
 
 The first form prints the most frequent content words of the notes' prose (code blocks and
 addresses left out), grouped by stem, as their most frequent spelling with the number of files
@@ -76,10 +76,28 @@ def candidates(folder: Path, lang: str, repos: int) -> list[tuple[str, int, str]
     return out
 
 
-def checked(pairs: Path, lang: str) -> list[tuple[str, str]]:
+def _words(folder: Path) -> Counter[str]:
+    """The folded words of a folder of notes' prose, counted."""
+    counted: Counter[str] = Counter()
+    for path in sorted(folder.iterdir()):
+        if path.name != "SOURCES.md" and path.is_file():
+            text = re.sub(r"```.*?```", " ", path.read_text("utf-8", errors="replace"), flags=re.S)
+            counted.update(fold(t) for t in re.findall(r"[^\W\d_]+", text))
+    return counted
+
+
+def checked(pairs: Path, lang: str, pivot_notes: Path | None = None) -> list[tuple[str, str]]:
     """The pairs not already matched by stems or cognate endings, nor already translated, as
-    (word, its pivot-language word): the pairs of notes in the pivot language are turned."""
+    (word, its pivot-language word): the pairs of notes in the pivot language are turned.
+
+    Left out too, as they would match the wrong statements: a pair whose either side shares a
+    term with a function word of any language ("notar" is stemmed "not", "come" gives "com"
+    of "como"); and with `pivot_notes` (notes in the pivot language), a word those notes use
+    as a word of their own. (Also leaving out a word sharing a term with a word of theirs that
+    its translation does not — "rama" and "RAM" — dropped "máximo" for "maximize" as well.)"""
     stops = {fold(w) for w in words("stop_words")}
+    stop_terms = {t for w in stops for t in word_terms(w)}
+    pivot = Counter({w: n for w, n in _words(pivot_notes).items() if n >= 2}) if pivot_notes else {}
     taken = {*_vocabulary(), *(fold(k) for k in glossary())}
     out: dict[str, str] = {}
     for line in pairs.read_text("utf-8").splitlines():
@@ -90,8 +108,10 @@ def checked(pairs: Path, lang: str) -> list[tuple[str, str]]:
             continue
         if word in stops or translation in stops or word in taken or word in out:
             continue
-        if not set(word_terms(word)) & set(word_terms(translation)):
-            out[word] = translation
+        mine, theirs = set(word_terms(word)), set(word_terms(translation))
+        if mine & theirs or (mine | theirs) & stop_terms or word in pivot:
+            continue
+        out[word] = translation
     return list(out.items())
 
 
@@ -102,9 +122,10 @@ def main() -> None:
     parser.add_argument("--repos", type=int, default=3)
     parser.add_argument("-n", type=int, default=700)
     parser.add_argument("--check", type=Path)
+    parser.add_argument("--pivot-notes", type=Path, help="notes in the pivot language")
     args = parser.parse_args()
     if args.check:
-        for word, translation in checked(args.check, args.lang):
+        for word, translation in checked(args.check, args.lang, args.pivot_notes):
             print(f'{word} = "{translation}"')
     elif args.folder:
         for spelling, count, seen_as in candidates(args.folder, args.lang, args.repos)[: args.n]:

@@ -141,7 +141,6 @@ def _any(terms: Iterable[str]) -> str:
 
 _COMMON_SHARE = 0.1  # of the statements: a term in more of them does not search
 _MIN_COMMON = 500  # statements, below which every term searches (a small graph is fast)
-_MAX_ROWS = 10_000  # matching rows a search reads, past its rarest term (`_searched`)
 
 
 class StatementIndex:
@@ -217,17 +216,15 @@ class StatementIndex:
             return self._df[query]
         return max((self.document_frequency(t) for t in group.terms), default=0)
 
-    def search(
-        self, groups: Sequence[Group], limit: int = 200, within: Iterable[str] | None = None
-    ) -> list[Hit]:
-        """Statements holding any term of `groups`, best BM25 first (ties by IRI); only those
-        in `within` when given."""
-        found = self.match(groups)
-        return found.best(limit) if within is None else found.among(within)
+    def search(self, groups: Sequence[Group], limit: int = 200) -> list[Hit]:
+        """Statements holding any term of `groups`, best BM25 first (ties by IRI)."""
+        return self.match(groups, limit).best(limit)
 
-    def match(self, groups: Sequence[Group]) -> Matches:
-        """Every statement holding a searched term of `groups`, scored by BM25: one pass of
-        FTS5, from which both the best statements and chosen ones are read (`Matches`)."""
+    def match(self, groups: Sequence[Group], limit: int | None = None) -> Matches:
+        """The statements holding a term of `groups` (the common ones aside: `_searched`),
+        scored by BM25 in one pass of FTS5: with `limit`, the best so many, which FTS5 reads
+        fastest; without, every one, so that both the best statements and chosen ones are
+        read from the one pass (`Matches`)."""
         held = {t: n for g in groups for t in g.terms if (n := self.document_frequency(t))}
         query = _any(_searched(held, self.size))
         if not query:
@@ -239,38 +236,41 @@ class StatementIndex:
             "SELECT rowid, -bm25(statements, ?, ?, ?, ?) AS score FROM statements"
             " WHERE statements MATCH ? ORDER BY score DESC, rowid"
         )
+        params: list[object] = [*WEIGHTS, query]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
         try:
-            scored = self._db.execute(sql, [*WEIGHTS, query]).fetchall()
+            return Matches(self, self._db.execute(sql, params).fetchall())
         except sqlite3.Error as err:
             raise StoreError(f"cannot search the statement index: {err}") from err
-        return Matches(self, scored)
 
-    def _rows(self, rowids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
-        """The whole rows with these row ids."""
-        if not rowids:
-            return {}
-        try:
-            rows = self._db.execute(
-                f"SELECT rowid, {_HIT} FROM statements"
-                f" WHERE rowid IN ({', '.join('?' * len(rowids))})",
-                list(rowids),
-            ).fetchall()
-        except sqlite3.Error as err:
-            raise StoreError(f"cannot read the statement index: {err}") from err
-        return {row[0]: row[1:] for row in rows}
-
-    def _rowids(self, iris: Sequence[str]) -> set[int]:
-        """The row ids of the statements with these IRIs."""
-        found: set[int] = set()
-        for start in range(0, len(iris), _MAX_LOOKUP):  # SQLite's limit on bound values
-            chunk = iris[start : start + _MAX_LOOKUP]
+    def rows(self, rowids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        """The whole rows with these row ids (for `Matches`)."""
+        found: dict[int, tuple[Any, ...]] = {}
+        for chunk in _chunks(rowids):
             found.update(
-                int(r[0])
-                for r in self._db.execute(
-                    f"SELECT id FROM ids WHERE iri IN ({', '.join('?' * len(chunk))})", chunk
+                (row[0], row[1:])
+                for row in self._read(
+                    f"SELECT rowid, {_HIT} FROM statements WHERE rowid IN ({_marks(chunk)})",
+                    chunk,
                 )
             )
         return found
+
+    def rowids(self, iris: Sequence[str]) -> set[int]:
+        """The row ids of the statements with these IRIs (for `Matches`)."""
+        found: set[int] = set()
+        for chunk in _chunks(iris):
+            sql = f"SELECT id FROM ids WHERE iri IN ({_marks(chunk)})"
+            found.update(int(row[0]) for row in self._read(sql, chunk))
+        return found
+
+    def _read(self, sql: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
+        try:
+            return self._db.execute(sql, list(params)).fetchall()
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot read the statement index: {err}") from err
 
     def lookup(self, iris: Iterable[str]) -> list[Hit]:
         """The indexed statements with these IRIs (score 0), in IRI order."""
@@ -287,23 +287,23 @@ class StatementIndex:
 
 
 def _searched(held: dict[str, int], size: int) -> list[str]:
-    """The terms a search reads, of those the notes hold (term → in how many statements).
-
-    A term in a tenth of the statements or more adds next to nothing to BM25 but makes FTS5
-    read and score all of them: only rarer terms search, the rarest one always. And FTS5's
-    time grows with the rows it scores (about 800 a millisecond), so on a large graph the
-    rarer terms come first until `_MAX_ROWS` are read: a question's time stays bounded
-    whatever the graph's size (at 1,000 documents its common words matched 60,000 rows and
-    took 220 ms). Every term still counts when candidates are scored."""
+    """The terms a search reads, of those the notes hold (term → in how many statements): a
+    term in a tenth of the statements or more adds next to nothing to BM25 but makes FTS5 read
+    and score all of them, so only rarer terms search, the rarest one always. Every term still
+    counts when candidates are scored. (Reading at most 10,000 rows, rarer terms first, made
+    answers at 1,000 documents faster but lost 10 of 206 right ones: measured and left out.)"""
     common = max(_MIN_COMMON, int(size * _COMMON_SHARE))
-    order = sorted(held, key=lambda t: (held[t], t))
-    out, rows = order[:1], sum(held[t] for t in order[:1])
-    for term in order[1:]:
-        if held[term] >= common or rows + held[term] > _MAX_ROWS:
-            break
-        out.append(term)
-        rows += held[term]
-    return out
+    rarest = min(held, key=lambda t: (held[t], t), default="")
+    return [t for t, n in held.items() if t == rarest or n < common]
+
+
+def _chunks(values: Sequence[Any]) -> list[Sequence[Any]]:
+    """`values` in pieces of at most `_MAX_LOOKUP`, within SQLite's limit on bound values."""
+    return [values[start : start + _MAX_LOOKUP] for start in range(0, len(values), _MAX_LOOKUP)]
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values))
 
 
 class Matches:
@@ -319,12 +319,13 @@ class Matches:
         return self._hits(self._scored[:limit])
 
     def among(self, iris: Iterable[str]) -> list[Hit]:
-        """The matching statements whose IRIs are given, best first (ties by IRI)."""
-        wanted = self._index._rowids(sorted(set(iris)))
+        """The matching statements whose IRIs are given, best first (ties by IRI); of a match
+        with a limit, only among the best so many."""
+        wanted = self._index.rowids(sorted(set(iris)))
         return self._hits([(rowid, score) for rowid, score in self._scored if rowid in wanted])
 
     def _hits(self, chosen: list[tuple[int, float]]) -> list[Hit]:
-        whole = self._index._rows([rowid for rowid, _ in chosen])
+        whole = self._index.rows([rowid for rowid, _ in chosen])
         return [_hit(whole[rowid], score) for rowid, score in chosen]
 
 

@@ -93,14 +93,21 @@ class AskContext:
         self.log.record(sparql)
         return list(self.session.query(sparql).rows)
 
-    def run_rows(self, name: str, variable: str, iris: Sequence[str]) -> list[Row]:
+    def run_rows(self, name: str, variable: str, iris: Sequence[str], **bound: str) -> list[Row]:
         """The rows of the template `name` about each of many IRIs, in one query (`VALUES
-        ?variable { ... }`), which the log then shows.
+        ?variable { ... }`, and other variables bound to one IRI each as `run` binds them),
+        which the log then shows. Not for a template that caps what it reads in a sub-select:
+        the cap would hold for all the IRIs together.
 
         Raises:
+            ValueError: the template has a sub-select.
             QueryError, StoreError: as the session's `query`.
         """
+        if "{ SELECT" in TEMPLATES[name].query:
+            raise ValueError(f"{name} caps what it reads: run it about one IRI at a time")
         sparql = bind_rows(TEMPLATES[name].query, variable, [ox.NamedNode(i) for i in iris])
+        if bound:
+            sparql = bind_values(sparql, {k: ox.NamedNode(v) for k, v in bound.items()})
         self.log.record(sparql)
         return list(self.session.query(sparql).rows)
 

@@ -334,7 +334,7 @@ class Retriever:
     def _candidates(
         self, groups: list[Group], linked: Sequence[LinkedConcept], sparql: list[str]
     ) -> list[_Candidate]:
-        found = self.index.match(groups)  # one pass of the index for both reads
+        found = self.index.match(groups, None if linked else _MAX_CANDIDATES)  # one pass
         out = {hit.iri: _from_hit(hit) for hit in found.best(_MAX_CANDIDATES)}
         if linked:
             query = bind_rows(_MENTIONING, "c", [ox.NamedNode(c.iri) for c in linked[:3]])

@@ -119,6 +119,18 @@ TEMPLATES: dict[str, Template] = {
 } ORDER BY ?cmp""",
         ),
         Template(
+            "comparisons_with",
+            "Comparisons between a concept and any of the others bound (`VALUES ?other`):"
+            " the pair a difference asks for, which the capped `comparisons` may not read.",
+            """SELECT ?c ?cmp ?left ?leftLabel ?right ?rightLabel ?source ?line ?evidence WHERE {
+  { ?cmp kg:left ?c ; kg:right ?other } UNION { ?cmp kg:right ?c ; kg:left ?other }
+  ?cmp a kg:Comparison ; kg:left ?left ; kg:right ?right ; kg:line ?line ;
+       kg:evidence ?evidence ; dcterms:source ?doc .
+  ?doc dcterms:source ?source .
+  ?left skos:prefLabel ?leftLabel . ?right skos:prefLabel ?rightLabel .
+} ORDER BY ?cmp""",
+        ),
+        Template(
             "comparison_aspects",
             "The aspects of comparisons, each side's value, in the order of each table.",
             # asked apart from `comparisons`, for the comparisons read (`VALUES ?cmp`): as an

@@ -104,7 +104,7 @@ def test_index_is_built_with_the_graph_and_finds_statements(notes_store: Path) -
     assert hits[0].iri.endswith("/S7") or hits[0].iri.endswith("/S5")
     # only statements of the given set when asked
     within = [hits[-1].iri]
-    assert [h.iri for h in index.search(query_groups("regularization"), within=within)] == within
+    assert [h.iri for h in index.match(query_groups("regularization")).among(within)] == within
 
 
 def test_index_a_typo_is_close_to_a_word_of_the_same_shape(notes_store: Path) -> None:
@@ -190,48 +190,27 @@ def test_fulltext_a_term_in_many_statements_does_not_search_but_the_rarest_does(
     assert len(index.search(query_groups("zebra model"), limit=50)) >= 13  # small: all search
 
 
-def test_fulltext_a_search_reads_a_bounded_number_of_rows_rarer_terms_first(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_fulltext_one_match_gives_the_best_statements_and_chosen_ones_alike(
+    notes_store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import kg.graph.fulltext as fulltext
 
-    lines = [f"The cluster number {n} runs the trainer." for n in range(8)]
-    lines += [f"The zebra number {n} grazes." for n in range(3)]
-    lines.append("The okapi hides.")
-    (tmp_path / "notes.md").write_text("# Animals\n\n" + "\n\n".join(lines) + "\n", "utf-8")
-    api.build([tmp_path / "notes.md"], store=tmp_path / "store")
-    index = StatementIndex.in_generation(GraphStore(tmp_path / "store").live_generation())
-    assert index is not None
-    question = query_groups("okapi zebra cluster")
-    assert len(index.search(question, limit=50)) == 12  # within the budget: every term reads
-    monkeypatch.setattr(fulltext, "_MAX_ROWS", 5)
-    # okapi (1 row) and zebra (3) fit in five rows; cluster (8) would pass them: left out
-    assert sorted(h.text for h in index.search(question, limit=50)) == [
-        "The okapi hides.",
-        *(f"The zebra number {n} grazes." for n in range(3)),
-    ]
-    monkeypatch.setattr(fulltext, "_MAX_ROWS", 0)  # the rarest term reads whatever the budget
-    assert [h.text for h in index.search(question, limit=50)] == ["The okapi hides."]
-
-
-def test_fulltext_one_match_gives_the_best_statements_and_chosen_ones_alike(
-    notes_store: Path,
-) -> None:
     index = StatementIndex.in_generation(GraphStore(notes_store).live_generation())
     assert index is not None
-    question = query_groups("What is regularization?", ["what", "is"])
-    found = index.match(question)
-    best = found.best(50)
-    assert [(h.iri, h.score) for h in best] == [
-        (h.iri, h.score) for h in index.search(question, limit=50)
+    question = query_groups("regularization of the trial study", ["of", "the"])
+    found = index.match(question)  # every match, best first
+    every = found.best(10**6)
+    assert len(every) >= 3
+    assert [h.score for h in every] == sorted((h.score for h in every), reverse=True)
+    # a match with a limit reads the best so many, the same ones
+    assert [(h.iri, h.score) for h in index.match(question, 2).best(10)] == [
+        (h.iri, h.score) for h in every[:2]
     ]
-    assert len(best) >= 2 and [h.score for h in best] == sorted(
-        (h.score for h in best), reverse=True
-    )
-    # chosen statements keep their scores and order; one the search did not match is left out
-    chosen = [best[-1].iri, best[0].iri, "https://kg.invalid/doc/nowhere/S1"]
+    # chosen statements keep their scores and the order of the best; duplicates, IRIs the
+    # index lacks and more IRIs than one lookup binds (here one) change nothing
+    monkeypatch.setattr(fulltext, "_MAX_LOOKUP", 1)
+    chosen = [every[-1].iri, every[0].iri, every[0].iri, "https://kg.invalid/doc/nowhere/S1"]
     assert [(h.iri, h.score) for h in found.among(chosen)] == [
-        (best[0].iri, best[0].score),
-        (best[-1].iri, best[-1].score),
+        (h.iri, h.score) for h in every if h.iri in chosen
     ]
     assert found.among([]) == []

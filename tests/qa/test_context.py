@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
 from kg import api
 from kg.graph.sparql import QueryResult, query_result
@@ -112,15 +113,32 @@ def test_context_comparisons_read_every_aspect_in_one_query_and_cap_what_they_re
     turtle += 'kgc:small skos:prefLabel "small" .\n'
     turtle += comparison(1, "small", 3) + comparison(2, "small", 0) + comparison(3, "small", 2)
     turtle += "".join(comparison(10 + n, "hub", 1) for n in range(_MAX_FACTS + 5))
+    turtle += (  # the hub on the right of one more, against "small"
+        "<urn:cmp999> a kg:Comparison ; kg:left kgc:small ; kg:right kgc:hub ; kg:line 9 ;"
+        ' kg:evidence "small vs hub" ; dcterms:source <urn:doc> .\n'
+    )
+    small = "https://kg.invalid/concept/small"
     ctx = AskContext(_MemorySession(turtle), None, None, "q", "en", "difference")  # type: ignore[arg-type]
-    rows = comparisons(ctx, "https://kg.invalid/concept/small")
+    rows = comparisons(ctx, small)
     # one row per aspect, in each table's order; a comparison without aspects keeps its row
     assert [(value(r, "cmp"), value(r, "aspect")) for r in rows] == [
         ("urn:cmp1", "aspect 0"), ("urn:cmp1", "aspect 1"), ("urn:cmp1", "aspect 2"),
         ("urn:cmp2", ""), ("urn:cmp3", "aspect 0"), ("urn:cmp3", "aspect 1"),
+        ("urn:cmp999", ""),
     ]  # fmt: skip
     assert [q.count("VALUES") for q in ctx.log.queries] == [2, 1]  # comparisons, then aspects
-    assert all(f"<urn:cmp{n}>" in ctx.log.queries[1] for n in (1, 2, 3))
+    assert all(f"<urn:cmp{n}>" in ctx.log.queries[1] for n in (1, 2, 3, 999))
+    # the logged aspects query, run on its own, gives the aspects read
+    alone = ctx.session.query(ctx.log.queries[1]).rows
+    pairs = [(value(r, "cmp"), value(r, "aspect")) for r in rows if "aspect" in r]
+    assert sorted((value(r, "cmp"), value(r, "aspect")) for r in alone) == sorted(pairs)
     # a concept compared more often than a template reads: at most so many comparisons
     hub = comparisons(ctx, "https://kg.invalid/concept/hub")
     assert len({value(r, "cmp") for r in hub}) == _MAX_FACTS
+    # ... but the pair a difference asks for is read apart, whichever side each stands on
+    pair = comparisons(ctx, "https://kg.invalid/concept/hub", others=[small, "urn:none"])
+    assert {value(r, "cmp") for r in pair} == {"urn:cmp999"}
+    assert comparisons(ctx, "https://kg.invalid/concept/hub", others=[]) == []
+    # one query with many values is not for a template that caps what it reads
+    with pytest.raises(ValueError, match="caps"):
+        ctx.run_rows("parts", "c", [small])

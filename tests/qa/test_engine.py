@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from kg import api
 from kg.cli import cli
+from kg.graph.sparql import bind_rows
 from kg.graph.store import bind_values
 from kg.qa import QAEngine
 from kg.qa.templates import TEMPLATES, value
@@ -132,11 +133,19 @@ def test_engine_sparql_lists_every_query_once_in_the_order_they_ran(tmp_path: Pa
         "What does the IQR filter include?",
     )
     a, b = (c.iri for c in versus.concepts[:2])
-    # no comparison of either: each side's facts, side by side
+    # no comparison of either: not of one with the other (read apart, one query each), nor
+    # any other, nor between names that hold them; then each side's facts, side by side
+    wanted = [ox.NamedNode(c.iri) for c in versus.concepts[:4]]
+    pair = TEMPLATES["comparisons_with"].query
+    expected = [bind_values(bind_rows(pair, "other", wanted), {"c": ox.NamedNode(a)})]
+    expected += [bind_values(bind_rows(pair, "other", wanted), {"c": ox.NamedNode(b)})]
+    expected += [bound("comparisons", a), bound("comparisons", b)]
     facts = ("definition", "key_points", "parts", "requires")
-    expected = [bound("comparisons", a), bound("comparisons", b)]
-    expected += [bound(t, a) for t in facts] + [bound(t, b) for t in facts]
-    assert versus.sparql == "\n\n".join(expected)
+    sides = [bound(t, a) for t in facts] + [bound(t, b) for t in facts]
+    queries = re.split(r"\n\n(?=SELECT )", versus.sparql)
+    assert queries[:4] == expected and queries[-8:] == sides
+    head = pair.split("{")[0]  # the comparisons of the names that hold them, if any
+    assert all(q.startswith(head) and "VALUES ?other" in q for q in queries[4:-8])
     # no parts and no class it belongs to: what the notes say of it; the definition handler
     # asks for its parts again, shown once
     assert fallback.found and fallback.intent == "components"

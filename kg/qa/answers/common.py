@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from kg.qa.context import AskContext
 from kg.qa.model import AnswerItem, EvidenceRef, LinkedConcept
@@ -59,10 +59,14 @@ def wider_names(ctx: AskContext) -> list[LinkedConcept]:
     return [LinkedConcept(iri, index.label(iri), score=first.score) for iri in wider[:3]]
 
 
-def comparisons(ctx: AskContext, iri: str) -> list[Row]:
-    """The comparisons where a concept is one side: one row per aspect (the comparison's
-    fields and the aspect's), or one row for a comparison without aspects."""
-    found = ctx.run("comparisons", c=iri)
+def comparisons(ctx: AskContext, iri: str, others: Sequence[str] | None = None) -> list[Row]:
+    """The comparisons where a concept is one side (with `others`, those whose other side is
+    one of them): one row per aspect (the comparison's fields and the aspect's), or one row
+    for a comparison without aspects."""
+    if others is not None:
+        found = ctx.run_rows("comparisons_with", "other", others, c=iri) if others else []
+    else:
+        found = ctx.run("comparisons", c=iri)
     aspects: dict[str, list[Row]] = {}
     if found:  # every comparison's aspects in one query
         cmps = list(dict.fromkeys(value(r, "cmp") for r in found))

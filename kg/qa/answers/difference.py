@@ -19,16 +19,14 @@ _MAX_TABLES = 3
 def difference(ctx: AskContext) -> Result:
     """The comparison between the linked concepts (or names that hold them); else any
     comparison of the first that has one; else the two concepts' facts side by side."""
-    wanted = {c.iri for c in ctx.linked[:4]}
+    wanted = [c.iri for c in ctx.linked[:4]]
     best: list[Row] = []
-    for concept in ctx.linked[:4]:
-        rows = comparisons(ctx, concept.iri)
-        pair = [r for r in rows if {value(r, "left"), value(r, "right")} <= wanted]
-        if pair:
-            best = pair
+    for concept in ctx.linked[:4]:  # the pair asked, read apart: a concept may have hundreds
+        if best := comparisons(ctx, concept.iri, others=wanted):
             break
-        if rows and not best:
-            best = rows
+    for concept in ctx.linked[:4] if not best else ():  # else any comparison of one
+        if best := comparisons(ctx, concept.iri):
+            break
     if not best and len(ctx.linked) >= 2:
         best = _wider_pair(ctx, ctx.linked[0], ctx.linked[1])
     if best:
@@ -42,9 +40,7 @@ def _wider_pair(ctx: AskContext, a: LinkedConcept, b: LinkedConcept) -> list[Row
     index = ctx.index
     left, right = index.wider(a.iri), index.wider(b.iri)
     for iri in sorted(left, key=lambda i: (len(index.label(i)), i)):
-        rows = comparisons(ctx, iri)
-        pair = [r for r in rows if {value(r, "left"), value(r, "right")} & right]
-        if pair:
+        if pair := comparisons(ctx, iri, others=sorted(right)):
             return pair
     return []
 
