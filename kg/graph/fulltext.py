@@ -140,7 +140,7 @@ def _any(terms: Iterable[str]) -> str:
 
 
 _COMMON_SHARE = 0.1  # of the statements: a term in more of them does not search
-_MIN_COMMON = 500  # statements, below which every term searches (a small graph is fast)
+_MIN_COMMON = 500  # a term in fewer statements always searches (on a small graph, every term)
 
 
 class StatementIndex:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -142,3 +143,17 @@ def test_context_comparisons_read_every_aspect_in_one_query_and_cap_what_they_re
     # one query with many values is not for a template that caps what it reads
     with pytest.raises(ValueError, match="caps"):
         ctx.run_rows("parts", "c", [small])
+
+
+def test_context_a_sections_calls_and_its_subsections_come_in_one_query(
+    engine: QAEngine, seed_store: Path
+) -> None:
+    answer = engine.ask("¿Cómo registro un modelo en Unity Catalog?")
+    assert answer.intent == "how_to" and answer.found
+    queries = re.split(r"\n\n(?=SELECT )", answer.sparql)
+    calls = [q for q in queries if q.startswith("SELECT ?s ?c ?label ?example")]
+    # one query per section looked at, each binding the section and its subsections at once
+    assert calls and all(q.count("VALUES ?s {") == 1 for q in calls)
+    listed = {i.label for i in answer.items}
+    found = {value(r, "label") for q in calls for r in api.query(q, store=seed_store).rows}
+    assert listed & found  # the calls the answer lists come from those queries

@@ -70,7 +70,7 @@ def _section_calls(ctx: AskContext, section: Section) -> tuple[list[LinkedConcep
     """The API concepts a section and its subsections mention, with an example each."""
     apis: list[LinkedConcept] = []
     found: dict[str, list[str]] = {}
-    inside = [s.iri for s in ctx.sections.inside(section)]
+    inside = list(dict.fromkeys(s.iri for s in ctx.sections.inside(section)))
     by_section: dict[str, list[Row]] = {}
     for r in ctx.run_rows("section_apis", "s", inside) if inside else []:  # one query for all
         by_section.setdefault(value(r, "s"), []).append(r)
