@@ -114,6 +114,10 @@ _OUTDATED_INDEX = (
     "note: this graph's statement index was written by another version of kg; answers come "
     "from typed facts only until `kg build` runs again"
 )
+_OUTDATED_TABLES = (
+    "note: this graph was built with other language files; its concepts and sections are read "
+    "from the graph on every start (slower on a large graph) until `kg build` runs again"
+)
 
 
 @cli.command()
@@ -129,6 +133,8 @@ def ask(question: str | None, as_json: bool, jsonl: bool, store: str | None) -> 
         with api.answerer(store=store) as engine:
             if engine.index_outdated:
                 click.echo(_OUTDATED_INDEX, err=True)
+            if engine.tables_outdated:
+                click.echo(_OUTDATED_TABLES, err=True)
             if jsonl:
                 # one output line per input line, blank or undecodable too, so they line up
                 for raw in sys.stdin.buffer:

@@ -73,3 +73,23 @@ def test_cli_ask_says_when_the_statement_index_is_of_another_layout(tmp_path: Pa
     questions.write_text('- question: "What does AutoML require?"\n', encoding="utf-8")
     scored = CliRunner().invoke(cli, ["eval", str(questions), "--store", str(store)])
     assert "another version of kg" in scored.stderr
+
+
+def test_cli_ask_says_when_the_graph_was_built_with_other_language_files(tmp_path: Path) -> None:
+    from kg.qa.tables import TABLES_FILE
+
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notas\n\n**AutoML** requiere **ML Runtime**.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    api.build([notes], store=store)
+    args = ["ask", "What does AutoML require?", "--store", str(store)]
+    fresh = CliRunner().invoke(cli, args)
+    assert fresh.exit_code == 0 and "other language files" not in fresh.stderr
+    (tables,) = store.glob(f"gen-*/{TABLES_FILE}")
+    data = json.loads(tables.read_text(encoding="utf-8"))
+    data["version"] = "1:made-with-other-language-files"
+    tables.write_text(json.dumps(data), encoding="utf-8")
+    old = CliRunner().invoke(cli, args)
+    # the same answer, read from the graph, and a note that a build makes it start faster
+    assert old.exit_code == 0 and old.stdout == fresh.stdout
+    assert "other language files" in old.stderr and "kg build" in old.stderr

@@ -24,7 +24,7 @@ from kg.qa.model import Answer, LinkedConcept
 from kg.qa.phrases import say
 from kg.qa.ranking import SectionRanker
 from kg.qa.retrieval import Retriever
-from kg.qa.tables import query_tables, read_tables
+from kg.qa.tables import TABLES_FILE, query_tables, read_tables
 from kg.qa.templates import TEMPLATES
 from kg.qa.words import tokens
 
@@ -41,7 +41,11 @@ class QAEngine:
     def __init__(self, session: GraphSession) -> None:
         self.session = session
         generation = Path(session.generation)
-        tables = read_tables(generation) or query_tables(session)
+        saved = read_tables(generation)
+        tables = saved or query_tables(session)
+        # made with other language files: read from the graph again on every open (the same
+        # answers, a slower open) until the next build, which `kg ask` says
+        self.tables_outdated = saved is None and (generation / TABLES_FILE).is_file()
         self.index = tables.concepts
         self.sections = SectionRanker(tables.sections)
         index = StatementIndex.in_generation(generation)
