@@ -3,6 +3,7 @@ what stays when you move around, and what it says."""
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -507,3 +508,23 @@ def test_app_sweep_every_page_mode_and_option(
     button(at, UI[lang]["build"]).click().run()
     check("notes, a broken upload")
     assert at.error
+
+
+def test_app_ask_says_when_the_graph_was_built_with_other_language_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.qa.tables import TABLES_FILE
+
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notas\n\n**AutoML** requiere **ML Runtime**.\n", encoding="utf-8")
+    api.build([notes], store=tmp_path / "store")
+    (tables,) = (tmp_path / "store").glob(f"gen-*/{TABLES_FILE}")
+    data = json.loads(tables.read_text(encoding="utf-8"))
+    data["version"] = "1:made-with-other-language-files"
+    tables.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv("KG_STORE", str(tmp_path / "store"))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.chat_input[0].set_value("¿Qué requiere AutoML?").run()
+    assert not at.exception
+    assert "ML Runtime" in texts(at)  # answered as before, from tables read from the graph
+    assert [w.value for w in at.warning] == [UI["es"]["tables_outdated"]]

@@ -19,6 +19,8 @@ def render(page: Page) -> None:
         history.append((question, page.engine.ask(question)))
     if history and page.engine.index_outdated:  # on every run while its answers are shown
         st.warning(page.text["index_outdated"])
+    if history and page.engine.tables_outdated:
+        st.warning(page.text["tables_outdated"])
     if not history:
         st.write(page.text["examples"])
         for example in EXAMPLES:
