@@ -57,6 +57,21 @@ def _capped(pattern: str, variables: str = "?c ?a ?o") -> str:
     return f"\n  {{ SELECT {variables} WHERE {{ {pattern} }} LIMIT {_MAX_FACTS} }}"
 
 
+def _comparisons(which: str) -> str:
+    """The comparisons `which` selects (`?cmp`, about the concept `?c`), each with its sides,
+    labels and evidence."""
+    return (
+        "SELECT ?c ?cmp ?left ?leftLabel ?right ?rightLabel ?source ?line ?evidence WHERE {"
+        + which
+        + """
+  ?cmp a kg:Comparison ; kg:left ?left ; kg:right ?right ; kg:line ?line ;
+       kg:evidence ?evidence ; dcterms:source ?doc .
+  ?doc dcterms:source ?source .
+  ?left skos:prefLabel ?leftLabel . ?right skos:prefLabel ?rightLabel .
+} ORDER BY ?cmp"""
+    )
+
+
 _EVIDENCE = """
   ?a a kg:Assertion ; kg:line ?line ; kg:evidence ?evidence ; kg:rule ?rule ;
      kg:confidence ?confidence ; dcterms:source ?doc .
@@ -109,26 +124,16 @@ TEMPLATES: dict[str, Template] = {
         Template(
             "comparisons",
             "Comparisons where a concept is one side (their aspects: `comparison_aspects`).",
-            "SELECT ?c ?cmp ?left ?leftLabel ?right ?rightLabel ?source ?line ?evidence WHERE {"
-            + _capped("{ ?cmp kg:left ?c } UNION { ?cmp kg:right ?c }", "?c ?cmp")
-            + """
-  ?cmp a kg:Comparison ; kg:left ?left ; kg:right ?right ; kg:line ?line ;
-       kg:evidence ?evidence ; dcterms:source ?doc .
-  ?doc dcterms:source ?source .
-  ?left skos:prefLabel ?leftLabel . ?right skos:prefLabel ?rightLabel .
-} ORDER BY ?cmp""",
+            _comparisons(_capped("{ ?cmp kg:left ?c } UNION { ?cmp kg:right ?c }", "?c ?cmp")),
         ),
         Template(
             "comparisons_with",
             "Comparisons between a concept and any of the others bound (`VALUES ?other`):"
             " the pair a difference asks for, which the capped `comparisons` may not read.",
-            """SELECT ?c ?cmp ?left ?leftLabel ?right ?rightLabel ?source ?line ?evidence WHERE {
-  { ?cmp kg:left ?c ; kg:right ?other } UNION { ?cmp kg:right ?c ; kg:left ?other }
-  ?cmp a kg:Comparison ; kg:left ?left ; kg:right ?right ; kg:line ?line ;
-       kg:evidence ?evidence ; dcterms:source ?doc .
-  ?doc dcterms:source ?source .
-  ?left skos:prefLabel ?leftLabel . ?right skos:prefLabel ?rightLabel .
-} ORDER BY ?cmp""",
+            _comparisons(
+                "\n  { ?cmp kg:left ?c ; kg:right ?other }"
+                " UNION { ?cmp kg:right ?c ; kg:left ?other }"
+            ),
         ),
         Template(
             "comparison_aspects",
