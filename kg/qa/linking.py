@@ -114,8 +114,8 @@ class ConceptIndex:
 
     def _derive(self) -> None:
         """What the tables above give, in the same way whether read from labels or a state."""
-        self._fuzzy_list = list(self.fuzzy_keys)
         self._close = CloseNames(self.fuzzy_keys, self.label)
+        self._fuzzy_list = self._close.keys  # the names in order, for rapidfuzz
         self._prose_words = self._label_words | set(glossary()) | set(glossary().values())
         self._term_words = [(frozenset(key[5:].split()), key) for key in self.terms]
         self._name_words = WordIndex(words for words, _ in self._term_words)
