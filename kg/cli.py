@@ -14,6 +14,7 @@ import click
 
 from kg import __version__, api
 from kg.errors import KgError
+from kg.lang import PIVOT, table
 
 __all__ = ["cli", "main"]
 
@@ -110,14 +111,9 @@ def inspect(path: Path, as_json: bool) -> None:
         click.echo(f"{section.line_start:>6}-{section.line_end:<6}{indent}{title}  [{summary}]")
 
 
-_OUTDATED_INDEX = (
-    "note: this graph's statement index was written by another version of kg; answers come "
-    "from typed facts only until `kg build` runs again"
-)
-_OUTDATED_TABLES = (
-    "note: this graph was built with other language files; its concepts and sections are read "
-    "from the graph on every start (slower on a large graph) until `kg build` runs again"
-)
+def _note(key: str) -> str:
+    """A note the app shows too (its `ui` text in the pivot language), for standard error."""
+    return f"note: {table('ui', PIVOT)[key].rstrip('.')} (`kg build`)."
 
 
 @cli.command()
@@ -132,9 +128,9 @@ def ask(question: str | None, as_json: bool, jsonl: bool, store: str | None) -> 
     try:
         with api.answerer(store=store) as engine:
             if engine.index_outdated:
-                click.echo(_OUTDATED_INDEX, err=True)
+                click.echo(_note("index_outdated"), err=True)
             if engine.tables_outdated:
-                click.echo(_OUTDATED_TABLES, err=True)
+                click.echo(_note("tables_outdated"), err=True)
             if jsonl:
                 # one output line per input line, blank or undecodable too, so they line up
                 for raw in sys.stdin.buffer:
@@ -265,7 +261,7 @@ def evaluate(questions: Path, store: str | None, minimum: float, verbose: bool) 
         _fail(err)
         return
     if report.index_outdated:
-        click.echo(_OUTDATED_INDEX, err=True)
+        click.echo(_note("index_outdated"), err=True)
     for r in report.results:
         if verbose or not r.ok:
             click.echo(f"{'ok  ' if r.ok else 'FAIL'} {r.id} [{r.intent}] {r.question}")
