@@ -120,3 +120,26 @@ def write(tmp_path: Path):  # type: ignore[no-untyped-def]
         return path
 
     return _write
+
+
+def automl_store(tmp_path: Path) -> Path:
+    """A store built from one line of notes ("AutoML requiere ML Runtime"), for checks of
+    what interfaces say about the graph they open."""
+    from kg import api
+
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notas\n\n**AutoML** requiere **ML Runtime**.\n", encoding="utf-8")
+    api.build([notes], store=tmp_path / "store")
+    return tmp_path / "store"
+
+
+def outdate_tables(store: Path) -> None:
+    """Make a store's engine tables look made with other language files."""
+    import json
+
+    from kg.qa.tables import TABLES_FILE
+
+    (tables,) = store.glob(f"gen-*/{TABLES_FILE}")
+    data = json.loads(tables.read_text(encoding="utf-8"))
+    data["version"] = "1:made-with-other-language-files"
+    tables.write_text(json.dumps(data), encoding="utf-8")

@@ -3,7 +3,6 @@ what stays when you move around, and what it says."""
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -19,7 +18,7 @@ from kg.ui import SCRIPT, streamlit_command
 from kg.ui.messages import error_text, reason_text
 from kg.ui.sparql import csv_text
 from kg.ui.text import RELATION_WORDS, UI
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, SEED, automl_store, outdate_tables
 
 APP = str(ROOT / "app.py")
 SCORE_BATCH = "https://kg.invalid/concept/score_batch"
@@ -142,9 +141,7 @@ def test_app_ask_shows_answer_and_evidence(app: AppTest) -> None:
 def test_app_ask_says_when_the_statement_index_is_of_another_layout(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    notes = tmp_path / "notes.md"
-    notes.write_text("# Notas\n\n**AutoML** requiere **ML Runtime**.\n", encoding="utf-8")
-    api.build([notes], store=tmp_path / "store")
+    automl_store(tmp_path)
     (index,) = (tmp_path / "store").glob("gen-*/statements.sqlite")
     with sqlite3.connect(index) as db:  # an index as an older kg wrote it
         db.execute("PRAGMA user_version = 1")
@@ -513,15 +510,8 @@ def test_app_sweep_every_page_mode_and_option(
 def test_app_ask_says_when_the_graph_was_built_with_other_language_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kg.qa.tables import TABLES_FILE
-
-    notes = tmp_path / "notes.md"
-    notes.write_text("# Notas\n\n**AutoML** requiere **ML Runtime**.\n", encoding="utf-8")
-    api.build([notes], store=tmp_path / "store")
-    (tables,) = (tmp_path / "store").glob(f"gen-*/{TABLES_FILE}")
-    data = json.loads(tables.read_text(encoding="utf-8"))
-    data["version"] = "1:made-with-other-language-files"
-    tables.write_text(json.dumps(data), encoding="utf-8")
+    automl_store(tmp_path)
+    outdate_tables(tmp_path / "store")
     monkeypatch.setenv("KG_STORE", str(tmp_path / "store"))
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.chat_input[0].set_value("¿Qué requiere AutoML?").run()

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from kg import api
 from kg.cli import cli
+from tests.conftest import automl_store, outdate_tables
 
 
 @pytest.fixture(scope="module")
@@ -54,10 +55,7 @@ def test_cli_jsonl_no_input_no_output(small_store: Path) -> None:
 
 
 def test_cli_ask_says_when_the_statement_index_is_of_another_layout(tmp_path: Path) -> None:
-    notes = tmp_path / "notes.md"
-    notes.write_text("# Notas\n\n**AutoML** requiere **ML Runtime**.\n", encoding="utf-8")
-    store = tmp_path / "store"
-    api.build([notes], store=store)
+    store = automl_store(tmp_path)
     args = ["ask", "What does AutoML require?", "--store", str(store)]
     fresh = CliRunner().invoke(cli, args)
     assert fresh.exit_code == 0 and "another version of kg" not in fresh.stderr
@@ -76,19 +74,11 @@ def test_cli_ask_says_when_the_statement_index_is_of_another_layout(tmp_path: Pa
 
 
 def test_cli_ask_says_when_the_graph_was_built_with_other_language_files(tmp_path: Path) -> None:
-    from kg.qa.tables import TABLES_FILE
-
-    notes = tmp_path / "notes.md"
-    notes.write_text("# Notas\n\n**AutoML** requiere **ML Runtime**.\n", encoding="utf-8")
-    store = tmp_path / "store"
-    api.build([notes], store=store)
+    store = automl_store(tmp_path)
     args = ["ask", "What does AutoML require?", "--store", str(store)]
     fresh = CliRunner().invoke(cli, args)
     assert fresh.exit_code == 0 and "other language files" not in fresh.stderr
-    (tables,) = store.glob(f"gen-*/{TABLES_FILE}")
-    data = json.loads(tables.read_text(encoding="utf-8"))
-    data["version"] = "1:made-with-other-language-files"
-    tables.write_text(json.dumps(data), encoding="utf-8")
+    outdate_tables(store)
     old = CliRunner().invoke(cli, args)
     # the same answer, read from the graph, and a note that a build makes it start faster
     assert old.exit_code == 0 and old.stdout == fresh.stdout
