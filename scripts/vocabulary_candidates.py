@@ -19,6 +19,7 @@ import argparse
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -41,6 +42,16 @@ def _known() -> set[str]:
     return {t for w in known for t in word_terms(fold(w))}
 
 
+def _prose(folder: Path) -> Iterator[tuple[Path, list[str]]]:
+    """Each note of a folder and the words of its prose (code blocks and addresses left out),
+    as written."""
+    for path in sorted(folder.iterdir()):
+        if path.name == "SOURCES.md" or not path.is_file():
+            continue
+        text = re.sub(r"```.*?```", " ", path.read_text("utf-8", errors="replace"), flags=re.S)
+        yield path, re.findall(r"[^\W\d_]+", re.sub(r"https?://\S+", " ", text))
+
+
 def candidates(folder: Path, lang: str, repos: int) -> list[tuple[str, int, str]]:
     import Stemmer
 
@@ -49,13 +60,9 @@ def candidates(folder: Path, lang: str, repos: int) -> list[tuple[str, int, str]
     files: Counter[str] = Counter()
     sources: defaultdict[str, set[str]] = defaultdict(set)
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for path in sorted(folder.iterdir()):
-        if path.name == "SOURCES.md" or not path.is_file():
-            continue
-        text = re.sub(r"```.*?```", " ", path.read_text("utf-8", errors="replace"), flags=re.S)
-        text = re.sub(r"https?://\S+", " ", text)
+    for path, tokens in _prose(folder):
         seen = set()
-        for token in re.findall(r"[^\W\d_]+", text):
+        for token in tokens:
             word = fold(token)
             if any(c.isupper() for c in token[1:]) or len(word) < 4 or word in stops:
                 continue  # a name, a short word or a function word
@@ -71,19 +78,14 @@ def candidates(folder: Path, lang: str, repos: int) -> list[tuple[str, int, str]
         spelling = counted.most_common(1)[0][0]
         if len(sources[stem]) >= repos and not set(word_terms(spelling)) & known:
             seen_as = " ".join(w for w, _ in counted.most_common(4))
-            out.append((spelling, files[stem], seen_as))
-    out.sort(key=lambda row: (-row[1], -sum(spellings[stemmer.stemWord(row[0])].values()), row[0]))
-    return out
+            out.append((stem, spelling, files[stem], seen_as))
+    out.sort(key=lambda row: (-row[2], -sum(spellings[row[0]].values()), row[1]))
+    return [(spelling, count, seen_as) for _, spelling, count, seen_as in out]
 
 
 def _words(folder: Path) -> Counter[str]:
     """The folded words of a folder of notes' prose, counted."""
-    counted: Counter[str] = Counter()
-    for path in sorted(folder.iterdir()):
-        if path.name != "SOURCES.md" and path.is_file():
-            text = re.sub(r"```.*?```", " ", path.read_text("utf-8", errors="replace"), flags=re.S)
-            counted.update(fold(t) for t in re.findall(r"[^\W\d_]+", text))
-    return counted
+    return Counter(fold(token) for _, tokens in _prose(folder) for token in tokens)
 
 
 def checked(pairs: Path, lang: str, pivot_notes: Path | None = None) -> list[tuple[str, str]]:
