@@ -28,7 +28,7 @@ from kg.extract.cues import glossary
 from kg.extract.lexicon import fold, lemma, singular
 from kg.lang import LANGUAGES, PIVOT, language, listed, words
 
-__all__ = ["Group", "query_groups", "terms", "word_terms"]
+__all__ = ["Group", "query_groups", "terms", "word_group", "word_terms"]
 
 # identifiers (`$`-operators and variables, dotted, snake_case, camelCase, calls) and words
 _TOKEN = re.compile(r"\$?[A-Za-z_]\w*(?:\.\$?[A-Za-z_]\w*)+|\$[A-Za-z_]\w*|\w+", re.UNICODE)
@@ -160,10 +160,11 @@ def _translations() -> dict[str, frozenset[str]]:
 
 def _token_group(token: str) -> set[str]:
     """A word's group, or for a camel-case name (MLflow) the name whole."""
-    return set(_whole_terms(token)) if _is_identifier(token) else _word_group(fold(token))
+    return set(_whole_terms(token)) if _is_identifier(token) else word_group(fold(token))
 
 
-def _word_group(folded: str) -> set[str]:
+def word_group(folded: str) -> set[str]:
+    """Every index term that counts as one folded word: its stems, its translations'."""
     group = set(word_terms(folded))
     forms = {folded, singular(folded)} | {fold(lemma(folded, lang)) for lang in LANGUAGES}
     for form in forms:
@@ -236,5 +237,5 @@ def _query_groups(question: str, skip: frozenset[str]) -> tuple[Group, ...]:
         else:
             factor = _STOP_FACTOR if _is_stop(folded) else 1.0
             capital = token[:1].isupper() and match.start() > 0 and not _opens(question, match)
-            add(folded, _word_group(folded), factor, (), capital and factor == 1.0)
+            add(folded, word_group(folded), factor, (), capital and factor == 1.0)
     return tuple(groups)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
@@ -41,6 +42,9 @@ _VERSION = 5  # PRAGMA user_version: an index of another layout is not read (reb
 # fifth of one of five ("feast" is 89 from "fast", "dockr" 91 from "docker")
 _TYPO_SCORE = 85
 _NEVER_TYPO, _FIVE_LETTER_TYPO_SCORE = 4, 90
+# and at most one slip (a letter missed, added, changed or two swapped) in a word of up to
+# eight letters, two in a longer one: "tensorrt" is not a typo of "tensor"
+_TYPO_SLIPS = ((8, 1), (1_000, 2))
 _MAX_LOOKUP = 500
 # BM25 weights of the columns: body, heading path, names of mentioned concepts, context (the
 # unindexed columns — IRI, kind, mentioned concepts — are what ranking needs before it asks
@@ -154,6 +158,7 @@ class StatementIndex:
             raise StoreError(f"cannot open the statement index {path}: {err}") from err
         self._df: dict[str, int] = {}
         self._vocabulary: defaultdict[tuple[str, bool], list[str]] | None = None
+        self._corrections: dict[str, str | None] = {}
 
     def close(self) -> None:
         self._db.close()
@@ -185,11 +190,19 @@ class StatementIndex:
         return self._df[term]
 
     def is_misspelling(self, word: str) -> bool:
-        """Whether a word the notes never use is close to one they do (same first letter,
-        both snake_case or neither, rapidfuzz ratio ≥ 85; closer for a short word, never for
-        one of four letters or fewer): a typo, not a new subject."""
+        """Whether a word the notes never use is close to one they do: a typo, not a new
+        subject (`correction`)."""
+        return self.correction(word) is not None
+
+    def correction(self, word: str) -> str | None:
+        """The index term a word the notes never use is a typo of: the closest with the same
+        first letter, both snake_case or neither, at rapidfuzz ratio ≥ 85 (closer for a short
+        word, never for one of four letters or fewer) and a slip or two away (`_TYPO_SLIPS`);
+        None when there is none."""
+        if word in self._corrections:
+            return self._corrections[word]
         if len(word) <= _NEVER_TYPO:
-            return False
+            return None
         score = _FIVE_LETTER_TYPO_SCORE if len(word) == _NEVER_TYPO + 1 else _TYPO_SCORE
         if self._vocabulary is None:  # the terms by first letter and snake_case or not, once
             rows = self._db.execute("SELECT term FROM vocabulary ORDER BY term").fetchall()
@@ -198,7 +211,12 @@ class StatementIndex:
                 self._vocabulary[str(term)[:1], "_" in str(term)].append(str(term))
         # a snake_case name is a typo only of another ("is_incremental" is not "incremental")
         like = self._vocabulary.get((word[:1], "_" in word), [])
-        return process.extractOne(word, like, scorer=fuzz.ratio, score_cutoff=score) is not None
+        best = process.extractOne(word, like, scorer=fuzz.ratio, score_cutoff=score)
+        slips = next(n for size, n in _TYPO_SLIPS if len(word) <= size)
+        if best is not None and OSA.distance(word, best[0]) > slips:
+            best = None
+        self._corrections[word] = None if best is None else str(best[0])
+        return self._corrections[word]
 
     def frequency(self, group: Group) -> int:
         """In about how many statements a question word occurs: its most frequent term's count;

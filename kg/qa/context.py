@@ -137,20 +137,20 @@ class AskContext:
         """How much of the question `text` covers, measured as statements are."""
         if self.statements is None:
             return 1.0
-        return self.statements.coverage(self.question, self._ignored, text)
+        return self.statements.terms.coverage(self.question, self._ignored, text)
 
     def question_terms(self) -> frozenset[str]:
         """The index terms of the question's content words (what a code snippet is cut to)."""
         if self.statements is None:
             return frozenset()
-        groups = self.statements.groups(self.question, self._ignored)
+        groups = self.statements.terms.groups(self.question, self._ignored)
         return frozenset(t for g in groups if g.factor >= 1.0 for t in g.terms)
 
     def missing_names(self) -> list[str]:
         """Names the question asks about that the notes never write."""
         if self.statements is None or not self.question:
             return []
-        return self.statements.missing_names(self.question, self._ignored)
+        return self.statements.terms.missing_names(self.question, self._ignored)
 
     @cached_property
     def ranked_sections(self) -> list[SectionMatch]:

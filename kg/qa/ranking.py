@@ -53,6 +53,7 @@ class SectionMatch:
     overlap: int  # question words the title holds
     share: float  # the share of the title's words that are the question's
     section: Section
+    asked: int = 0  # the question's words that count (each once, whatever its senses)
 
 
 class SectionRanker:
@@ -82,7 +83,9 @@ class SectionRanker:
         for n in self._by_word[lang].holding_any(w for readings in senses for w in readings):
             mapped = titles[n]
             overlap = sum(1 for readings in senses if readings & mapped)
-            ranked.append(SectionMatch(overlap, overlap / len(mapped), self.sections[n]))
+            ranked.append(
+                SectionMatch(overlap, overlap / len(mapped), self.sections[n], len(senses))
+            )
         # ties in document order, whatever order the store returned
         ranked.sort(
             key=lambda m: (-m.overlap, -m.share, m.section.source, m.section.start, m.section.iri)

@@ -18,13 +18,12 @@ question.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import pyoxigraph as ox
 
-from kg.graph.analyzer import Group, query_groups, terms
+from kg.graph.analyzer import Group
 from kg.graph.fulltext import Hit, StatementIndex
 from kg.graph.sparql import bind_rows, bind_values
 from kg.qa.completion import (
@@ -40,6 +39,7 @@ from kg.qa.completion import (
 )
 from kg.qa.features import both_sides, kind_prior, mention_score, text_score
 from kg.qa.model import LinkedConcept
+from kg.qa.question_terms import QuestionTerms
 
 __all__ = ["Ranked", "Retriever", "Weights"]
 
@@ -134,44 +134,7 @@ class Retriever:
         self.session = session
         self.index = index
         self.weights = weights or Weights()
-
-    def groups(self, question: str, ignore: Iterable[str]) -> list[Group]:
-        """The question's content words as index term groups (function words left out). The
-        words of an identifier the notes never write count for nothing: "LangChain" is not
-        "chain"."""
-        groups = query_groups(question, ignore)
-        unknown = {g.word for g in groups if not self.index.frequency(g)}
-        return [g for g in groups if not (g.word.endswith("*") and g.word[:-1] in unknown)]
-
-    def missing_names(self, question: str, ignore: Iterable[str]) -> list[str]:
-        """Names the question asks about that the notes never write ("Kubernetes", "Great
-        Expectations"), typos of the notes' words aside: then the notes do not answer it.
-        (Two unknown words in a row are not taken for a name: in a Spanish question about
-        English notes most words are unknown — "basta llamar". A short name is a typo only of
-        a word closer to it: `StatementIndex.is_misspelling`.)"""
-        return [
-            g.word
-            for g in query_groups(question, ignore)
-            if g.name and not self.index.frequency(g) and not self.index.is_misspelling(g.word)
-        ]
-
-    def coverage(self, question: str, ignore: Iterable[str], text: str) -> float:
-        """How much of the question a text covers (the measure statements are ranked by):
-        to weigh an answer from typed facts against the statements."""
-        groups = self.groups(question, ignore)
-        weights = {g: self._idf(g) for g in groups}
-        found = frozenset(terms(text))
-        total = sum(weights.values())
-        return sum(w for g, w in weights.items() if g.matches(found)) / total if total else 0.0
-
-    def _idf(self, group: Group) -> float:
-        """How much a word of the question counts: rare words in the notes count most; a word
-        the notes never use counts as a word of middling rarity (it may be a typo or filler,
-        but what it asks is not in the notes)."""
-        df = self.index.frequency(group)
-        if df == 0:
-            return group.factor * self.weights.unknown
-        return group.factor * math.log(1 + self.index.size / df)
+        self.terms = QuestionTerms(index, self.weights.unknown)
 
     def rank(
         self,
@@ -183,7 +146,7 @@ class Retriever:
         limit: int = 5,
     ) -> list[Ranked]:
         """The best statements for the question, best first (ties by IRI)."""
-        groups = self.groups(question, ignore)
+        groups = self.terms.groups(question, ignore)
         candidates = self._candidates(groups, linked, sparql)
         if not candidates:
             return []
@@ -307,7 +270,7 @@ class Retriever:
         linked: Sequence[LinkedConcept],
     ) -> None:
         """Score what the index holds: coverage of the question, BM25, mentions, kind."""
-        weights = {g: self._idf(g) for g in groups}
+        weights = {g: self.terms.idf(g) for g in groups}
         total = sum(weights.values()) or 1.0
         # an identifier has a second group for its words ("default_args*")
         split = {g.word[:-1] for g in groups if g.word.endswith("*")}

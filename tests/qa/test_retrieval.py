@@ -402,7 +402,7 @@ def test_retrieval_a_five_letter_name_is_a_typo_only_of_a_close_word(tmp_path: P
     assert not feast.found and "Feast" in feast.answer
     with QAEngine.open(tmp_path / "store") as qa:
         assert qa.statements is not None
-        missing = qa.statements.missing_names
+        missing = qa.statements.terms.missing_names
         # "Feast" is one letter from "fast", a fifth of it: a name the notes never write
         assert missing("How do I serve online features with Feast?", []) == ["feast"]
         # "Dockr" is as close to "docker" as a typo of a longer name (91): a typo
@@ -673,3 +673,40 @@ def test_retrieval_words_of_technical_notes_meet_across_languages(tmp_path: Path
         typed_only=False,
     )
     assert "decides which changes" in _first(isolation)
+
+
+GRAFANA_NOTES = """\
+# Monitoring
+
+Grafana shows the dashboards of the service on port 3000.
+The default user and password of Grafana are admin and admin.
+A perfect score is rare in monitoring.
+"""
+
+
+def test_retrieval_a_typo_beside_words_of_the_notes_is_read_as_their_word(
+    tmp_path: Path,
+) -> None:
+    typo, alone, tensor = ask_notes(
+        tmp_path,
+        GRAFANA_NOTES,
+        "What is the default pasword of Grafana?",
+        "what is prefect",
+        "what is tensorrt",
+        typed_only=False,
+    )
+    assert typo.found and "admin and admin" in _first(typo)
+    # a word the notes never use, alone, is more likely a subject they lack than a typo
+    assert not alone.found
+    with QAEngine.open(tmp_path / "store") as qa:
+        assert qa.statements is not None
+        groups = {
+            g.word: g.terms for g in qa.statements.terms.groups("default pasword grafana", [])
+        }
+        assert "password" in groups["pasword"]
+        (prefect,) = qa.statements.terms.groups("what is prefect", ["what", "is"])
+        assert "perfect" not in prefect.terms
+        # two slips away in a word of eight letters: not a typo ("tensorrt" is not "tensor")
+        assert qa.statements.index.correction("tensorrt") is None
+        assert qa.statements.index.correction("dashbaords") is not None
+    assert not tensor.found

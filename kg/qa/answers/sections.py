@@ -27,7 +27,10 @@ def covered_in(ctx: AskContext, *, every_word: bool = False) -> Result:
     match = ctx.best_section()
     if match is None or (match.overlap < MIN_OVERLAP and match.share < _MIN_TITLE_SHARE):
         return NOT_FOUND
-    if every_word and not 0 < len(content_words(ctx.question, ctx.lang)) <= match.overlap:
+    # every word: as many as the question has content words, and the title holds each word
+    # it counts ("what is prefect used for" is not answered by "Use Cases")
+    asked = max(len(content_words(ctx.question, ctx.lang)), match.asked)
+    if every_word and not 0 < asked <= match.overlap:
         return NOT_FOUND
     section = match.section
     rows = ctx.run("section_statements", s=section.iri)

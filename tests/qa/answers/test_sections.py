@@ -36,3 +36,17 @@ def test_sections_prose_answers_point_to_their_section(tmp_path: Path) -> None:
     # a section the graph holds no statements of: pointed to, with its parts and lines
     assert pointer.found and "- Example (" in pointer.answer
     assert [i.evidence[0].line for i in pointer.items] == [17, 21]
+
+
+def test_sections_a_title_answers_only_when_it_holds_each_word_the_question_counts(
+    tmp_path: Path,
+) -> None:
+    used, cases = ask_notes(
+        tmp_path,
+        "# Tools\n\n## Use Cases\n\nBatch scoring runs every night.\n",
+        "What is prefect used for?",
+        "What are the use cases?",
+    )
+    # "used" meets the title's "Use", but the question asks about a word it lacks
+    assert not used.found and "Use Cases" not in used.answer
+    assert cases.found and "Use Cases" in cases.answer

@@ -1,0 +1,74 @@
+"""A question's words as the statement index reads them: term groups, typos read as the
+notes' words, names the notes never write, and how much of the question a text covers."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import replace
+
+from kg.graph.analyzer import Group, query_groups, terms, word_group
+from kg.graph.fulltext import StatementIndex
+
+__all__ = ["QuestionTerms"]
+
+
+class QuestionTerms:
+    """The words of questions, weighed against one statement index."""
+
+    def __init__(self, index: StatementIndex, unknown: float) -> None:
+        self.index = index
+        # how much a question word the notes never use counts against coverage
+        self.unknown = unknown
+
+    def groups(self, question: str, ignore: Iterable[str]) -> list[Group]:
+        """The question's content words as index term groups (function words left out). The
+        words of an identifier the notes never write count for nothing: "LangChain" is not
+        "chain"."""
+        groups = query_groups(question, ignore)
+        unknown = {g.word for g in groups if not self.index.frequency(g)}
+        # a typo is read as the notes' word only beside a full word of theirs: alone ("que es
+        # prefect") a word the notes never use is more likely a subject they lack
+        context = any(g.factor == 1.0 and g.word not in unknown for g in groups)
+        return [
+            self._corrected(g) if context and g.word in unknown else g
+            for g in groups
+            if not (g.word.endswith("*") and g.word[:-1] in unknown)
+        ]
+
+    def _corrected(self, group: Group) -> Group:
+        """A word the notes never use, read as the word of theirs it is a typo of (a name is
+        written as meant: "TensorRT" is not a typo)."""
+        if group.parts or group.name or not (fixed := self.index.correction(group.word)):
+            return group
+        return replace(group, terms=frozenset({fixed, *word_group(fixed)}))
+
+    def missing_names(self, question: str, ignore: Iterable[str]) -> list[str]:
+        """Names the question asks about that the notes never write ("Kubernetes", "Great
+        Expectations"), typos of the notes' words aside: then the notes do not answer it.
+        (Two unknown words in a row are not taken for a name: in a Spanish question about
+        English notes most words are unknown — "basta llamar". A short name is a typo only of
+        a word closer to it: `StatementIndex.is_misspelling`.)"""
+        return [
+            g.word
+            for g in query_groups(question, ignore)
+            if g.name and not self.index.frequency(g) and not self.index.is_misspelling(g.word)
+        ]
+
+    def coverage(self, question: str, ignore: Iterable[str], text: str) -> float:
+        """How much of the question a text covers (the measure statements are ranked by):
+        to weigh an answer from typed facts against the statements."""
+        groups = self.groups(question, ignore)
+        weights = {g: self.idf(g) for g in groups}
+        found = frozenset(terms(text))
+        total = sum(weights.values())
+        return sum(w for g, w in weights.items() if g.matches(found)) / total if total else 0.0
+
+    def idf(self, group: Group) -> float:
+        """How much a word of the question counts: rare words in the notes count most; a word
+        the notes never use counts as a word of middling rarity (it may be a typo or filler,
+        but what it asks is not in the notes)."""
+        df = self.index.frequency(group)
+        if df == 0:
+            return group.factor * self.unknown
+        return group.factor * math.log(1 + self.index.size / df)
