@@ -4,13 +4,21 @@ notes' words, names the notes never write, and how much of the question a text c
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 from kg.graph.analyzer import Group, query_groups, terms, word_group
 from kg.graph.fulltext import StatementIndex
+from kg.lang import listed
 
 __all__ = ["QuestionTerms"]
+
+# what stands between the two sides of a comparison ("A vs B", "A frente a B")
+_VERSUS = re.compile(
+    r"\s(?:" + "|".join(re.escape(w) for w in sorted(listed("versus"), key=len, reverse=True))
+    + r")(?=\s)", re.IGNORECASE,
+)  # fmt: skip
 
 
 class QuestionTerms:
@@ -49,11 +57,25 @@ class QuestionTerms:
         (Two unknown words in a row are not taken for a name: in a Spanish question about
         English notes most words are unknown — "basta llamar". A short name is a typo only of
         a word closer to it: `StatementIndex.is_misspelling`.)"""
-        return [
-            g.word
-            for g in query_groups(question, ignore)
-            if g.name and not self.index.frequency(g) and not self.index.is_misspelling(g.word)
-        ]
+        names = [g.word for g in query_groups(question, ignore) if g.name and not self._holds(g)]
+        return names + [side for side in self._absent_sides(question, ignore) if side not in names]
+
+    def _holds(self, group: Group) -> bool:
+        """Whether the notes use a word of the question, or a word it is a typo of."""
+        return bool(self.index.frequency(group)) or self.index.is_misspelling(group.word)
+
+    def _absent_sides(self, question: str, ignore: Iterable[str]) -> list[str]:
+        """A side of "A vs B" none of whose words the notes use, written as a name or not
+        ("dagster vs mlflow"): asked as one of two things compared, it is what is asked."""
+        parts = _VERSUS.split(question)
+        if len(parts) != 2:
+            return []
+        out = []
+        for side in parts:
+            groups = [g for g in query_groups(side, ignore) if g.factor == 1.0]
+            if groups and not any(self._holds(g) for g in groups):
+                out.append(" ".join(g.word for g in groups if not g.word.endswith("*")))
+        return out
 
     def coverage(self, question: str, ignore: Iterable[str], text: str) -> float:
         """How much of the question a text covers (the measure statements are ranked by):

@@ -710,3 +710,30 @@ def test_retrieval_a_typo_beside_words_of_the_notes_is_read_as_their_word(
         assert qa.statements.index.correction("tensorrt") is None
         assert qa.statements.index.correction("dashbaords") is not None
     assert not tensor.found
+
+
+TRACKING_NOTES = """\
+# Tracking tools
+
+| Aspect | MLflow | Neptune |
+|---|---|---|
+| UI quality | Good | Excellent |
+| Hosting | Self-hosted | SaaS |
+"""
+
+
+def test_retrieval_a_side_of_a_comparison_the_notes_never_name_is_not_found(
+    tmp_path: Path,
+) -> None:
+    absent, both, spanish = ask_notes(
+        tmp_path,
+        TRACKING_NOTES,
+        "dagster vs mlflow",
+        "neptune vs mlflow",
+        "dagster frente a mlflow",
+        typed_only=False,
+    )
+    # not MLflow's comparison with Neptune, which is not what was asked
+    assert not absent.found and "Neptune" not in absent.answer
+    assert both.found and "Excellent" in both.answer
+    assert not spanish.found
