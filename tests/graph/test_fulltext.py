@@ -70,6 +70,9 @@ def test_analyzer_question_groups_translate_and_weigh_words() -> None:
     assert groups["the"].factor < groups["tables"].factor
     should = {g.word: g for g in query_groups("What should I fix? ¿Qué debería corregir?")}
     assert should["should"].factor == should["deberia"].factor < should["corregir"].factor
+    # a contraction typed without its apostrophe is a function word too
+    whats = {g.word: g for g in query_groups("whats the main airflow component")}
+    assert whats["whats"].factor < whats["main"].factor == whats["airflow"].factor
     # a Spanish verb form finds its infinitive's translation ("elimino" → eliminar → delete)
     spanish = {g.word: g for g in query_groups("¿Cómo elimino una tabla?")}
     assert set(terms("delete")) & spanish["elimino"].terms
