@@ -35,15 +35,20 @@ SECTION = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?la
   ?doc dcterms:source ?source .
   OPTIONAL { ?st kg:context ?context }
 } ORDER BY ?line ?st LIMIT 80"""
-# the headings of a section's subsections: the outline a heading announces ("Logical workflow"
-# and its "### Do nothing", "### Balance the dataset", ...)
+# the headings of a section's subsections, each with its first statement: the outline a
+# heading announces ("Logical workflow" and its "### Do nothing", "### Balance the dataset",
+# ...), with what each says first ("#### Principle 2" and "Watermarks Evaluate at the end …")
 SUBHEADINGS = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?lang WHERE {
   ?section kg:parentSection ?parent .
-  ?st prov:wasDerivedFrom ?section ; kg:kind "heading" ; kg:kind ?kind ; kg:text ?text ;
+  ?st prov:wasDerivedFrom ?section ; kg:kind ?kind ; kg:text ?text ;
       kg:line ?line ; kg:headingPath ?heading ; dcterms:language ?lang ; dcterms:source ?doc .
   ?doc dcterms:source ?source .
+  FILTER NOT EXISTS {
+    ?earlier prov:wasDerivedFrom ?section ; kg:kind ?earlierKind ; kg:line ?earlierLine .
+    FILTER(?earlierKind != "heading" && ?earlierLine < ?line)
+  }
   OPTIONAL { ?st kg:context ?context }
-} ORDER BY ?line ?st LIMIT 12"""
+} ORDER BY ?line ?st LIMIT 24"""
 # the statements of a section's subsections, in line order (the first one's come first)
 SUBSECTION = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?lang WHERE {
   ?section kg:parentSection ?parent .

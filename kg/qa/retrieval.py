@@ -168,7 +168,7 @@ class Retriever:
         ranked: list[Ranked],
         intent: str,
         sparql: list[str],
-        limit: int = 8,
+        limit: int = 10,
         sides: Sequence[str] = (),
     ) -> list[Ranked]:
         """The best statements with what completes them: a heading's first statements, a list
@@ -246,7 +246,9 @@ class Retriever:
             if len(after) >= _HEADING_LEADS:
                 return after[:_HEADING_LEADS]
             # little under the heading itself: it is the outline of its subsections
-            return after + self._around(SUBHEADINGS, "parent", best, sparql, read)
+            outline = self._around(SUBHEADINGS, "parent", best, sparql, read)
+            # each subsection's heading with what it says first, a code block aside (long)
+            return after + [r for r in outline if r.kind != "code"]
         if best.text.endswith(":") and (said := announced(best, section)):
             return said
         if best.kind == "item" and best.context:

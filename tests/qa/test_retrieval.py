@@ -201,6 +201,12 @@ Undersample or oversample.
 ### Switch to an anomaly detection algorithm
 
 When nothing else works.
+
+### Use weights
+
+```python
+model = LogisticRegression(class_weight="balanced")
+```
 """
 
 
@@ -212,6 +218,9 @@ def test_retrieval_a_heading_with_little_under_it_brings_its_outline(tmp_path: P
     said = [i.evidence[0].text for i in answer.items if i.relation == "statement"]
     assert "Balance the dataset" in said  # as statements, each with its line
     assert "Switch to an anomaly detection algorithm" in said
+    # each with what it says first ("what does each one say?"), a code block aside (long)
+    assert "Undersample or oversample." in said and "When nothing else works." in said
+    assert "Use weights" in said and not any("class_weight" in t for t in said)
 
 
 NESTED = """\
