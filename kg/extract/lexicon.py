@@ -1,7 +1,8 @@
 """Lemma tables of spacy-lookups-data, read directly (no spaCy import), and the two small
 tables question answering needs, cached on disk so a cold `kg ask` starts fast.
 
-- `lemma(word, lang)`: the full lookup table (extraction's cue matching).
+- `lemma(word, lang)`: the full lookup table (extraction's cue matching), through an SQLite
+  copy in the user cache for a process's first lookups (a question's few dozen).
 - `singular(word)`: plural → singular, only where the lemma just drops a plural ending
   ("ejecuciones" → "ejecucion", "aliases" → "alias"; never "aliases" → "aliar").
 """
@@ -10,7 +11,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import pickle
+import sqlite3
 import unicodedata
 from collections.abc import Container
 from functools import lru_cache
@@ -33,6 +36,9 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_LOADED: dict[str, dict[str, str]] = {}  # the tables read whole, by language
+
+
 @lru_cache(maxsize=len(LANGUAGES))
 def _table(lang: str) -> dict[str, str]:
     """The lemma lookup table of a language (empty for a language that names none)."""
@@ -41,7 +47,62 @@ def _table(lang: str) -> dict[str, str]:
         return {}
     data = files("spacy_lookups_data").joinpath(f"data/{name}_lemma_lookup.json.gz").read_bytes()
     table: dict[str, str] = json.loads(gzip.decompress(data))
+    _LOADED[lang] = table
     return table
+
+
+# Reading the Spanish table whole takes half a second (491,547 words of JSON), which is most
+# of a cold `kg ask`; a question looks up a few dozen words. So the first lookups of a process
+# read a copy of the table in SQLite kept in the user cache (written once, from the table),
+# and a process that looks up many words (a build) reads the table whole after these many.
+_LOOKUPS_BEFORE_LOADING = 50_000
+_lookups = 0
+
+
+class _Lemmas:
+    """A language's lemma table in SQLite, in the user cache: `get` as the dict's."""
+
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def get(self, word: str) -> str | None:
+        row = self._db.execute("SELECT lemma FROM lemmas WHERE word = ?", (word,)).fetchone()
+        return None if row is None else str(row[0])
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _lemmas(lang: str) -> _Lemmas | dict[str, str]:
+    """The cached copy of a language's table, written first if missing; the table itself
+    when the cache cannot be written or read."""
+    name = language(lang)["lemma_table"]
+    if not name:
+        return {}
+    version = metadata.version("spacy-lookups-data")
+    path = Path(user_cache_dir("kg", appauthor=False)) / f"lemmas-{version}-{name}.sqlite"
+    try:
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with sqlite3.connect(tmp) as db:
+                db.execute("CREATE TABLE lemmas (word TEXT PRIMARY KEY, lemma TEXT) WITHOUT ROWID")
+                db.executemany("INSERT INTO lemmas VALUES (?, ?)", _table(lang).items())
+            db.close()
+            tmp.replace(path)
+        return _Lemmas(path)
+    except (OSError, sqlite3.Error):
+        return _table(lang)  # a read-only home: the table whole, as before
+
+
+def _lookup(lang: str, word: str) -> str | None:
+    global _lookups
+    if lang not in _LOADED:
+        _lookups += 1
+        if _lookups <= _LOOKUPS_BEFORE_LOADING:
+            try:
+                return _lemmas(lang).get(word)
+            except sqlite3.Error:
+                pass  # a cache file broken since it was opened: the table whole
+    return _table(lang).get(word)
 
 
 def lemma(lower: str, lang: str) -> str:
@@ -49,7 +110,7 @@ def lemma(lower: str, lang: str) -> str:
     language order (all of them in that order for a word of no known language: `lang` "")."""
     order = (lang, *(x for x in LANGUAGES if x != lang)) if lang in LANGUAGES else LANGUAGES
     for table_lang in order:
-        found = _table(table_lang).get(lower)
+        found = _lookup(table_lang, lower)
         if found is not None:
             return found
     return lower
