@@ -53,6 +53,8 @@ _CONTEXT_TAIL = re.compile(
 )
 _TAIL_RUN = re.compile(r"(?<![\w\s.-])[\w\s.-]*+\Z")
 _QUESTION_CUES = listed("question_subject_cues")
+_JOINERS = frozenset(fold(w) for w in listed("joiners"))
+_QUESTION_WORDS = frozenset(fold(w) for w in listed("question_words"))
 _LEAD_ARTICLE = re.compile(rf"^(?:{alternation(listed('articles'))})\s+", re.IGNORECASE)
 # "Contexto: Qué es X" → "Qué es X": a short label before a colon, not a question's part
 _LEAD_LABEL = re.compile(rf"^[^:?{re.escape(''.join(listed('opening_marks')))}]{{1,30}}:\s*")
@@ -85,12 +87,31 @@ def question_subject(title: str) -> str | None:
     folded = text.lower()
     for cue in _QUESTION_CUES:
         if folded.startswith(cue):
-            rest = text[len(cue) :].strip()
+            rest = _second_question(text[len(cue) :].strip())
             rest = _LEAD_ARTICLE.sub("", rest)
             rest = _drop_context_tail(rest).strip()
             words = rest.split()
             return rest if 0 < len(words) <= MAX_TERM_WORDS else None
     return None
+
+
+def _second_question(rest: str) -> str:
+    """What a heading asks about when a second question shares it: "¿Qué es y cómo funciona
+    SHAP?", "¿Qué son y para qué sirven los embeddings?" ask about what follows the second
+    question's words and its verb; `rest` as it is otherwise."""
+    words = rest.split()
+    if len(words) < 3 or fold(words[0]) not in _JOINERS:
+        return rest
+    n = 1
+    while n < len(words) and fold(words[n]) in _QUESTION_WORDS:
+        n += 1
+    if n == 1:
+        return ""
+    # the second question's verb ("funciona", "sirven", "no"), then its subject
+    n += 1
+    while n < len(words) and fold(words[n]) in _QUESTION_WORDS:
+        n += 1
+    return " ".join(words[n:])
 
 
 def lead_subject(section: Section) -> str | None:

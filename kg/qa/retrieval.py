@@ -199,7 +199,7 @@ class Retriever:
                 for r in counterparts(best, section, sides):
                     add(r)
             elif (best.kind == "row" and n < _COMPLETED) or (
-                best.kind == "item" and best.context and best.score >= _NEAR * ranked[0].score
+                best.kind == "item" and best.score >= _NEAR * ranked[0].score
             ):  # a small table or list comes whole
                 section = self._around(SECTION, "section", best, sparql, read)
                 for r in small_group(best, section, _SMALL_TABLE):

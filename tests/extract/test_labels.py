@@ -35,6 +35,10 @@ def test_labels_question_subjects_and_vs_sides() -> None:
     assert question_subject("¿Qué es un ML Runtime en Databricks?") == "ML Runtime"
     assert question_subject("2. What is the Feature Store?") == "Feature Store"
     assert question_subject("Cómo entrenar") is None
+    # a heading that asks two questions asks about what follows the second one's verb
+    assert question_subject("¿Qué es y cómo funciona SHAP?") == "SHAP"
+    assert question_subject("¿Qué son y para qué sirven los embeddings?") == "embeddings"
+    assert question_subject("¿Qué es y cómo funciona?") is None
     assert vs_sides("Comparison: AutoML vs Manual ML (overview)") == ["AutoML", "Manual ML"]
     assert vs_sides("Batch frente a Streaming") == ["Batch", "Streaming"]
     assert vs_sides("A vs B vs C") is None

@@ -612,6 +612,38 @@ def test_retrieval_an_item_near_the_best_brings_its_small_list(tmp_path: Path) -
             assert ("a timestamp for time series" in shown) is whole, (share, shown)
 
 
+STEPS_NOTES = """\
+# SHAP
+
+SHAP explains the predictions of a model. Other explainers exist. They are slower. They are
+older.
+
+## Inside
+
+1. Base model: SHAP compares predictions with and without each feature.
+2. Individual contributions: the marginal impact of every feature over its combinations.
+3. Additive sum: the values add up to the prediction.
+"""
+
+
+def test_retrieval_an_item_of_a_list_without_a_lead_in_brings_its_small_list(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "notes.md").write_text(STEPS_NOTES, encoding="utf-8")
+    api.build([tmp_path / "notes.md"], store=tmp_path / "store")
+    with QAEngine.open(tmp_path / "store") as qa:
+        assert qa.statements is not None
+        ranked = qa.statements.rank("SHAP explains other explainers", "unknown", (), (), [], 8)
+        sentences = [r for r in ranked if r.kind == "sentence"][:2]
+        (item,) = qa.statements.rank("Base model compares", "unknown", (), (), [], limit=1)
+        assert item.kind == "item" and not item.context and len(sentences) == 2
+        # third, near the best: its list comes whole, though no lead-in announces it
+        order = [*sentences, replace(item, score=0.8 * sentences[0].score)]
+        shown = [r.text for r in qa.statements.expand(order, "unknown", [])]
+        assert any("marginal impact" in t for t in shown), shown
+        assert any("Additive sum" in t for t in shown), shown
+
+
 PARAGRAPH_NOTES = """\
 # Transactions
 
