@@ -12,13 +12,19 @@ from kg.graph.analyzer import Group, query_groups, terms, word_group
 from kg.graph.fulltext import StatementIndex
 from kg.lang import listed
 
-__all__ = ["QuestionTerms"]
+__all__ = ["QuestionTerms", "versus_sides"]
 
 # what stands between the two sides of a comparison ("A vs B", "A frente a B")
 _VERSUS = re.compile(
     r"\s(?:" + "|".join(re.escape(w) for w in sorted(listed("versus"), key=len, reverse=True))
     + r")(?=\s)", re.IGNORECASE,
 )  # fmt: skip
+
+
+def versus_sides(question: str) -> list[str]:
+    """The two sides of an "A vs B" question ("A frente a B"), or none."""
+    parts = _VERSUS.split(question)
+    return parts if len(parts) == 2 else []
 
 
 class QuestionTerms:
@@ -67,8 +73,8 @@ class QuestionTerms:
     def _absent_sides(self, question: str, ignore: Iterable[str]) -> list[str]:
         """A side of "A vs B" none of whose words the notes use, written as a name or not
         ("dagster vs mlflow"): asked as one of two things compared, it is what is asked."""
-        parts = _VERSUS.split(question)
-        if len(parts) != 2:
+        parts = versus_sides(question)
+        if not parts:
             return []
         out = []
         for side in parts:

@@ -7,8 +7,10 @@ from kg.qa.answers.registry import handler
 from kg.qa.context import NOT_FOUND, AskContext, Result
 from kg.qa.model import AnswerItem, LinkedConcept
 from kg.qa.phrases import say
+from kg.qa.question_terms import versus_sides
 from kg.qa.render import cell, cite, table_head, table_row
 from kg.qa.templates import Row, value
+from kg.qa.words import canonical_word, words
 
 __all__ = ["difference"]
 
@@ -24,14 +26,32 @@ def difference(ctx: AskContext) -> Result:
     for concept in ctx.linked[:4]:  # the pair asked, read apart: a concept may have hundreds
         if best := comparisons(ctx, concept.iri, others=wanted):
             break
-    for concept in ctx.linked[:4] if not best else ():  # else any comparison of one
-        if best := comparisons(ctx, concept.iri):
+    for concept in ctx.linked[:4] if not best else ():  # else any comparison of one ...
+        # ... whose sides the question names, when it names two ("Whitespace vs
+        # WhitespaceSplit" is not answered by "WhitespaceSplit vs CharDelimiterSplit")
+        if best := _named_sides(ctx, comparisons(ctx, concept.iri)):
             break
     if not best and len(ctx.linked) >= 2:
         best = _wider_pair(ctx, ctx.linked[0], ctx.linked[1])
     if best:
         return _comparisons(ctx, best)
     return _side_by_side(ctx, ctx.linked[:2])
+
+
+def _named_sides(ctx: AskContext, rows: list[Row]) -> list[Row]:
+    """The comparisons among `rows` both of whose sides the question names (a linked concept,
+    or every word of the side's name), or all of them when the question names one thing."""
+    if len(ctx.linked) < 2 and not versus_sides(ctx.question):
+        return rows
+    linked = {c.iri for c in ctx.linked}
+    asked = {canonical_word(w, ctx.lang) for w in words(ctx.question)}
+
+    def named(row: Row, side: str) -> bool:
+        label = {canonical_word(w, ctx.lang) for w in words(value(row, side + "Label"))}
+        return value(row, side) in linked or (bool(label) and label <= asked)
+
+    pairs = {value(r, "cmp") for r in rows if named(r, "left") and named(r, "right")}
+    return [r for r in rows if value(r, "cmp") in pairs]
 
 
 def _wider_pair(ctx: AskContext, a: LinkedConcept, b: LinkedConcept) -> list[Row]:

@@ -56,3 +56,33 @@ def test_difference_of_concepts_never_compared_puts_their_facts_side_by_side(
         ("IQR filter", "differsFrom"),
         ("Pandas API", "differsFrom"),
     ]
+
+
+PRE_TOKENIZERS = """\
+# Pre-tokenizers
+
+## Whitespace
+
+Splits on word boundaries with a regular expression.
+
+## Split on characters
+
+| Name | Description |
+|---|---|
+| WhitespaceSplit | Splits on any whitespace character |
+| CharDelimiterSplit | Splits on a given character |
+"""
+
+
+def test_difference_two_named_concepts_are_not_answered_with_another_pair(
+    tmp_path: Path,
+) -> None:
+    asked, one = ask_notes(
+        tmp_path,
+        PRE_TOKENIZERS,
+        "Whitespace vs WhitespaceSplit",
+        "WhitespaceSplit vs CharDelimiterSplit",
+    )
+    # the notes compare WhitespaceSplit with CharDelimiterSplit, which was not asked
+    assert "CharDelimiterSplit" not in asked.answer
+    assert one.found and "Splits on a given character" in one.answer
