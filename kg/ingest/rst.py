@@ -39,6 +39,7 @@ _API_DIRECTIVES = (
 )  # fmt: skip
 _CALLABLES = ("method", "function", "staticmethod", "classmethod", "decorator")
 _XREF_ROLES = ("class", "meth", "func", "attr", "mod", "obj", "data", "exc", "ref", "doc", "term")
+_UNKNOWN_ROLE = re.compile(r"^:[\w.:+-]+:`(.+)`$", re.DOTALL)
 _INLINE_MARKUP = re.compile(r"``|\*\*|(?<!\w)[*`]|[*`](?!\w)|:\w+:`|`_")
 _SEARCH_WINDOW = 400
 _SIGNATURE_NAME = re.compile(r"^\s*(?:[\w.]+\.)?([A-Za-z_]\w*)")
@@ -81,12 +82,16 @@ class _Ignored(Directive):  # type: ignore[misc]
         return []
 
 
+def _role_target(text: str) -> str:
+    """What a cross-reference shows: `Title <target>` → Title, `~a.b` → a.b."""
+    return re.sub(r"\s*<.*>$", "", text).lstrip("~!")
+
+
 def _xref_role(
     name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None,
     content: Any = None,
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:  # fmt: skip
-    target = re.sub(r"\s*<.*>$", "", text).lstrip("~!")
-    return [nodes.literal(rawtext, target)], []
+    return [nodes.literal(rawtext, _role_target(text))], []
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +117,15 @@ def _rich(node: nodes.Node) -> RichText:
 
     def visit(n: nodes.Node) -> None:
         nonlocal length
+        if isinstance(n, nodes.system_message):
+            return  # docutils' report on the markup, not the notes' text
+        if isinstance(n, nodes.problematic) and (role := _UNKNOWN_ROLE.match(n.rawsource)):
+            # a role of a Sphinx extension docutils does not know (`:entity:`X``): its target
+            target = _role_target(role.group(1))
+            parts.append(target)
+            spans.append(Span("code", length, length + len(target)))
+            length += len(target)
+            return
         if isinstance(n, nodes.Text):
             parts.append(str(n))
             length += len(str(n))

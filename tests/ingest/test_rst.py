@@ -76,3 +76,31 @@ def test_rst_broken_markup_does_not_raise(write) -> None:  # type: ignore[no-unt
         write("b.rst", "Title\n=====\n\n.. unknown-directive::\n\n`unclosed\n\n* x\n")
     )
     assert doc.sections[0].title == "Title"
+
+
+EXTENSION_ROLES = """\
+Pre-tokenizers
+==============
+
+Use :entity:`BertNormalizer.clean_text` here.
+
+.. list-table::
+   :header-rows: 1
+
+   * - Name
+     - Description
+   * - Split
+     - behavior should be one of: :entity:`SplitDelimiterBehavior.removed`, :entity:`~Behavior.isolated`
+"""
+
+
+def test_rst_a_role_docutils_does_not_know_is_its_target_as_code(write) -> None:  # type: ignore[no-untyped-def]
+    doc = load_document(write("pre.rst", EXTENSION_ROLES))
+    para = next(b for b in doc.blocks if isinstance(b, Paragraph))
+    assert para.text.text == "Use BertNormalizer.clean_text here."
+    assert para.text.marked("code") == ["BertNormalizer.clean_text"]
+    table = next(b for b in doc.blocks if isinstance(b, Table))
+    # docutils' report on the unknown role is not part of the cell
+    assert [[c.text for c in r] for r in table.rows] == [
+        ["Split", "behavior should be one of: SplitDelimiterBehavior.removed, Behavior.isolated"]
+    ]
