@@ -140,8 +140,7 @@ class ConceptIndex:
     def from_state(cls, state: dict[str, Any]) -> ConceptIndex:
         """The index `state()` described, as built from its labels."""
         index = cls([])
-        # the state is JSON `state()` wrote: its strings are read as they are (converting each
-        # again took a quarter of the engine's opening at 1,000 documents)
+        # JSON `state()` wrote: its strings as they are (converting them cost 0.3 s at 1,000 docs)
         for name in _SETS:
             table = getattr(index, name)
             for key, iris in state[name].items():
