@@ -34,6 +34,7 @@ from kg.qa.completion import (
     announced,
     counterparts,
     led,
+    outline,
     siblings,
     small_group,
 )
@@ -246,9 +247,8 @@ class Retriever:
             if len(after) >= _HEADING_LEADS:
                 return after[:_HEADING_LEADS]
             # little under the heading itself: it is the outline of its subsections
-            outline = self._around(SUBHEADINGS, "parent", best, sparql, read)
             # each subsection's heading with what it says first, a code block aside (long)
-            return after + [r for r in outline if r.kind != "code"]
+            return after + outline(self._around(SUBHEADINGS, "parent", best, sparql, read))
         if best.text.endswith(":") and (said := announced(best, section)):
             return said
         if best.kind == "item" and best.context:
