@@ -15,7 +15,7 @@ from kg.extract.context import DocContext, Place
 from kg.extract.cues import has_relation_cue, heading_has, negations
 from kg.extract.nlp import fold, is_function_phrase
 from kg.extract.normalize import clean_label, is_code_like, is_literal_value, term_key
-from kg.extract.patterns import alternation, drop_parentheticals, strip_question_marks
+from kg.extract.patterns import VERSUS, alternation, drop_parentheticals, strip_question_marks
 from kg.extract.registry import Registry
 from kg.ingest.document import Document, Section, Table
 from kg.lang import listed
@@ -62,8 +62,6 @@ _LEAD_LABEL = re.compile(rf"^[^:?{re.escape(''.join(listed('opening_marks')))}]{
 _TRAILING_GLOSS = re.compile(r"^(.+?)\s+\(([^()]+)\)")
 _SAME_NAME = 60  # rapidfuzz ratio of two one-word names that are one word in two languages
 _BARE_CALL = re.compile(r"^`*([a-z_][\w]*)\(\s*\)`*")
-# "A vs B": entered only at the start of a run of blanks (linear, see kg.extract.patterns)
-_VS = re.compile(rf"(?<!\s)\s+(?:{alternation(VS_WORDS)})\s+", re.IGNORECASE)
 
 
 def _drop_context_tail(text: str) -> str:
@@ -252,7 +250,7 @@ def vs_sides(title: str) -> list[str] | None:
     """The two sides of an "A vs B" heading ("Comparison: AutoML vs Manual ML"), glosses
     dropped; None when the heading does not compare two short names."""
     title = re.sub(r"^[^:]{0,40}:\s*", "", title)
-    sides = _VS.split(title)
+    sides = VERSUS.split(title)
     if len(sides) != 2 or any(len(s.split()) > 6 or not s.strip() for s in sides):
         return None
     return [drop_parentheticals(s) for s in sides]

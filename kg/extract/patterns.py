@@ -26,6 +26,7 @@ from kg.lang import listed
 
 __all__ = [
     "IDENTIFIER_IN_TEXT",
+    "VERSUS",
     "Gloss",
     "alternation",
     "drop_parentheticals",
@@ -42,6 +43,10 @@ def alternation(words: Iterable[str]) -> str:
     longer word is tried before a shorter one it starts with."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
+
+# What stands between the two sides of "A vs B" ("A frente a B"), with the blanks around it:
+# entered only at the start of a run of blanks (linear)
+VERSUS = re.compile(rf"(?<!\s)\s+(?:{alternation(listed('versus'))})\s+", re.IGNORECASE)
 
 # An identifier as prose writes it: `fs.score_batch`, `log_model()`, `mlflow.pyfunc.load_model`.
 # Linear: the look-behind lets an attempt start only where no identifier character precedes,

@@ -4,26 +4,19 @@ notes' words, names the notes never write, and how much of the question a text c
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from kg.extract.patterns import VERSUS
 from kg.graph.analyzer import Group, query_groups, terms, word_group
 from kg.graph.fulltext import StatementIndex
-from kg.lang import listed
 
 __all__ = ["QuestionTerms", "versus_sides"]
-
-# what stands between the two sides of a comparison ("A vs B", "A frente a B")
-_VERSUS = re.compile(
-    r"\s(?:" + "|".join(re.escape(w) for w in sorted(listed("versus"), key=len, reverse=True))
-    + r")(?=\s)", re.IGNORECASE,
-)  # fmt: skip
 
 
 def versus_sides(question: str) -> list[str]:
     """The two sides of an "A vs B" question ("A frente a B"), or none."""
-    parts = _VERSUS.split(question)
+    parts = VERSUS.split(question)
     return parts if len(parts) == 2 else []
 
 
