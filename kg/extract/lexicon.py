@@ -39,16 +39,14 @@ def fold(text: str) -> str:
 _LOADED: dict[str, dict[str, str]] = {}  # the tables read whole, by language
 
 
-@lru_cache(maxsize=len(LANGUAGES))
 def _table(lang: str) -> dict[str, str]:
-    """The lemma lookup table of a language (empty for a language that names none)."""
-    name = language(lang)["lemma_table"]
-    if not name:
-        return {}
-    data = files("spacy_lookups_data").joinpath(f"data/{name}_lemma_lookup.json.gz").read_bytes()
-    table: dict[str, str] = json.loads(gzip.decompress(data))
-    _LOADED[lang] = table
-    return table
+    """The lemma lookup table of a language (empty for a language that names none), read
+    whole once."""
+    if lang not in _LOADED:
+        name = language(lang)["lemma_table"]
+        path = files("spacy_lookups_data").joinpath(f"data/{name}_lemma_lookup.json.gz")
+        _LOADED[lang] = json.loads(gzip.decompress(path.read_bytes())) if name else {}
+    return _LOADED[lang]
 
 
 # Reading the Spanish table whole takes half a second (491,547 words of JSON), which is most

@@ -64,9 +64,11 @@ def outline(statements: list[Ranked], most: int = 12) -> list[Ranked]:
     `most` subsections."""
     out: list[Ranked] = []
     opened: set[str] = set()  # subsections whose first statement was seen
+    headings = 0  # one a subsection
     for r in statements:
         if r.kind == "heading":
-            if len({x.section for x in out} | {r.section}) > most:
+            headings += 1
+            if headings > most:
                 break
             out.append(r)
         elif r.section not in opened:
