@@ -18,7 +18,6 @@ frequencies. `bench/bench_fulltext.py` measures it beside tantivy on the same st
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,7 +156,7 @@ class StatementIndex:
         except sqlite3.Error as err:
             raise StoreError(f"cannot open the statement index {path}: {err}") from err
         self._df: dict[str, int] = {}
-        self._vocabulary: defaultdict[tuple[str, bool], list[str]] | None = None
+        self._vocabulary: dict[str, tuple[list[str], list[str]]] = {}  # by first letter
         self._corrections: dict[str, str | None] = {}
 
     def close(self) -> None:
@@ -204,19 +203,29 @@ class StatementIndex:
         if len(word) <= _NEVER_TYPO:
             return None
         score = _FIVE_LETTER_TYPO_SCORE if len(word) == _NEVER_TYPO + 1 else _TYPO_SCORE
-        if self._vocabulary is None:  # the terms by first letter and snake_case or not, once
-            rows = self._db.execute("SELECT term FROM vocabulary ORDER BY term").fetchall()
-            self._vocabulary = defaultdict(list)
-            for (term,) in rows:
-                self._vocabulary[str(term)[:1], "_" in str(term)].append(str(term))
         # a snake_case name is a typo only of another ("is_incremental" is not "incremental")
-        like = self._vocabulary.get((word[:1], "_" in word), [])
+        like = self._starting(word[:1])["_" in word]
         best = process.extractOne(word, like, scorer=fuzz.ratio, score_cutoff=score)
         slips = next(n for size, n in _TYPO_SLIPS if len(word) <= size)
         if best is not None and OSA.distance(word, best[0]) > slips:
             best = None
         self._corrections[word] = None if best is None else str(best[0])
         return self._corrections[word]
+
+    def _starting(self, letter: str) -> tuple[list[str], list[str]]:
+        """The terms that start with `letter`, without and with "_", read once a letter (a
+        range of the vocabulary: reading all of it took 0.4 s at 1,000 documents, a letter's
+        terms 10 ms)."""
+        if letter not in self._vocabulary:
+            rows = self._read(
+                "SELECT term FROM vocabulary WHERE term >= ? AND term < ? ORDER BY term",
+                [letter, chr(ord(letter) + 1)],
+            )
+            found: tuple[list[str], list[str]] = ([], [])
+            for (term,) in rows:
+                found["_" in str(term)].append(str(term))
+            self._vocabulary[letter] = found
+        return self._vocabulary[letter]
 
     def frequency(self, group: Group) -> int:
         """In about how many statements a question word occurs: its most frequent term's count;
