@@ -108,7 +108,7 @@ WORDY = st.lists(
 
 @given(WORDY)
 def test_patterns_heading_splits_are_what_the_old_patterns_did(text: str) -> None:
-    assert labels._VS.split(text) == OLD_VS.split(text)
+    assert patterns.VERSUS.split(text) == OLD_VS.split(text)
     assert labels._drop_context_tail(text) == OLD_CONTEXT_TAIL.sub("", text)
 
 
