@@ -89,11 +89,12 @@ def term_key(text: str) -> str:
     """The `term:` key of a label: its folded singular words, without articles or punctuation,
     each mapped through the glossary to the pivot language, in sorted order — word order differs
     between languages ("tablas offline", "offline tables") and rarely tells two concepts apart.
-    The key is the same in every language."""
+    A repeated word stays repeated: "paso a paso" is an idiom, not "paso". The key is the same
+    in every language."""
     words = [w for w in _WORDS.findall(text) if w != "_"]
     words = [w for w in words if fold(w) not in ARTICLES] or words
     table = glossary()
-    kept = sorted({table.get(singular(w), singular(w)) for w in words})
+    kept = sorted(table.get(singular(w), singular(w)) for w in words)
     return "term:" + " ".join(kept)
 
 

@@ -22,6 +22,7 @@ def test_normalize_term_keys_merge_spellings(a: str, b: str) -> None:
 def test_normalize_term_keys_keep_different_things_apart() -> None:
     assert term_key("online features") != term_key("offline features")
     assert term_key("Unity Catalog") != term_key("Unity Catalog Registry")
+    assert term_key("paso a paso") != term_key("pasos")  # an idiom repeats its word
 
 
 @pytest.mark.parametrize(
