@@ -3,6 +3,8 @@ tables question answering needs, cached on disk so a cold `kg ask` starts fast.
 
 - `lemma(word, lang)`: the full lookup table (extraction's cue matching), through an SQLite
   copy in the user cache for a process's first lookups (a question's few dozen).
+- `is_word(folded)`: whether any language's table holds a word, folded (a word of a language
+  is not a typo of another: "depuracion" is not "duracion").
 - `singular(word)`: plural → singular, only where the lemma just drops a plural ending
   ("ejecuciones" → "ejecucion", "aliases" → "alias"; never "aliases" → "aliar").
 """
@@ -25,7 +27,7 @@ from platformdirs import user_cache_dir
 
 from kg.lang import LANGUAGES, language, listed
 
-__all__ = ["fold", "is_infinitive", "lemma", "singular"]
+__all__ = ["fold", "is_infinitive", "is_word", "lemma", "singular"]
 
 
 def fold(text: str) -> str:
@@ -67,6 +69,18 @@ class _Lemmas:
         row = self._db.execute("SELECT lemma FROM lemmas WHERE word = ?", (word,)).fetchone()
         return None if row is None else str(row[0])
 
+    def holds(self, folded: str) -> bool:
+        """Whether the table has `folded` as a word or a lemma, accents aside."""
+        sql = "SELECT 1 FROM words WHERE word = ?"
+        return self._db.execute(sql, (folded,)).fetchone() is not None
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _words(lang: str) -> frozenset[str]:
+    """Every word and lemma of a language's table, folded."""
+    table = _table(lang)
+    return frozenset(fold(w) for w in (*table, *table.values()))
+
 
 @lru_cache(maxsize=len(LANGUAGES))
 def _lemmas(lang: str) -> _Lemmas | dict[str, str]:
@@ -76,7 +90,8 @@ def _lemmas(lang: str) -> _Lemmas | dict[str, str]:
     if not name:
         return {}
     version = metadata.version("spacy-lookups-data")
-    path = Path(user_cache_dir("kg", appauthor=False)) / f"lemmas-{version}-{name}.sqlite"
+    # v2: with the folded words (`is_word`)
+    path = Path(user_cache_dir("kg", appauthor=False)) / f"lemmas-v2-{version}-{name}.sqlite"
     try:
         if not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -84,6 +99,8 @@ def _lemmas(lang: str) -> _Lemmas | dict[str, str]:
             with sqlite3.connect(tmp) as db:
                 db.execute("CREATE TABLE lemmas (word TEXT PRIMARY KEY, lemma TEXT) WITHOUT ROWID")
                 db.executemany("INSERT INTO lemmas VALUES (?, ?)", _table(lang).items())
+                db.execute("CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID")
+                db.executemany("INSERT INTO words VALUES (?)", ((w,) for w in _words(lang)))
             db.close()
             tmp.replace(path)
         return _Lemmas(path)
@@ -101,6 +118,20 @@ def _lookup(lang: str, word: str) -> str | None:
             except sqlite3.Error:
                 pass  # a cache file broken since it was opened: the table whole
     return _table(lang).get(word)
+
+
+@lru_cache(maxsize=1 << 12)
+def is_word(folded: str) -> bool:
+    """Whether a folded word is a word of a language (a form or a lemma of its table)."""
+    for lang in LANGUAGES:
+        table = _lemmas(lang)
+        try:
+            if table.holds(folded) if isinstance(table, _Lemmas) else folded in _words(lang):
+                return True
+        except sqlite3.Error:  # a cache file broken since it was opened: the table whole
+            if folded in _words(lang):
+                return True
+    return False
 
 
 @lru_cache(maxsize=1 << 16)  # a question's words recur in the next ones (an SQLite lookup is 15 µs)

@@ -7,6 +7,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import replace
 
+from kg.extract.lexicon import is_word
 from kg.extract.patterns import VERSUS
 from kg.graph.analyzer import Group, query_groups, terms, word_group
 from kg.graph.fulltext import StatementIndex
@@ -44,9 +45,12 @@ class QuestionTerms:
         ]
 
     def _corrected(self, group: Group) -> Group:
-        """A word the notes never use, read as the word of theirs it is a typo of (a name is
-        written as meant: "TensorRT" is not a typo)."""
-        if group.parts or group.name or not (fixed := self.index.correction(group.word)):
+        """A word the notes never use, read as the word of theirs it is a typo of. A name is
+        written as meant ("TensorRT" is not a typo), and so is a word of a language: asked in
+        Spanish about English notes, "depuración" is not their "duración"."""
+        if group.parts or group.name or is_word(group.word):
+            return group
+        if not (fixed := self.index.correction(group.word)):
             return group
         return replace(group, terms=frozenset({fixed, *word_group(fixed)}))
 

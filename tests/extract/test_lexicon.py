@@ -17,7 +17,8 @@ import json, sys
 from kg.extract import lexicon
 words = json.loads(sys.argv[1])
 found = {lang: [lexicon.lemma(w, lang) for w in ws] for lang, ws in words.items()}
-print(json.dumps({"found": found, "loaded": sorted(lexicon._LOADED)}))
+known = [lexicon.is_word(w) for w in ("depuracion", "clause", "zzzqx")]
+print(json.dumps({"found": found, "known": known, "loaded": sorted(lexicon._LOADED)}))
 """
 
 
@@ -48,6 +49,8 @@ def test_lexicon_a_fresh_process_reads_the_cached_copy_with_the_same_lemmas(tmp_
     ]
     second = _probe(tmp_path)  # reads them: no table is read whole
     assert second["found"] == _expected() and second["loaded"] == []
+    # a word of either language, folded (accents aside), is known; a made-up one is not
+    assert first["known"] == second["known"] == [True, True, False]
 
 
 def test_lexicon_a_broken_cached_copy_falls_back_to_the_table(tmp_path: Path) -> None:
@@ -55,5 +58,5 @@ def test_lexicon_a_broken_cached_copy_falls_back_to_the_table(tmp_path: Path) ->
     for copy in (tmp_path / "kg").glob("lemmas-*.sqlite"):
         copy.write_bytes(b"not a database")
     probe = _probe(tmp_path)
-    assert probe["found"] == _expected()
+    assert probe["found"] == _expected() and probe["known"] == [True, True, False]
     assert probe["loaded"] == ["en", "es"]

@@ -753,6 +753,21 @@ def test_retrieval_a_typo_beside_words_of_the_notes_is_read_as_their_word(
     assert not tensor.found
 
 
+def test_retrieval_a_word_of_a_language_is_not_a_typo_of_the_notes_word(tmp_path: Path) -> None:
+    notes = "# Entrenamiento\n\nLa duración total del entrenamiento es de dos horas.\n"
+    (asked,) = ask_notes(tmp_path, notes, "¿Qué duración tiene el entrenamiento?", typed_only=False)
+    assert asked.found
+    with QAEngine.open(tmp_path / "store") as qa:
+        assert qa.statements is not None
+        index, terms = qa.statements.index, qa.statements.terms
+        assert index.correction("depuracion") is not None  # one word from "duracion"…
+        groups = {g.word: g.terms for g in terms.groups("modo de depuracion del entrenamiento", [])}
+        assert "duracion" not in groups["depuracion"]
+        # …but a Spanish word ("debug mode" asked about English notes), not a typo; a slip is
+        typo = {g.word: g.terms for g in terms.groups("duracoin del entrenamiento", [])}
+        assert "duracion" in typo["duracoin"]
+
+
 TRACKING_NOTES = """\
 # Tracking tools
 
