@@ -108,7 +108,10 @@ def test_linking_a_name_the_notes_write_longer_links_beside_other_names() -> Non
 
 
 def test_linking_a_word_is_not_an_idiom_that_repeats_it() -> None:
-    rows = [("urn:idiom", "paso a paso", "term", "paso a paso"), ("urn:shap", "SHAP", "term", "SHAP")]
+    rows = [
+        ("urn:idiom", "paso a paso", "term", "paso a paso"),
+        ("urn:shap", "SHAP", "term", "SHAP"),
+    ]
     index = ConceptIndex(rows)
     # "pasos" is a word of the question, not the notes' heading "Paso a paso"
     assert [c.iri for c in index.link("¿Cuáles son los pasos de SHAP?", "es")] == ["urn:shap"]
