@@ -45,6 +45,10 @@ _PREFIXES = tuple(
     for lang in LANGUAGES
     for start, cognate in language(lang)["cognate_prefixes"]
 )
+# a verb's stem and the shorter stem of its noun, by the language whose stemmer cuts them
+_STEM_ENDINGS = tuple(
+    (lang, ending, noun) for lang in LANGUAGES for ending, noun in language(lang)["stem_endings"]
+)
 _VOWELS = frozenset("aeiouy")
 _MAX_TEXT = 20_000  # characters of one statement that are indexed (a code block's head)
 _MAX_QUESTION = 2_000  # characters of a question that are read
@@ -95,7 +99,13 @@ def word_terms(word: str) -> tuple[str, ...]:
     lemma tables read many English words in Spanish notes wrongly, and answers got worse.)"""
     if len(word) < 3 or word.isdigit():
         return (word,)
-    stems = [_stemmer(lang).stemWord(word) for lang in LANGUAGES]
+    own = {lang: _stemmer(lang).stemWord(word) for lang in LANGUAGES}
+    stems = list(own.values())
+    stems += [
+        own[lang][: -len(ending)] + noun
+        for lang, ending, noun in _STEM_ENDINGS
+        if own[lang].endswith(ending) and len(own[lang]) > len(ending) + 2
+    ]
     stems += [_stemmer(PIVOT).stemWord(_cognate(word, endings)) for _, endings in _COGNATES]
     for lang, start, cognate in _PREFIXES:
         rest = word[len(start) :]

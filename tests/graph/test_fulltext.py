@@ -57,6 +57,18 @@ def test_analyzer_a_spanish_es_before_a_consonant_meets_the_english_s() -> None:
     assert not any(t.startswith("s") for t in terms("estos esta"))
 
 
+def test_analyzer_a_verb_in_ify_meets_its_noun() -> None:
+    # the stemmer cuts "classification" shorter than "classify": each verb stem also counts
+    # as its noun's, in both languages, whatever the verb's form
+    for verb, noun in [
+        ("classify", "classification"), ("classified", "classification"),
+        ("notify", "notification"), ("clasificar", "clasificación"),
+        ("simplifica", "simplificación"), ("classifier", "classification"),
+    ]:  # fmt: skip
+        assert set(terms(verb)) & set(terms(noun)), (verb, noun)
+    assert not set(terms("oficina")) & set(terms("oficial"))
+
+
 def test_analyzer_question_groups_translate_and_weigh_words() -> None:
     groups = {
         g.word: g
