@@ -156,6 +156,8 @@ def compose(
     cover the question better than the typed facts do; statements alone; the typed fallback;
     or nothing found."""
     typed_text, typed_items = typed.text, typed.items
+    if typed.found and typed.direct:  # what the typed facts quote is not shown twice
+        ranked = [r for r in ranked if r.text.strip() not in typed_text]
     strong = covers(ranked, linked, weights)
     best = max((r.coverage for r in ranked), default=0.0)
     if typed.found and typed.direct:

@@ -28,6 +28,15 @@ def test_compose_typed_facts_lead_when_they_cover_the_question_as_well() -> None
     assert [i.relation for i in out.items] == ["requires", "statement"]
 
 
+def test_compose_a_statement_the_typed_facts_quote_is_not_shown_again() -> None:
+    code = "client.create_registered_model(name)"
+    typed = Result(True, f"Example:\n```python\n{code}\n```", (AnswerItem("X", "iri:x", "code"),))
+    ranked = [statement(code, 0.8, kind="code"), statement("It fails if X exists.", 0.8, line=9)]
+    out = compose(typed, 0.8, ranked, LINKED, "en", W)
+    assert out.text.count(code) == 1 and "It fails if X exists. (notes.md:9)" in out.text
+    assert [i.relation for i in out.items] == ["code", "statement"]
+
+
 def test_compose_statements_lead_when_they_cover_the_question_better() -> None:
     ranked = [statement("X needs Y to run.", 0.9)]
     out = compose(TYPED, 0.4, ranked, LINKED, "en", W)
