@@ -52,6 +52,8 @@ _STEM_ENDINGS = tuple(
 _VOWELS = frozenset("aeiouy")
 _MAX_TEXT = 20_000  # characters of one statement that are indexed (a code block's head)
 _MAX_QUESTION = 2_000  # characters of a question that are read
+_KEYWORD = "_"  # the start of a keyword's term ("_or": `_keyword`)
+_MAX_KEYWORD = 6
 _PART_FACTOR = 0.5  # an identifier's words count half as much as the identifier
 _STOP_FACTOR = 0.3  # a function word ("its", "once", "antes") counts for little
 _OPENING_MARKS = "".join(listed("opening_marks"))  # "¿", "¡"
@@ -143,9 +145,21 @@ def terms(text: str) -> list[str]:
             out.extend(_whole_terms(token))
             for word in _identifier_words(token):
                 out.extend(word_terms(word))
+            if keyword := _keyword(token):
+                out.append(keyword)
         else:
             out.extend(word_terms(fold(token)))
     return out
+
+
+def _keyword(token: str) -> str | None:
+    """The term of a function word written in capitals ("OR", "NOT", "IN"): a keyword of a
+    query language, which a question asks about as such ("can I use OR in a filter?") and a
+    statement names as such; every other "or" is a function word. None for other tokens."""
+    if 2 <= len(token) <= _MAX_KEYWORD and token.isalpha() and token.isupper():
+        folded = fold(token)
+        return _KEYWORD + folded if _is_stop(folded) else None
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -235,9 +249,13 @@ def _query_groups(question: str, skip: frozenset[str]) -> tuple[Group, ...]:
             parts = tuple(frozenset(_token_group(t.group(0))) for t in tokens)
             add(fold(run.group(0)), set().union(*parts), 1.0, parts, True)
             named.update(run.start() + t.start() for t in tokens)
+    shouted = sum(c.isupper() for c in question) > sum(c.islower() for c in question)
     for match in _TOKEN.finditer(question):
         token = match.group(0)
         folded = fold(token)
+        if not shouted and (keyword := _keyword(token)):
+            add(folded, {keyword}, 1.0, (), False)  # "OR" in "can I use OR in a filter?"
+            continue
         if folded in skip or match.start() in named:
             continue
         if _is_identifier(token):

@@ -20,6 +20,7 @@ __all__ = [
     "SUBHEADINGS",
     "SUBSECTION",
     "announced",
+    "captions",
     "counterparts",
     "led",
     "outline",
@@ -28,6 +29,7 @@ __all__ = [
 ]
 
 LIST_ITEMS = 10  # items of a list shown with the item or lead-in that answers
+_MAX_CAPTION = 100  # characters of a caption at most
 
 # the statements of a best one's section, in line order
 SECTION = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?lang WHERE {
@@ -127,6 +129,14 @@ def announced(lead: Ranked, section: list[Ranked]) -> list[Ranked]:
     if after and after[0].kind == "code":
         return after[:1]
     return []
+
+
+def captions(lead: Ranked) -> bool:
+    """Whether a sentence reads as a caption: short and unpunctuated, as the bold line above a
+    table ("**Casos donde NO debes aplicar log**"), which then announces what follows it as a
+    lead-in ending in ":" does (`announced`)."""
+    text = lead.text.rstrip()
+    return lead.kind == "sentence" and len(text) <= _MAX_CAPTION and text[-1:].isalnum()
 
 
 def siblings(best: Ranked, section: list[Ranked]) -> list[Ranked]:

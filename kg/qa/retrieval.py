@@ -32,6 +32,7 @@ from kg.qa.completion import (
     SUBHEADINGS,
     SUBSECTION,
     announced,
+    captions,
     counterparts,
     led,
     outline,
@@ -236,6 +237,8 @@ class Retriever:
         section = self._around(SECTION, "section", best, sparql, read)
         if best.kind != "heading" and (items := led(best, section)):
             return items
+        if captions(best) and (said := announced(best, section)):
+            return said  # the bold line above a table or a code block
         if not more:
             return []
         if best.kind == "heading":

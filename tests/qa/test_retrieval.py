@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg import api
-from kg.graph.analyzer import query_groups
+from kg.graph.analyzer import query_groups, terms
 from kg.qa import QAEngine
 from kg.qa.model import INTENTS
 from tests.qa.notes import ask_notes
@@ -75,8 +75,13 @@ def test_retrieval_ranks_the_statement_covering_the_whole_question(tmp_path: Pat
 def test_retrieval_defining_sentence_comes_first(tmp_path: Path) -> None:
     (answer,) = ask_notes(tmp_path, NOTES_EN, "What is Optuna?", typed_only=False)
     assert answer.found and "framework for hyperparameter optimization" in answer.answer
-    statements = [i.evidence[0].text for i in answer.items if i.relation == "statement"]
-    assert statements[0].startswith("Optuna is a framework")
+    # the typed definition quotes it: the statements do not say it again
+    assert answer.answer.count("Optuna is a framework") == 1
+    with QAEngine.open(tmp_path / "store") as qa:
+        assert qa.statements is not None
+        linked = qa.index.link("What is Optuna?", "en")
+        ranked = qa.statements.rank("What is Optuna?", "definition", linked, ["what", "is"], [])
+    assert ranked[0].text.startswith("Optuna is a framework")
 
 
 def test_retrieval_code_first_for_how_to(tmp_path: Path) -> None:
@@ -178,6 +183,58 @@ def test_retrieval_a_lead_in_ending_in_a_colon_brings_what_it_announces(tmp_path
     )
     assert "Resources as Code" in table.answer and "CI/CD" in table.answer
     assert "Data drift" in children.answer and "Service health" in children.answer
+
+
+CAPTIONED = """\
+# Log transform
+
+**Where a log transform helps**
+
+| Case | Why |
+|---|---|
+| Skewed income | Long right tail |
+
+**Cases where you should NOT apply a log**
+
+| Case | Why |
+|---|---|
+| Values of zero or below | The log of 0 is undefined |
+| Categorical variables | It makes no sense |
+"""
+
+
+def test_retrieval_a_bold_caption_brings_the_table_under_it(tmp_path: Path) -> None:
+    (answer,) = ask_notes(
+        tmp_path, CAPTIONED, "When should I NOT apply a log transform?", typed_only=False
+    )
+    assert _first(answer).startswith("Cases where you should NOT apply")
+    assert "zero or below" in answer.answer and "Categorical" in answer.answer
+
+
+SEARCH_NOTES = """\
+# Searching runs
+
+You can filter runs by metrics or params, or by tags.
+Runs are shown in a table or a chart.
+A filter may use metrics, params or attributes.
+Note that the `OR` keyword is not supported in a filter.
+"""
+
+
+def test_retrieval_a_function_word_in_capitals_is_a_keyword(tmp_path: Path) -> None:
+    english, spanish = ask_notes(
+        tmp_path,
+        SEARCH_NOTES,
+        "can I use OR in a filter?",
+        "¿Se puede usar OR en el filtro de runs?",
+        typed_only=False,
+    )
+    assert _first(english).startswith("Note that the OR keyword")
+    assert _first(spanish).startswith("Note that the OR keyword")
+    # in a question written all in capitals, capitals say nothing
+    shouted = query_groups("CAN I USE OR IN A FILTER", [])
+    assert not any("_or" in g.terms for g in shouted)
+    assert "_or" in terms("the `OR` keyword") and "_or" not in terms("metrics or params")
 
 
 OUTLINE = """\
