@@ -24,6 +24,7 @@ __all__ = [
     "counterparts",
     "led",
     "outline",
+    "shown_by",
     "siblings",
     "small_group",
 ]
@@ -137,6 +138,13 @@ def captions(lead: Ranked) -> bool:
     lead-in ending in ":" does (`announced`)."""
     text = lead.text.rstrip()
     return lead.kind == "sentence" and len(text) <= _MAX_CAPTION and text[-1:].isalnum()
+
+
+def shown_by(lead: Ranked, section: list[Ranked]) -> list[Ranked]:
+    """The code block right after a sentence, which shows how to do what it says ("one can
+    list what is known, whether it's enabled" and `jupyter nbextension list`)."""
+    after = [r for r in section if r.line > lead.line]
+    return after[:1] if after and after[0].kind == "code" else []
 
 
 def siblings(best: Ranked, section: list[Ranked]) -> list[Ranked]:

@@ -36,6 +36,7 @@ from kg.qa.completion import (
     counterparts,
     led,
     outline,
+    shown_by,
     siblings,
     small_group,
 )
@@ -194,7 +195,7 @@ class Retriever:
             more = completes or (n == 0 and defines)
             # a heading alone says little: what is under it comes; a row or code leads no list
             if best.kind == "heading" or (n < _COMPLETED and (more or best.kind in _LEADS)):
-                for r in self._completion(best, sparql, more, read):
+                for r in self._completion(best, sparql, more, read, intent == "how_to"):
                     add(r)
             if best.kind == "row" and len(sides) == 2:
                 section = self._around(SECTION, "section", best, sparql, read)
@@ -230,15 +231,23 @@ class Retriever:
         return [_ranked(row, None, best.score) for row in read[query]]
 
     def _completion(
-        self, best: Ranked, sparql: list[str], more: bool, read: dict[str, list[dict[str, str]]]
+        self,
+        best: Ranked,
+        sparql: list[str],
+        more: bool,
+        read: dict[str, list[dict[str, str]]],
+        how_to: bool = False,
     ) -> list[Ranked]:
         """What completes one of the best statements: always the list it leads; with `more`,
-        what else it announces, its sibling items or the sentences after it."""
+        what else it announces, its sibling items or the sentences after it; asked how to do
+        something, the code block right after a sentence."""
         section = self._around(SECTION, "section", best, sparql, read)
         if best.kind != "heading" and (items := led(best, section)):
             return items
         if captions(best) and (said := announced(best, section)):
             return said  # the bold line above a table or a code block
+        if how_to and best.kind == "sentence" and (code := shown_by(best, section)):
+            return code
         if not more:
             return []
         if best.kind == "heading":

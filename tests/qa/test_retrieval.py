@@ -211,6 +211,34 @@ def test_retrieval_a_bold_caption_brings_the_table_under_it(tmp_path: Path) -> N
     assert "zero or below" in answer.answer and "Categorical" in answer.answer
 
 
+SHOWN_NOTES = """\
+# Extensions
+
+Extensions are installed with pip and enabled with a command.
+
+```shell
+jupyter nbextension enable --py some_package
+```
+
+## Did it work?
+
+After the install steps, one can list what is known and whether each one is enabled.
+
+```shell
+jupyter nbextension list
+```
+"""
+
+
+def test_retrieval_a_how_to_sentence_brings_the_code_right_after_it(tmp_path: Path) -> None:
+    (answer,) = ask_notes(
+        tmp_path, SHOWN_NOTES, "how can I check whether my extensions are enabled?",
+        typed_only=False,
+    )  # fmt: skip
+    assert _first(answer).startswith("After the install steps")
+    assert "jupyter nbextension list" in answer.answer
+
+
 SEARCH_NOTES = """\
 # Searching runs
 
