@@ -99,11 +99,19 @@ def text_excerpt(text: str, focus: frozenset[str], limit: int = _MAX_TEXT) -> st
     return " ".join(pieces) + (" …" if max(chosen) < len(sentences) - 1 else "")
 
 
+def _adds(before: str, text: str, focus: frozenset[str]) -> bool:
+    """Whether the sentence before a statement holds a word of the question it lacks."""
+    return bool(focus & set(terms(before)) - set(terms(text)))
+
+
 def _shown(r: Ranked, focus: frozenset[str], room: int) -> str:
     if r.kind == "code":
         offset, body = code_snippet(r.text, focus, room)
         return f"```{r.context}\n{body}\n```\n  ({r.source}:{r.line + offset})"
     text = text_excerpt(r.text, focus)
+    if r.kind == "sentence" and r.context and _adds(r.context, r.text, focus):
+        # read with the sentence before it ("… es de .53. Esto indica …"): shown with it
+        text = f"{text_excerpt(r.context, focus)} {text}"
     if r.kind == "heading":
         text = f"**{text}**"
     return f"{text} ({r.source}:{r.line})"
@@ -160,11 +168,15 @@ def compose(
         ranked = [r for r in ranked if r.text.strip() not in typed_text]
     strong = covers(ranked, linked, weights)
     best = max((r.coverage for r in ranked), default=0.0)
+    # statements shown before typed facts that cover less: all of them when the concept is
+    # only loosely linked ("ejemplo" for a heading "Notebook con ejemplo")
+    loose = not linked or linked[0].score < weights.named
+    before = ranked if loose else _first_units(ranked, _WITH_TYPED)
     if typed.found and typed.direct:
         if not strong:
             if best > typed_coverage + weights.weak_margin:
                 # neither covers the question well; the statements cover more of it
-                return _statements_first(_first_units(ranked, _WITH_TYPED), typed, lang, focus)
+                return _statements_first(before, typed, lang, focus)
             return Composed(True, typed_text, typed_items)
         if typed_coverage + weights.typed_margin >= best:
             block, items = render_statements(_first_units(ranked, _WITH_TYPED), focus)
@@ -178,7 +190,7 @@ def compose(
     if typed.found and ranked and best > typed_coverage:
         # the handler's fallback (a concept's other facts, the sections that mention it)
         # covers the question less than the best statements do: they come first
-        return _statements_first(_first_units(ranked, _WITH_TYPED), typed, lang, focus)
+        return _statements_first(before, typed, lang, focus)
     return Composed(typed.found, typed_text, typed_items)
 
 

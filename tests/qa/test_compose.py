@@ -37,6 +37,16 @@ def test_compose_a_statement_the_typed_facts_quote_is_not_shown_again() -> None:
     assert [i.relation for i in out.items] == ["code", "statement"]
 
 
+def test_compose_a_loosely_linked_concept_leaves_every_statement_before_its_facts() -> None:
+    ranked = [statement(f"Statement {n} answers.", 0.15, line=n) for n in range(1, 7)]
+    weak = Result(True, "**Notebook with example**: a link", (), direct=True)
+    for score, shown in ((0.55, 6), (1.0, 3)):  # a loose link, a named concept
+        linked = [LinkedConcept("c", "Notebook with example", "term", score)]
+        out = compose(weak, 0.0, ranked, linked, "en", W)
+        assert sum(f"Statement {n} answers." in out.text for n in range(1, 7)) == shown
+        assert out.text.index("Statement 1") < out.text.index("Notebook with example")
+
+
 def test_compose_statements_lead_when_they_cover_the_question_better() -> None:
     ranked = [statement("X needs Y to run.", 0.9)]
     out = compose(TYPED, 0.4, ranked, LINKED, "en", W)

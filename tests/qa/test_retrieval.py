@@ -747,6 +747,8 @@ def test_retrieval_a_sentence_is_read_with_the_one_before_it(tmp_path: Path) -> 
     ):
         (answer,) = ask_notes(tmp_path, PARAGRAPH_NOTES, question, typed_only=False)
         assert _first(answer).startswith("This is required for operations"), question
+        # and shown with it, which says what "This" is
+        assert "manual commit. This is required" in answer.answer, question
     # the sentence before is read with it, not searched: "autocommit" does not find it
     with QAEngine.open(tmp_path / "store") as qa:
         assert qa.statements is not None
