@@ -104,12 +104,13 @@ def _adds(before: str, text: str, focus: frozenset[str]) -> bool:
     return bool(focus & set(terms(before)) - set(terms(text)))
 
 
-def _shown(r: Ranked, focus: frozenset[str], room: int) -> str:
+def _shown(r: Ranked, focus: frozenset[str], room: int, last: str) -> str:
+    """A statement as shown; `last`, the text of the one shown before it."""
     if r.kind == "code":
         offset, body = code_snippet(r.text, focus, room)
         return f"```{r.context}\n{body}\n```\n  ({r.source}:{r.line + offset})"
     text = text_excerpt(r.text, focus)
-    if r.kind == "sentence" and r.context and _adds(r.context, r.text, focus):
+    if r.kind == "sentence" and r.context not in ("", last) and _adds(r.context, r.text, focus):
         # read with the sentence before it ("… es de .53. Esto indica …"): shown with it
         text = f"{text_excerpt(r.context, focus)} {text}"
     if r.kind == "heading":
@@ -140,7 +141,7 @@ def render_statements(
         indent = "  " if r.kind == "item" and r.context and r.context == lead else ""
         if r.kind != "item":
             lead = ""
-        lines.append(f"{indent}- {_shown(r, focus, room)}")
+        lines.append(f"{indent}- {_shown(r, focus, room, shown)}")
         shown = r.text
         room = _MORE_CODE_LINES if r.kind == "code" else room
         section = r.heading.rsplit(" › ", 1)[-1]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.qa.compose import code_snippet, compose, covers, render_statements, text_excerpt
 from kg.qa.context import Result
 from kg.qa.model import AnswerItem, LinkedConcept
@@ -45,6 +47,18 @@ def test_compose_a_loosely_linked_concept_leaves_every_statement_before_its_fact
         out = compose(weak, 0.0, ranked, linked, "en", W)
         assert sum(f"Statement {n} answers." in out.text for n in range(1, 7)) == shown
         assert out.text.index("Statement 1") < out.text.index("Notebook with example")
+
+
+def test_compose_a_sentence_comes_with_the_one_before_it_once() -> None:
+    before = "Our score is .53, right in the middle."
+    after = replace(statement("This says the data suits clustering poorly.", 0.8, line=5),
+                    context=before)  # fmt: skip
+    text, _ = render_statements([after], frozenset({"score"}))
+    assert f"{before} This says" in text  # "This" is the score: the sentence before says so
+    text, _ = render_statements([statement(before, 0.9, line=5), after], frozenset({"score"}))
+    assert text.count(before) == 1  # shown just before it: not again
+    text, _ = render_statements([after], frozenset({"data"}))
+    assert before not in text  # it holds no word of the question the sentence lacks
 
 
 def test_compose_statements_lead_when_they_cover_the_question_better() -> None:
