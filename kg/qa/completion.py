@@ -82,17 +82,24 @@ def outline(statements: list[Ranked], most: int = 12) -> list[Ranked]:
 
 
 def counterparts(best: Ranked, section: list[Ranked], sides: Sequence[str]) -> list[Ranked]:
-    """The rows of the best row's table that name the side of a difference it does not
-    (`mlflow.log_artifact` and `mlflow.log_model` in two rows of one table)."""
+    """The row of the best row's table, or the item of the best item's list, that names the
+    side of a difference it does not (`mlflow.log_artifact` and `mlflow.log_model` in two
+    rows of one table; "nbextension:" beside "server extension: a Python module"), with the
+    items that item leads."""
     named = [_names(best.text, side) for side in sides]
+    if best.kind == "item" and not any(named):  # a sub-item: the item it is under may name one
+        parent = next((r for r in section if r.kind == "item" and r.text == best.context), None)
+        if parent is not None:
+            best, named = parent, [_names(parent.text, side) for side in sides]
     if all(named) or not any(named):
         return []
     other = sides[named.index(False)]
-    return [
+    found = [
         r
         for r in section
-        if r.kind == "row" and r.context == best.context and _names(r.text, other)
+        if r.kind == best.kind and r.context == best.context and _names(r.text, other)
     ][:1]
+    return found + led(found[0], section) if found and best.kind == "item" else found
 
 
 def _names(text: str, name: str) -> bool:

@@ -4,21 +4,46 @@ notes' words, names the notes never write, and how much of the question a text c
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from kg.extract.lexicon import is_word
-from kg.extract.patterns import VERSUS
+from kg.extract.lexicon import fold, is_word
+from kg.extract.normalize import ARTICLES
+from kg.extract.patterns import VERSUS, alternation
 from kg.graph.analyzer import Group, query_groups, terms, word_group
 from kg.graph.fulltext import StatementIndex
+from kg.lang import listed
 
-__all__ = ["QuestionTerms", "versus_sides"]
+__all__ = ["QuestionTerms", "between_sides", "versus_sides"]
 
 
 def versus_sides(question: str) -> list[str]:
     """The two sides of an "A vs B" question ("A frente a B"), or none."""
     parts = VERSUS.split(question)
     return parts if len(parts) == 2 else []
+
+
+_BETWEEN = re.compile(
+    rf"\b(?:{alternation(listed('between'))})\s+(?P<a>[^?,.;:]+?)\s+"
+    rf"(?:{alternation(listed('conjunctions'))})\s+(?P<b>[^?,.;:]+)",
+    re.IGNORECASE,
+)
+
+
+def between_sides(question: str) -> list[str]:
+    """The two things a question compares by name ("the difference between an nbextension and
+    a server extension", "entre A y B"), articles aside, or none."""
+    found = _BETWEEN.search(question)
+    if found is None:
+        return []
+    sides = [_without_article(found[side].strip()) for side in ("a", "b")]
+    return sides if all(sides) else []
+
+
+def _without_article(words: str) -> str:
+    first, _, rest = words.partition(" ")
+    return rest if rest and fold(first) in ARTICLES else words
 
 
 class QuestionTerms:

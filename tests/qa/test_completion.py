@@ -1,0 +1,48 @@
+"""What completes a statement of an answer (pure functions over a section's statements)."""
+
+from __future__ import annotations
+
+from kg.qa.completion import counterparts
+from kg.qa.question_terms import between_sides
+from kg.qa.retrieval import Ranked
+
+LEAD = "Their behaviour can be extended by:"
+PARENT = "server extension: an importable Python module"
+
+
+def _item(text: str, line: int, context: str = LEAD) -> Ranked:
+    return Ranked(
+        iri=f"doc/S{line}", text=text, kind="item", context=context, source="notes.md",
+        line=line, heading="Extensions", section="doc/L1", language="en", score=1.0,
+        coverage=1.0,
+    )  # fmt: skip
+
+
+SECTION = [
+    _item("nbextension:", 2),
+    _item("a JavaScript module", 3, "nbextension:"),
+    _item("that exports load_ipython_extension", 4, "a JavaScript module"),
+    _item(PARENT, 5),
+    _item("that implements load_jupyter_server_extension", 6, PARENT),
+]
+
+
+def test_completion_an_item_brings_the_item_about_the_other_side_with_its_list() -> None:
+    sides = between_sides("What's the difference between an nbextension and a server extension?")
+    assert sides == ["nbextension", "server extension"]
+    shown = [r.text for r in counterparts(SECTION[3], SECTION, sides)]
+    assert shown == ["nbextension:", "a JavaScript module", "that exports load_ipython_extension"]
+    # a sub-item that names neither side: the item it is under does
+    assert [r.text for r in counterparts(SECTION[4], SECTION, sides)] == shown
+    # and the other way round; an item that names both brings nothing
+    assert counterparts(SECTION[1], SECTION, sides)[0].text == PARENT
+    both = _item("an nbextension needs a server extension", 7)
+    assert counterparts(both, [*SECTION, both], sides) == []
+
+
+def test_completion_the_sides_a_question_names_between_two_things() -> None:
+    assert between_sides("¿Qué diferencia hay entre pip freeze y pip list?") == [
+        "pip freeze",
+        "pip list",
+    ]
+    assert between_sides("What is the difference?") == []
