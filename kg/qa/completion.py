@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import fold
@@ -30,6 +31,8 @@ __all__ = [
 ]
 
 LIST_ITEMS = 10  # items of a list shown with the item or lead-in that answers
+_ANNOUNCED = 3  # paragraphs a lead-in announces at most, when no list, table or code follows
+_SHORT_PARAGRAPH = 200  # characters of each of them at most
 _MAX_CAPTION = 100  # characters of a caption at most
 
 # the statements of a best one's section, in line order
@@ -136,7 +139,10 @@ def announced(lead: Ranked, section: list[Ranked]) -> list[Ranked]:
         return [r for r in after if r.kind == "row" and r.context == header][:LIST_ITEMS]
     if after and after[0].kind == "code":
         return after[:1]
-    return []
+    # short paragraphs of their own ("The null and alternate hypothesis are:" and "Null
+    # Hypothesis: …", "Alternate Hypothesis: …")
+    said = list(takewhile(lambda r: r.kind == "sentence", after[:_ANNOUNCED]))
+    return said if all(len(r.text) <= _SHORT_PARAGRAPH for r in said) else []
 
 
 def captions(lead: Ranked) -> bool:

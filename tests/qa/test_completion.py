@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from kg.qa.completion import counterparts
+from dataclasses import replace
+
+from kg.qa.completion import announced, counterparts
 from kg.qa.question_terms import between_sides
 from kg.qa.retrieval import Ranked
 
@@ -46,3 +48,21 @@ def test_completion_the_sides_a_question_names_between_two_things() -> None:
         "pip list",
     ]
     assert between_sides("What is the difference?") == []
+
+
+def test_completion_a_lead_in_announces_the_short_paragraphs_after_it() -> None:
+    def sentence(text: str, line: int) -> Ranked:
+        return replace(_item(text, line), kind="sentence", context="")
+
+    lead = sentence("The null and alternate hypothesis of this test are:", 10)
+    section = [
+        lead,
+        sentence("Null Hypothesis: The series has a unit root.", 12),
+        sentence("Alternate Hypothesis: The series has no unit root.", 14),
+        sentence("If the test statistic is below the critical value, reject the null.", 16),
+        sentence("More text follows.", 18),
+    ]
+    assert [r.line for r in announced(lead, section)] == [12, 14, 16]
+    # a long paragraph after it is not one of a few short ones it announces
+    long = sentence("Text " * 60, 12)
+    assert announced(lead, [lead, long, *section[2:]]) == []
