@@ -15,7 +15,14 @@ from kg.extract.patterns import alternation
 from kg.lang import PIVOT, listed, table
 from kg.qa.model import LinkedConcept
 
-__all__ = ["both_sides", "kind_prior", "mention_score", "text_score"]
+__all__ = [
+    "asks_consequence",
+    "both_sides",
+    "consequence_score",
+    "kind_prior",
+    "mention_score",
+    "text_score",
+]
 
 _KIND_PRIOR: dict[str, dict[str, float]] = {
     "how_to": {"code": 1.0, "item": 0.5},
@@ -41,6 +48,25 @@ def _cue_pattern(intent: str) -> re.Pattern[str] | None:
     if not phrases:
         return None
     return re.compile(r"(?<!\w)(?:" + alternation(phrases) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _consequence_question() -> re.Pattern[str]:
+    phrases = {fold(p) for p in listed("consequence_questions")}
+    return re.compile(r"(?<!\w)(?:" + alternation(phrases) + r")(?!\w)")
+
+
+def asks_consequence(question: str) -> bool:
+    """Whether a question asks what follows from something ("what happens if …", "¿qué
+    pasa si …?"), whatever its intent."""
+    return bool(_consequence_question().search(fold(question)))
+
+
+def consequence_score(text: str) -> float:
+    """For a question that asks what follows: whether the statement says what follows (an
+    error, nothing, what it causes)."""
+    cue = _cue_pattern("consequence")
+    return 1.0 if cue and cue.search(fold(text)) else 0.0
 
 
 def both_sides(intent: str, mentions: frozenset[str], linked: Sequence[LinkedConcept]) -> float:

@@ -40,7 +40,14 @@ from kg.qa.completion import (
     siblings,
     small_group,
 )
-from kg.qa.features import both_sides, kind_prior, mention_score, text_score
+from kg.qa.features import (
+    asks_consequence,
+    both_sides,
+    consequence_score,
+    kind_prior,
+    mention_score,
+    text_score,
+)
 from kg.qa.model import LinkedConcept
 from kg.qa.question_terms import QuestionTerms
 
@@ -155,8 +162,11 @@ class Retriever:
             return []
         self._score_early(candidates, groups, intent, linked)
         shortlist = sorted(candidates, key=lambda c: (-c.early, c.iri))[:_MAX_READ]
+        follows = asks_consequence(question)  # "what happens if …": what follows answers
         for c in shortlist:  # the text, as the index holds it, for the text features
-            c.score = c.early + self.weights.intent * text_score(intent, c.text, c.kind, linked)
+            said = text_score(intent, c.text, c.kind, linked)
+            said += consequence_score(c.text) if follows and c.kind != "code" else 0.0
+            c.score = c.early + self.weights.intent * said
         shortlist.sort(key=lambda c: (-c.score, c.iri))
         top = shortlist[0].score
         best = [c for c in shortlist if c.score >= self.weights.relative * top][:limit]

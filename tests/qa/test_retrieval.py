@@ -239,6 +239,29 @@ def test_retrieval_a_how_to_sentence_brings_the_code_right_after_it(tmp_path: Pa
     assert "jupyter nbextension list" in answer.answer
 
 
+REGISTRY_NOTES = """\
+# Registering models
+
+Call `create_registered_model` with a model name to create an entry in the registry.
+
+A call of `create_registered_model` with a name in use raises an error.
+
+Check first with `get_registered_model`.
+"""
+
+
+def test_retrieval_a_question_about_what_follows_prefers_what_follows(tmp_path: Path) -> None:
+    english, spanish = ask_notes(
+        tmp_path,
+        REGISTRY_NOTES,
+        "what happens if I call create_registered_model with a name in use?",
+        "¿Qué pasa si llamo a create_registered_model con un nombre en uso?",
+        typed_only=False,
+    )
+    assert "raises an error" in _first(english)
+    assert "raises an error" in _first(spanish)
+
+
 SEARCH_NOTES = """\
 # Searching runs
 
