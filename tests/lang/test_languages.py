@@ -72,7 +72,9 @@ def test_languages_every_key_is_filled_unless_it_may_be_empty(code: str) -> None
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_languages_fill_the_tables_of_intents_relations_and_cue_groups(code: str) -> None:
     assert list(table("intents", code)) == list(ORDER)
-    assert set(table("ranking_cues", code)) <= set(ORDER)
+    # the cues of an intent, and of what follows (asked of any intent: "what happens if")
+    assert set(table("ranking_cues", code)) <= {*ORDER, "consequence"}
+    assert "consequence" in table("ranking_cues", code)
     assert set(table("relations", code)) == {r.name for r in relations()}
     assert set(table("relation_cues", code)) == {g.group for g in cue_groups()}
 
