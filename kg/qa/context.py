@@ -154,7 +154,8 @@ class AskContext:
         """Names the question asks about that the notes never write."""
         if self.statements is None or not self.question:
             return []
-        return self.statements.terms.missing_names(self.question, self._ignored)
+        defining = self.intent == "definition"  # "what is a vector database?"
+        return self.statements.terms.missing_names(self.question, self._ignored, defining)
 
     @cached_property
     def ranked_sections(self) -> list[SectionMatch]:

@@ -31,6 +31,13 @@ _BETWEEN = re.compile(
 )
 
 
+_SUBJECT = re.compile(
+    rf"^\W*(?:{alternation(listed('question_subject_cues'))})\s+(?P<subject>[^?¿!.,;:]+)",
+    re.IGNORECASE,
+)
+_MAX_SUBJECT = 3  # words of a subject checked for being written together
+
+
 def between_sides(question: str) -> list[str]:
     """The two things a question compares by name ("the difference between an nbextension and
     a server extension", "entre A y B"), articles aside, or none."""
@@ -79,14 +86,30 @@ class QuestionTerms:
             return group
         return replace(group, terms=frozenset({fixed, *word_group(fixed)}))
 
-    def missing_names(self, question: str, ignore: Iterable[str]) -> list[str]:
+    def missing_names(
+        self, question: str, ignore: Iterable[str], defining: bool = False
+    ) -> list[str]:
         """Names the question asks about that the notes never write ("Kubernetes", "Great
         Expectations"), typos of the notes' words aside: then the notes do not answer it.
         (Two unknown words in a row are not taken for a name: in a Spanish question about
         English notes most words are unknown — "basta llamar". A short name is a typo only of
         a word closer to it: `StatementIndex.is_misspelling`.)"""
         names = [g.word for g in query_groups(question, ignore) if g.name and not self._holds(g)]
-        return names + [side for side in self._absent_sides(question, ignore) if side not in names]
+        names += [side for side in self._absent_sides(question, ignore) if side not in names]
+        return names or (self._absent_subject(question, ignore) if defining else [])
+
+    def _absent_subject(self, question: str, ignore: Iterable[str]) -> list[str]:
+        """The subject of "what is X Y?" when no statement holds its words together though the
+        notes use each ("a vector database": "vector" and "database" apart)."""
+        found = _SUBJECT.match(question)
+        if found is None:
+            return []
+        groups = [g for g in query_groups(found["subject"], ignore) if g.factor == 1.0]
+        if not 2 <= len(groups) <= _MAX_SUBJECT or any(g.parts or g.name for g in groups):
+            return []
+        together = Group(found["subject"], frozenset(), 1.0, tuple(g.terms for g in groups))
+        held = all(self.index.frequency(g) for g in groups)
+        return [found["subject"].strip()] if held and not self.index.frequency(together) else []
 
     def _holds(self, group: Group) -> bool:
         """Whether the notes use a word of the question, or a word it is a typo of."""

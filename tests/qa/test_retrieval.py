@@ -262,6 +262,31 @@ def test_retrieval_a_question_about_what_follows_prefers_what_follows(tmp_path: 
     assert "raises an error" in _first(spanish)
 
 
+STORES_NOTES = """\
+# Stores
+
+A feature store keeps features for training and serving.
+Each feature is a vector of values.
+The online store is a low-latency database.
+"""
+
+
+def test_retrieval_a_subject_whose_words_the_notes_never_write_together_is_not_found(
+    tmp_path: Path,
+) -> None:
+    absent, spanish, present = ask_notes(
+        tmp_path,
+        STORES_NOTES,
+        "What is a vector database?",
+        "¿Qué es una base de datos vectorial?",
+        "What is a feature store?",
+        typed_only=False,
+    )
+    assert not absent.found and "vector database" in absent.answer  # "vector", "database" apart
+    assert not spanish.found
+    assert present.found and "keeps features" in present.answer
+
+
 SEARCH_NOTES = """\
 # Searching runs
 
