@@ -23,6 +23,7 @@ __all__ = ["Composed", "compose", "covers", "render_statements"]
 _MAX_CODE_LINES = 16  # lines of the first code block an answer shows (blank lines aside)
 _MORE_CODE_LINES = 8  # of each further one: the answer's room goes to other statements
 _MAX_TEXT = 400  # characters of one statement shown (code aside)
+_FIRST_TEXT = 800  # of the first one
 _TYPED_SHARE = 0.55  # of the answer's length that typed facts may take when statements follow
 _WITH_TYPED = 3  # statements shown after typed facts
 
@@ -104,12 +105,13 @@ def _adds(before: str, text: str, focus: frozenset[str]) -> bool:
     return bool(focus & set(terms(before)) - set(terms(text)))
 
 
-def _shown(r: Ranked, focus: frozenset[str], room: int, last: str) -> str:
-    """A statement as shown; `last`, the text of the one shown before it."""
+def _shown(r: Ranked, focus: frozenset[str], room: int, last: str, limit: int) -> str:
+    """A statement as shown, its text cut to `limit` characters; `last`, the text of the one
+    shown before it."""
     if r.kind == "code":
         offset, body = code_snippet(r.text, focus, room)
         return f"```{r.context}\n{body}\n```\n  ({r.source}:{r.line + offset})"
-    text = text_excerpt(r.text, focus)
+    text = text_excerpt(r.text, focus, limit)
     if r.kind == "sentence" and r.context not in ("", last) and _adds(r.context, r.text, focus):
         # read with the sentence before it ("… es de .53. Esto indica …"): shown with it
         text = f"{text_excerpt(r.context, focus)} {text}"
@@ -141,7 +143,8 @@ def render_statements(
         indent = "  " if r.kind == "item" and r.context and r.context == lead else ""
         if r.kind != "item":
             lead = ""
-        lines.append(f"{indent}- {_shown(r, focus, room, shown)}")
+        limit = _MAX_TEXT if items else _FIRST_TEXT  # the best one is read more fully
+        lines.append(f"{indent}- {_shown(r, focus, room, shown, limit)}")
         shown = r.text
         room = _MORE_CODE_LINES if r.kind == "code" else room
         section = r.heading.rsplit(" › ", 1)[-1]

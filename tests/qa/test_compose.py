@@ -61,6 +61,15 @@ def test_compose_a_sentence_comes_with_the_one_before_it_once() -> None:
     assert before not in text  # it holds no word of the question the sentence lacks
 
 
+def test_compose_the_best_statement_is_read_more_fully_than_the_next() -> None:
+    long = " ".join(f"Sentence {n} says a thing about greedy tokens." for n in range(30))
+    text, _ = render_statements(
+        [statement(long, 0.9, line=1), statement(long.replace("Sentence", "Line"), 0.8, line=2)]
+    )
+    first, second = text.splitlines()
+    assert 700 < len(first) < 900 and len(second) < 500
+
+
 def test_compose_statements_lead_when_they_cover_the_question_better() -> None:
     ranked = [statement("X needs Y to run.", 0.9)]
     out = compose(TYPED, 0.4, ranked, LINKED, "en", W)
