@@ -25,7 +25,7 @@ _MORE_CODE_LINES = 8  # of each further one: the answer's room goes to other sta
 _MAX_TEXT = 400  # characters of one statement shown (code aside)
 _FIRST_TEXT = 800  # of the first one
 _TYPED_SHARE = 0.55  # of the answer's length that typed facts may take when statements follow
-_WITH_TYPED = 3  # statements shown after typed facts
+_WITH_TYPED = 5  # statements shown after typed facts
 
 
 @dataclass(frozen=True)
