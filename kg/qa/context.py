@@ -154,8 +154,7 @@ class AskContext:
         """Names the question asks about that the notes never write."""
         if self.statements is None or not self.question:
             return []
-        defining = self.intent == "definition"  # "what is a vector database?"
-        return self.statements.terms.missing_names(self.question, self._ignored, defining)
+        return self.statements.terms.missing_names(self.question, self._ignored, self.intent)
 
     @cached_property
     def ranked_sections(self) -> list[SectionMatch]:

@@ -114,7 +114,10 @@ class QAEngine:
         )
 
     def _not_found(self, ctx: AskContext) -> Answer:
-        looked_for = ", ".join(f"“{c.label}”" for c in ctx.linked) or _looked_for(ctx.question)
+        # what the notes lack: the names they never write, else the concepts asked about
+        missing = ctx.missing_names()
+        named = [_as_written(m, ctx.question) for m in missing] or [c.label for c in ctx.linked]
+        looked_for = ", ".join(f"“{name}”" for name in named) or _looked_for(ctx.question)
         suggestions = self.index.suggest(ctx.question)
         text = say(ctx.lang, "not_found", q=looked_for)
         if suggestions:
@@ -135,6 +138,14 @@ def _shown(log: QueryLog) -> str:
     """The queries an answer shows: those that ran for it, or, when none did, the labels
     query the engine linked the question with."""
     return "\n\n".join(log.queries or (TEMPLATES["labels"].query,))
+
+
+def _as_written(folded: str, question: str) -> str:
+    """A folded word of the question as the question writes it ("kubeflow" → Kubeflow)."""
+    where = fold(question).find(folded)
+    if where < 0 or len(fold(question)) != len(question):  # folding changed the length
+        return folded
+    return question[where : where + len(folded)]
 
 
 def _looked_for(question: str) -> str:

@@ -38,6 +38,17 @@ _SUBJECT = re.compile(
 _MAX_SUBJECT = 3  # words of a subject checked for being written together
 
 
+_JOINED = alternation(listed("conjunctions"))
+
+
+def _listed(name: str, question: str) -> bool:
+    """Whether a name stands in a list of alternatives: a conjunction right before or after
+    it ("Linux o Mac", "Windows and Linux")."""
+    word = re.escape(name)
+    pattern = rf"(?<!\w)(?:(?:{_JOINED})\s+{word}|{word}\s+(?:{_JOINED}))(?!\w)"
+    return re.search(pattern, fold(question), re.IGNORECASE) is not None
+
+
 def between_sides(question: str) -> list[str]:
     """The two things a question compares by name ("the difference between an nbextension and
     a server extension", "entre A y B"), articles aside, or none."""
@@ -86,16 +97,22 @@ class QuestionTerms:
             return group
         return replace(group, terms=frozenset({fixed, *word_group(fixed)}))
 
-    def missing_names(
-        self, question: str, ignore: Iterable[str], defining: bool = False
-    ) -> list[str]:
+    def missing_names(self, question: str, ignore: Iterable[str], intent: str = "") -> list[str]:
         """Names the question asks about that the notes never write ("Kubernetes", "Great
         Expectations"), typos of the notes' words aside: then the notes do not answer it.
         (Two unknown words in a row are not taken for a name: in a Spanish question about
         English notes most words are unknown — "basta llamar". A short name is a typo only of
-        a word closer to it: `StatementIndex.is_misspelling`.)"""
-        names = [g.word for g in query_groups(question, ignore) if g.name and not self._holds(g)]
+        a word closer to it: `StatementIndex.is_misspelling`.) A name in a list, as is a name
+        the notes write, is one of the alternatives asked about, unless two things are
+        compared ("en Windows y cómo en Linux o Mac": the notes' Windows answers; not "a
+        FastAPI endpoint with OAuth2 and JWT")."""
+        groups = query_groups(question, ignore)
+        names = [g.word for g in groups if g.name and not self._holds(g)]
+        held = [g.word for g in groups if g.name and g.word not in names]
+        if names and intent != "difference" and any(_listed(n, question) for n in held):
+            names = [n for n in names if not _listed(n, question)]
         names += [side for side in self._absent_sides(question, ignore) if side not in names]
+        defining = intent == "definition"  # "what is a vector database?"
         return names or (self._absent_subject(question, ignore) if defining else [])
 
     def _absent_subject(self, question: str, ignore: Iterable[str]) -> list[str]:

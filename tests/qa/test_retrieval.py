@@ -287,6 +287,33 @@ def test_retrieval_a_subject_whose_words_the_notes_never_write_together_is_not_f
     assert present.found and "keeps features" in present.answer
 
 
+VENV_NOTES = """\
+# Virtual environments
+
+On Windows, activate the environment with `tutorial-env/Scripts/activate`.
+
+On MacOS, run `source tutorial-env/bin/activate`.
+
+A FastAPI endpoint answers requests with JSON.
+"""
+
+
+def test_retrieval_a_name_listed_beside_one_of_the_notes_is_an_alternative(tmp_path: Path) -> None:
+    listed, topic, compared = ask_notes(
+        tmp_path,
+        VENV_NOTES,
+        "How do I activate the environment on Windows or Linux?",
+        "How do I protect a FastAPI endpoint with OAuth2 and JWT tokens?",
+        "What is the difference between Windows and Linux?",
+        typed_only=False,
+    )
+    assert listed.found and "Scripts/activate" in listed.answer  # Linux aside, Windows answers
+    # names the notes lack beside a subject they hold, not in a list with it: not found, and
+    # the answer says which names it lacks, as the question writes them
+    assert not topic.found and "OAuth2" in topic.answer
+    assert not compared.found and "Linux" in compared.answer  # two things compared
+
+
 SEARCH_NOTES = """\
 # Searching runs
 
