@@ -17,7 +17,7 @@ import os
 import pickle
 import sqlite3
 import unicodedata
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from functools import lru_cache
 from importlib import metadata
 from importlib.resources import files
@@ -75,11 +75,21 @@ class _Lemmas:
         return self._db.execute(sql, (folded,)).fetchone() is not None
 
 
-@lru_cache(maxsize=len(LANGUAGES))
-def _words(lang: str) -> frozenset[str]:
-    """Every word and lemma of a language's table, folded."""
+def _words(lang: str) -> Iterator[str]:
+    """Every word and lemma of a language's table, folded (repeats included)."""
     table = _table(lang)
-    return frozenset(fold(w) for w in (*table, *table.values()))
+    return (fold(w) for w in (*table, *table.values()))
+
+
+# a language's words read whole, only where its cached copy cannot be read (a read-only home):
+# 200 MB that a process keeps, so never otherwise
+_WORDS_READ: dict[str, frozenset[str]] = {}
+
+
+def _all_words(lang: str) -> frozenset[str]:
+    if lang not in _WORDS_READ:
+        _WORDS_READ[lang] = frozenset(_words(lang))
+    return _WORDS_READ[lang]
 
 
 @lru_cache(maxsize=len(LANGUAGES))
@@ -100,9 +110,12 @@ def _lemmas(lang: str) -> _Lemmas | dict[str, str]:
                 db.execute("CREATE TABLE lemmas (word TEXT PRIMARY KEY, lemma TEXT) WITHOUT ROWID")
                 db.executemany("INSERT INTO lemmas VALUES (?, ?)", _table(lang).items())
                 db.execute("CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID")
-                db.executemany("INSERT INTO words VALUES (?)", ((w,) for w in _words(lang)))
+                words = ((w,) for w in _words(lang))
+                db.executemany("INSERT OR IGNORE INTO words VALUES (?)", words)
             db.close()
             tmp.replace(path)
+            # the copy before the folded words (v1), which nothing reads any more
+            (path.parent / f"lemmas-{version}-{name}.sqlite").unlink(missing_ok=True)
         return _Lemmas(path)
     except (OSError, sqlite3.Error):
         return _table(lang)  # a read-only home: the table whole, as before
@@ -121,15 +134,16 @@ def _lookup(lang: str, word: str) -> str | None:
 
 
 @lru_cache(maxsize=1 << 12)
-def is_word(folded: str) -> bool:
-    """Whether a folded word is a word of a language (a form or a lemma of its table)."""
-    for lang in LANGUAGES:
-        table = _lemmas(lang)
+def is_word(folded: str, lang: str = "") -> bool:
+    """Whether a folded word is a word of a language (a form or a lemma of its table): of
+    `lang`, or of any language."""
+    for code in (lang,) if lang in LANGUAGES else LANGUAGES:
+        table = _lemmas(code)
         try:
-            if table.holds(folded) if isinstance(table, _Lemmas) else folded in _words(lang):
+            if table.holds(folded) if isinstance(table, _Lemmas) else folded in _all_words(code):
                 return True
         except sqlite3.Error:  # a cache file broken since it was opened: the table whole
-            if folded in _words(lang):
+            if folded in _all_words(code):
                 return True
     return False
 

@@ -28,7 +28,7 @@ from kg.extract.cues import glossary
 from kg.extract.lexicon import fold, lemma, singular
 from kg.lang import LANGUAGES, PIVOT, language, listed, words
 
-__all__ = ["Group", "query_groups", "terms", "word_group", "word_terms"]
+__all__ = ["Group", "is_keyword", "query_groups", "terms", "word_group", "word_terms"]
 
 # identifiers (`$`-operators and variables, dotted, snake_case, camelCase, calls) and words
 _TOKEN = re.compile(r"\$?[A-Za-z_]\w*(?:\.\$?[A-Za-z_]\w*)+|\$[A-Za-z_]\w*|\w+", re.UNICODE)
@@ -53,7 +53,7 @@ _VOWELS = frozenset("aeiouy")
 _MAX_TEXT = 20_000  # characters of one statement that are indexed (a code block's head)
 _MAX_QUESTION = 2_000  # characters of a question that are read
 _KEYWORD = "_"  # the start of a keyword's term ("_or": `_keyword`)
-_MAX_KEYWORD = 6
+_MAX_KEYWORD = 6  # letters of a keyword at most: "OR", "NOT", "WHERE", "HAVING"
 _PART_FACTOR = 0.5  # an identifier's words count half as much as the identifier
 _STOP_FACTOR = 0.3  # a function word ("its", "once", "antes") counts for little
 _OPENING_MARKS = "".join(listed("opening_marks"))  # "¿", "¡"
@@ -150,6 +150,11 @@ def terms(text: str) -> list[str]:
         else:
             out.extend(word_terms(fold(token)))
     return out
+
+
+def is_keyword(group: Group) -> bool:
+    """Whether a question's group is a function word written in capitals (`_keyword`)."""
+    return group.terms == {_KEYWORD + group.word}
 
 
 def _keyword(token: str) -> str | None:
@@ -254,8 +259,9 @@ def _query_groups(question: str, skip: frozenset[str]) -> tuple[Group, ...]:
         token = match.group(0)
         folded = fold(token)
         if not shouted and (keyword := _keyword(token)):
-            add(folded, {keyword}, 1.0, (), False)  # "OR" in "can I use OR in a filter?"
-            continue
+            # "OR" in "can I use OR in a filter?", and the word too: "WHY" is only a word in
+            # capitals, which `is_keyword` lets the reader of the index drop
+            add(folded, {keyword}, 1.0, (), False)
         if folded in skip or match.start() in named:
             continue
         if _is_identifier(token):

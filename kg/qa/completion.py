@@ -21,8 +21,9 @@ __all__ = [
     "SUBHEADINGS",
     "SUBSECTION",
     "announced",
-    "captions",
+    "captioned",
     "counterparts",
+    "is_caption",
     "led",
     "outline",
     "shown_by",
@@ -126,10 +127,11 @@ def led(best: Ranked, section: list[Ranked]) -> list[Ranked]:
     return out
 
 
-def announced(lead: Ranked, section: list[Ranked]) -> list[Ranked]:
+def announced(lead: Ranked, section: list[Ranked], paragraphs: bool = True) -> list[Ranked]:
     """What a statement ending in ":" announces: the list items it leads, else the table or
     the code block right after it ("The default stack includes three components:" and the
-    table of them)."""
+    table of them), else (with `paragraphs`) the few short paragraphs of one sentence right
+    after it ("The null and alternate hypothesis are:", "Null Hypothesis: …")."""
     items = [r for r in section if r.kind == "item" and r.context == lead.text]
     if items:
         return items[:LIST_ITEMS]
@@ -141,16 +143,40 @@ def announced(lead: Ranked, section: list[Ranked]) -> list[Ranked]:
         return after[:1]
     # short paragraphs of their own ("The null and alternate hypothesis are:" and "Null
     # Hypothesis: …", "Alternate Hypothesis: …")
-    said = list(takewhile(lambda r: r.kind == "sentence", after[:_ANNOUNCED]))
+    if not paragraphs:
+        return []
+    said = list(takewhile(lambda r: r.kind == "sentence" and not r.context, after[:_ANNOUNCED]))
     return said if all(len(r.text) <= _SHORT_PARAGRAPH for r in said) else []
 
 
-def captions(lead: Ranked) -> bool:
-    """Whether a sentence reads as a caption: short and unpunctuated, as the bold line above a
-    table ("**Casos donde NO debes aplicar log**"), which then announces what follows it as a
-    lead-in ending in ":" does (`announced`)."""
+def captioned(lead: Ranked, section: list[Ranked]) -> list[Ranked]:
+    """What a caption (`is_caption`) stands above: the table or code block right after it,
+    else the one paragraph right after it (its first sentences: "**Alternativa usando
+    mlflow.register_model**" and "… Este método hace internamente …")."""
+    if said := announced(lead, section, paragraphs=False):
+        return said
+    after = [r for r in section if r.line > lead.line]
+    if not after or after[0].kind != "sentence" or after[0].context:
+        return []
+    paragraph = after[:1]
+    for r in after[1:_ANNOUNCED]:
+        if r.kind != "sentence" or r.context != paragraph[-1].text:
+            break
+        paragraph.append(r)
+    return paragraph
+
+
+def is_caption(lead: Ranked) -> bool:
+    """Whether a sentence reads as a caption: a paragraph of its own, short and unpunctuated,
+    as the bold line above a table ("**Casos donde NO debes aplicar log**"), which then
+    brings what it stands above (`captioned`)."""
     text = lead.text.rstrip()
-    return lead.kind == "sentence" and len(text) <= _MAX_CAPTION and text[-1:].isalnum()
+    return (
+        lead.kind == "sentence"
+        and not lead.context
+        and len(text) <= _MAX_CAPTION
+        and text[-1:].isalnum()
+    )
 
 
 def shown_by(lead: Ranked, section: list[Ranked]) -> list[Ranked]:

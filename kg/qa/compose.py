@@ -24,6 +24,7 @@ _MAX_CODE_LINES = 16  # lines of the first code block an answer shows (blank lin
 _MORE_CODE_LINES = 8  # of each further one: the answer's room goes to other statements
 _MAX_TEXT = 400  # characters of one statement shown (code aside)
 _FIRST_TEXT = 800  # of the first one
+_QUOTED = 40  # characters of a text the typed facts may quote, at least
 _TYPED_SHARE = 0.55  # of the answer's length that typed facts may take when statements follow
 _WITH_TYPED = 5  # statements shown after typed facts
 
@@ -169,7 +170,7 @@ def compose(
     or nothing found."""
     typed_text, typed_items = typed.text, typed.items
     if typed.found and typed.direct:  # what the typed facts quote is not shown twice
-        ranked = [r for r in ranked if r.text.strip() not in typed_text]
+        ranked = [r for r in ranked if not _quoted(r, typed_text)]
     strong = covers(ranked, linked, weights)
     best = max((r.coverage for r in ranked), default=0.0)
     # statements shown before typed facts that cover less: all of them when the concept is
@@ -196,6 +197,15 @@ def compose(
         # covers the question less than the best statements do: they come first
         return _statements_first(before, typed, lang, focus)
     return Composed(typed.found, typed_text, typed_items)
+
+
+def _quoted(r: Ranked, typed_text: str) -> bool:
+    """Whether typed facts quote a statement: a code block, a text long enough not to be a
+    word of theirs ("Delta" in "**Delta** tables"), or a sentence with the one before it."""
+    text = r.text.strip()
+    if text not in typed_text:
+        return False
+    return r.kind == "code" or len(text) >= _QUOTED or bool(r.context and r.context in typed_text)
 
 
 def _first_units(ranked: Sequence[Ranked], count: int) -> Sequence[Ranked]:

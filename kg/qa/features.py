@@ -7,7 +7,7 @@ number in [0, 1] that `kg.qa.retrieval` weighs.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from kg.extract.lexicon import fold
@@ -22,6 +22,7 @@ __all__ = [
     "kind_prior",
     "mention_score",
     "text_score",
+    "without_article",
 ]
 
 _KIND_PRIOR: dict[str, dict[str, float]] = {
@@ -44,16 +45,18 @@ def _cue_pattern(intent: str) -> re.Pattern[str] | None:
     without ranking cues)."""
     if intent not in table("ranking_cues", PIVOT):
         return None
-    phrases = {fold(p) for p in listed(f"ranking_cues.{intent}")}
-    if not phrases:
-        return None
-    return re.compile(r"(?<!\w)(?:" + alternation(phrases) + r")(?!\w)")
+    phrases = listed(f"ranking_cues.{intent}")
+    return _whole_phrases(phrases) if phrases else None
+
+
+def _whole_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Any of `phrases`, folded, as whole words of folded text."""
+    return re.compile(r"(?<!\w)(?:" + alternation({fold(p) for p in phrases}) + r")(?!\w)")
 
 
 @lru_cache(maxsize=1)
 def _consequence_question() -> re.Pattern[str]:
-    phrases = {fold(p) for p in listed("consequence_questions")}
-    return re.compile(r"(?<!\w)(?:" + alternation(phrases) + r")(?!\w)")
+    return _whole_phrases(listed("consequence_questions"))
 
 
 def asks_consequence(question: str) -> bool:
@@ -96,6 +99,11 @@ _MARKS = re.compile(r"[\"'“”‘’«»*`]")
 def _articles() -> re.Pattern[str]:
     """A leading article of any language ("the metric trap" is "metric trap")."""
     return re.compile(r"^(?:" + alternation(fold(a) for a in listed("articles")) + r")\s+")
+
+
+def without_article(text: str) -> str:
+    """Text folded, without a leading article of any language ("an nbextension")."""
+    return _articles().sub("", fold(text))
 
 
 def _names(concept: LinkedConcept) -> list[str]:

@@ -8,12 +8,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from kg.extract.language import detect_language
 from kg.extract.lexicon import fold, is_word
-from kg.extract.normalize import ARTICLES
 from kg.extract.patterns import VERSUS, alternation
-from kg.graph.analyzer import Group, query_groups, terms, word_group
+from kg.graph.analyzer import Group, is_keyword, query_groups, terms, word_group
 from kg.graph.fulltext import StatementIndex
 from kg.lang import listed
+from kg.qa.features import without_article
 
 __all__ = ["QuestionTerms", "between_sides", "versus_sides"]
 
@@ -51,17 +52,14 @@ def _listed(name: str, question: str) -> bool:
 
 def between_sides(question: str) -> list[str]:
     """The two things a question compares by name ("the difference between an nbextension and
-    a server extension", "entre A y B"), articles aside, or none."""
+    a server extension", "entre A y B"), folded, articles aside, or none. The second runs to
+    the end of its clause ("B when writing"): what reads them looks for each name in a
+    statement, where a longer side is found in none."""
     found = _BETWEEN.search(question)
     if found is None:
         return []
-    sides = [_without_article(found[side].strip()) for side in ("a", "b")]
+    sides = [without_article(found[side].strip()) for side in ("a", "b")]
     return sides if all(sides) else []
-
-
-def _without_article(words: str) -> str:
-    first, _, rest = words.partition(" ")
-    return rest if rest and fold(first) in ARTICLES else words
 
 
 class QuestionTerms:
@@ -76,22 +74,28 @@ class QuestionTerms:
         """The question's content words as index term groups (function words left out). The
         words of an identifier the notes never write count for nothing: "LangChain" is not
         "chain"."""
-        groups = query_groups(question, ignore)
+        # a word in capitals is a keyword only where the notes write it so ("OR", not "WHY")
+        groups = [
+            g for g in query_groups(question, ignore)
+            if not is_keyword(g) or self.index.frequency(g)
+        ]  # fmt: skip
         unknown = {g.word for g in groups if not self.index.frequency(g)}
         # a typo is read as the notes' word only beside a full word of theirs: alone ("que es
         # prefect") a word the notes never use is more likely a subject they lack
         context = any(g.factor == 1.0 and g.word not in unknown for g in groups)
+        lang = detect_language(question)
         return [
-            self._corrected(g) if context and g.word in unknown else g
+            self._corrected(g, lang) if context and g.word in unknown else g
             for g in groups
             if not (g.word.endswith("*") and g.word[:-1] in unknown)
         ]
 
-    def _corrected(self, group: Group) -> Group:
+    def _corrected(self, group: Group, lang: str) -> Group:
         """A word the notes never use, read as the word of theirs it is a typo of. A name is
-        written as meant ("TensorRT" is not a typo), and so is a word of a language: asked in
-        Spanish about English notes, "depuración" is not their "duración"."""
-        if group.parts or group.name or is_word(group.word):
+        written as meant ("TensorRT" is not a typo), and so is a word of the question's
+        language: asked in Spanish about English notes, "depuración" is not their
+        "duración" (in English, "trian" is a typo of "train", though Spanish writes "trían")."""
+        if group.parts or group.name or is_word(group.word, lang):
             return group
         if not (fixed := self.index.correction(group.word)):
             return group

@@ -10,7 +10,8 @@ question:
 - mentions of the linked concepts (the first one most);
 - a feature for the intent: a defining sentence ("X es …", "X: …", a row whose first cell is
   X) for definitions, requirement cues for prerequisites, code and list items for how-to,
-  enumerations for components, two linked concepts for differences.
+  enumerations for components, two linked concepts for differences; and, whatever the
+  intent, for a question that asks what follows ("what happens if"), statements that say it.
 
 Weights and thresholds are chosen on development questions (see `docs/answering.md`), not per
 question.
@@ -32,8 +33,9 @@ from kg.qa.completion import (
     SUBHEADINGS,
     SUBSECTION,
     announced,
-    captions,
+    captioned,
     counterparts,
+    is_caption,
     led,
     outline,
     shown_by,
@@ -185,10 +187,11 @@ class Retriever:
         sides: Sequence[str] = (),
     ) -> list[Ranked]:
         """The best statements with what completes them: a heading's first statements, a list
-        item's sibling items (a small list's, at any rank, for an item near the best), the
-        items a sentence ending in ":" announces, for a definition the sentences that follow
-        it, and for a difference between `sides` (their names) the row of the same table about
-        the other side."""
+        item's sibling items (a small list's, at any rank, for an item near the best), what a
+        sentence ending in ":" or a caption announces, for a definition the sentences that
+        follow it, for a how-to the code right after a sentence, and for a difference between
+        `sides` (their names) the row of the same table, or the item of the same list, about
+        the other side (`kg.qa.completion`)."""
         out: list[Ranked] = []
         seen: set[str] = set()
         read: dict[str, list[dict[str, str]]] = {}  # rows of each query, read once
@@ -256,8 +259,8 @@ class Retriever:
         section = self._around(SECTION, "section", best, sparql, read)
         if best.kind != "heading" and (items := led(best, section)):
             return items
-        if captions(best) and (said := announced(best, section)):
-            return said  # the bold line above a table or a code block
+        if is_caption(best) and (said := captioned(best, section)):
+            return said  # the bold line above a table, a code block or a paragraph
         if how_to and best.kind == "sentence" and (code := shown_by(best, section)):
             return code
         if not more:

@@ -18,6 +18,7 @@ from kg.extract import lexicon
 words = json.loads(sys.argv[1])
 found = {lang: [lexicon.lemma(w, lang) for w in ws] for lang, ws in words.items()}
 known = [lexicon.is_word(w) for w in ("depuracion", "clause", "zzzqx")]
+known += [lexicon.is_word("trian", "en"), lexicon.is_word("trian", "es")]
 print(json.dumps({"found": found, "known": known, "loaded": sorted(lexicon._LOADED)}))
 """
 
@@ -50,7 +51,8 @@ def test_lexicon_a_fresh_process_reads_the_cached_copy_with_the_same_lemmas(tmp_
     second = _probe(tmp_path)  # reads them: no table is read whole
     assert second["found"] == _expected() and second["loaded"] == []
     # a word of either language, folded (accents aside), is known; a made-up one is not
-    assert first["known"] == second["known"] == [True, True, False]
+    # of one language only when asked: "trian" is Spanish ("trían"), a typo in English
+    assert first["known"] == second["known"] == [True, True, False, False, True]
 
 
 def test_lexicon_a_broken_cached_copy_falls_back_to_the_table(tmp_path: Path) -> None:
@@ -58,5 +60,5 @@ def test_lexicon_a_broken_cached_copy_falls_back_to_the_table(tmp_path: Path) ->
     for copy in (tmp_path / "kg").glob("lemmas-*.sqlite"):
         copy.write_bytes(b"not a database")
     probe = _probe(tmp_path)
-    assert probe["found"] == _expected() and probe["known"] == [True, True, False]
+    assert probe["found"] == _expected() and probe["known"] == [True, True, False, False, True]
     assert probe["loaded"] == ["en", "es"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.qa.completion import announced, counterparts
+from kg.qa.completion import announced, captioned, counterparts, is_caption
 from kg.qa.question_terms import between_sides
 from kg.qa.retrieval import Ranked
 
@@ -66,3 +66,20 @@ def test_completion_a_lead_in_announces_the_short_paragraphs_after_it() -> None:
     # a long paragraph after it is not one of a few short ones it announces
     long = sentence("Text " * 60, 12)
     assert announced(lead, [lead, long, *section[2:]]) == []
+
+
+def test_completion_a_caption_brings_the_paragraph_under_it_not_the_ones_after() -> None:
+    def sentence(text: str, line: int, context: str = "") -> Ranked:
+        return replace(_item(text, line), kind="sentence", context=context)
+
+    caption = sentence("Alternative with register_model", 10)
+    first = sentence("It is less flexible.", 12)
+    second = sentence("It calls both client methods.", 12, first.text)
+    other = sentence("Serving is another topic.", 14)
+    assert is_caption(caption)
+    assert captioned(caption, [caption, first, second, other]) == [first, second]
+    # a sentence inside a paragraph, or one that ends as a sentence does, is no caption
+    assert not is_caption(second) and not is_caption(first)
+    # a lead-in ending in ":" brings short paragraphs, not the sentences inside one
+    lead = sentence("The hypotheses are:", 8)
+    assert announced(lead, [lead, first, second]) == [first]

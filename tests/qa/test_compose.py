@@ -37,6 +37,10 @@ def test_compose_a_statement_the_typed_facts_quote_is_not_shown_again() -> None:
     out = compose(typed, 0.8, ranked, LINKED, "en", W)
     assert out.text.count(code) == 1 and "It fails if X exists. (notes.md:9)" in out.text
     assert [i.relation for i in out.items] == ["code", "statement"]
+    # a short statement the typed facts hold as a word is still shown ("Delta" in "**Delta**")
+    named = Result(True, "**Delta** tables", (AnswerItem("X", "iri:x", "requires"),))
+    out = compose(named, 0.8, [statement("Delta", 0.8, kind="item")], LINKED, "en", W)
+    assert "- Delta (notes.md:3)" in out.text
 
 
 def test_compose_a_loosely_linked_concept_leaves_every_statement_before_its_facts() -> None:

@@ -334,6 +334,13 @@ def test_retrieval_a_function_word_in_capitals_is_a_keyword(tmp_path: Path) -> N
     )
     assert _first(english).startswith("Note that the OR keyword")
     assert _first(spanish).startswith("Note that the OR keyword")
+    # a question word in capitals that the notes never write so is the word ("WHEN")
+    (tmp_path / "when").mkdir()
+    shout, plain = ask_notes(
+        tmp_path / "when", SEARCH_NOTES, "WHEN are runs shown in a chart?",
+        "When are runs shown in a chart?", typed_only=False,
+    )  # fmt: skip
+    assert shout.found and shout.answer == plain.answer
     # in a question written all in capitals, capitals say nothing
     shouted = query_groups("CAN I USE OR IN A FILTER", [])
     assert not any("_or" in g.terms for g in shouted)
