@@ -42,14 +42,6 @@ def test_completion_an_item_brings_the_item_about_the_other_side_with_its_list()
     assert counterparts(both, [*SECTION, both], sides) == []
 
 
-def test_completion_the_sides_a_question_names_between_two_things() -> None:
-    assert between_sides("¿Qué diferencia hay entre pip freeze y pip list?") == [
-        "pip freeze",
-        "pip list",
-    ]
-    assert between_sides("What is the difference?") == []
-
-
 def test_completion_a_lead_in_announces_the_short_paragraphs_after_it() -> None:
     def sentence(text: str, line: int) -> Ranked:
         return replace(_item(text, line), kind="sentence", context="")
