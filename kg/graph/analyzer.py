@@ -231,7 +231,12 @@ def query_groups(question: str, ignore: Iterable[str] = ()) -> list[Group]:
     """One group per distinct content word of the question, in order; an identifier is one
     group for itself and one, counting less, for its words; a capitalised name of several
     words is one group that needs them all."""
-    return list(_query_groups(question[:_MAX_QUESTION], frozenset(fold(w) for w in ignore)))
+    return list(_query_groups(question[:_MAX_QUESTION], _folded(frozenset(ignore))))
+
+
+@lru_cache(maxsize=16)  # the same few lists of words to ignore, asked of every question
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
 
 
 @lru_cache(maxsize=64)  # answering one question reads its groups four times
