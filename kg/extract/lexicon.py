@@ -3,8 +3,8 @@ tables question answering needs, cached on disk so a cold `kg ask` starts fast.
 
 - `lemma(word, lang)`: the full lookup table (extraction's cue matching), through an SQLite
   copy in the user cache for a process's first lookups (a question's few dozen).
-- `is_word(folded)`: whether any language's table holds a word, folded (a word of a language
-  is not a typo of another: "depuracion" is not "duracion").
+- `is_word(folded, lang)`: whether a language's table (or any, without `lang`) holds a word,
+  folded (a word of the question's language is not a typo: "depuracion" is not "duracion").
 - `singular(word)`: plural → singular, only where the lemma just drops a plural ending
   ("ejecuciones" → "ejecucion", "aliases" → "alias"; never "aliases" → "aliar").
 """
