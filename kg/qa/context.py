@@ -150,8 +150,10 @@ class AskContext:
         groups = self.statements.terms.groups(self.question, self._ignored)
         return frozenset(t for g in groups if g.factor >= 1.0 for t in g.terms)
 
+    @cached_property
     def missing_names(self) -> list[str]:
-        """Names the question asks about that the notes never write."""
+        """Names the question asks about that the notes never write (read once: whether to
+        answer, then what a "not found" names)."""
         if self.statements is None or not self.question:
             return []
         return self.statements.terms.missing_names(self.question, self._ignored, self.intent)

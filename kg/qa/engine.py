@@ -115,7 +115,7 @@ class QAEngine:
 
     def _not_found(self, ctx: AskContext) -> Answer:
         # what the notes lack: the names they never write, else the concepts asked about
-        missing = ctx.missing_names()
+        missing = ctx.missing_names
         named = [_as_written(m, ctx.question) for m in missing] or [c.label for c in ctx.linked]
         looked_for = ", ".join(f"“{name}”" for name in named) or _looked_for(ctx.question)
         suggestions = self.index.suggest(ctx.question)

@@ -210,13 +210,12 @@ class Retriever:
             if best.kind == "heading" or (n < _COMPLETED and (more or best.kind in _LEADS)):
                 for r in self._completion(best, sparql, more, read, intent == "how_to"):
                     add(r)
-            if best.kind in ("row", "item") and len(sides) == 2:
+            pair = len(sides) == 2
+            if pair and best.kind in ("row", "item"):
                 section = self._around(SECTION, "section", best, sparql, read)
                 for r in counterparts(best, section, sides):
                     add(r)
-            if best.kind == "row" and len(sides) == 2:
-                continue
-            if (best.kind == "row" and n < _COMPLETED) or (
+            if (best.kind == "row" and n < _COMPLETED and not pair) or (
                 best.kind == "item" and best.score >= _NEAR * ranked[0].score
             ):  # a small table or list comes whole
                 section = self._around(SECTION, "section", best, sparql, read)

@@ -19,7 +19,7 @@ def answer(ctx: AskContext) -> Result:
     notes never write."""
     if ctx.statements is None:
         return typed_answer(ctx)
-    if ctx.missing_names():  # "What is Kubernetes?": the notes do not hold it, nothing runs
+    if ctx.missing_names:  # "What is Kubernetes?": the notes do not hold it, nothing runs
         return NOT_FOUND
     typed = typed_answer(ctx)
     weights = ctx.statements.weights
