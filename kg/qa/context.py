@@ -20,7 +20,7 @@ from kg.graph.store import QueryResult, bind_values
 from kg.qa.intents import ranking_skip_words
 from kg.qa.linking import ConceptIndex
 from kg.qa.model import AnswerItem, LinkedConcept
-from kg.qa.question_terms import between_sides
+from kg.qa.question_terms import compared_sides
 from kg.qa.ranking import Section, SectionMatch, SectionRanker
 from kg.qa.retrieval import Ranked, Retriever
 from kg.qa.templates import TEMPLATES, Row
@@ -131,7 +131,7 @@ class AskContext:
         sides = []
         if self.intent == "difference":  # the two concepts compared, else the two names
             sides = [c.label for c in self.linked[:2]]
-            sides = sides if len(sides) == 2 else between_sides(self.question)
+            sides = sides if len(sides) == 2 else compared_sides(self.question)
         ranked = self.statements.expand(ranked, self.intent, ran, sides=sides)
         for query in ran:
             self.log.record(query)

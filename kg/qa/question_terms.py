@@ -16,7 +16,7 @@ from kg.graph.fulltext import StatementIndex
 from kg.lang import listed
 from kg.qa.features import without_article
 
-__all__ = ["QuestionTerms", "between_sides", "versus_sides"]
+__all__ = ["QuestionTerms", "between_sides", "compared_sides", "versus_sides"]
 
 
 def versus_sides(question: str) -> list[str]:
@@ -60,6 +60,12 @@ def between_sides(question: str) -> list[str]:
         return []
     sides = [without_article(found[side].strip()) for side in ("a", "b")]
     return sides if all(sides) else []
+
+
+def compared_sides(question: str) -> list[str]:
+    """The two things a question compares by name, "A vs B" or "between A and B"; none when
+    it compares nothing."""
+    return versus_sides(question) or between_sides(question)
 
 
 class QuestionTerms:

@@ -7,7 +7,7 @@ from kg.qa.answers.registry import handler
 from kg.qa.context import NOT_FOUND, AskContext, Result
 from kg.qa.model import AnswerItem, LinkedConcept
 from kg.qa.phrases import say
-from kg.qa.question_terms import versus_sides
+from kg.qa.question_terms import compared_sides
 from kg.qa.render import cell, cite, table_head, table_row
 from kg.qa.templates import Row, value
 from kg.qa.words import canonical_word, words
@@ -41,7 +41,7 @@ def difference(ctx: AskContext) -> Result:
 def _named_sides(ctx: AskContext, rows: list[Row]) -> list[Row]:
     """The comparisons among `rows` both of whose sides the question names (a linked concept,
     or every word of the side's name), or all of them when the question names one thing."""
-    if len(ctx.linked) < 2 and not versus_sides(ctx.question):
+    if len(ctx.linked) < 2 and not compared_sides(ctx.question):
         return rows
     linked = {c.iri for c in ctx.linked}
     asked = {canonical_word(w, ctx.lang) for w in words(ctx.question)}
