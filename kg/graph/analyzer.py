@@ -30,8 +30,13 @@ from kg.lang import LANGUAGES, PIVOT, language, listed, words
 
 __all__ = ["Group", "is_keyword", "query_groups", "terms", "word_group", "word_terms"]
 
-# identifiers (`$`-operators and variables, dotted, snake_case, camelCase, calls) and words
-_TOKEN = re.compile(r"\$?[A-Za-z_]\w*(?:\.\$?[A-Za-z_]\w*)+|\$[A-Za-z_]\w*|\w+", re.UNICODE)
+# identifiers (command-line options, `$`-operators and variables, dotted, snake_case,
+# camelCase, calls) and words; an option's dashes open it ("--all", "-n"), never join two words
+_TOKEN = re.compile(
+    r"(?<![\w-])--?[A-Za-z]\w*(?:-\w+)*|\$?[A-Za-z_]\w*(?:\.\$?[A-Za-z_]\w*)+|\$[A-Za-z_]\w*|\w+",
+    re.UNICODE,
+)
+_OPTION = "__"  # the start of an option's term ("--sys-prefix": `__sys_prefix`)
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 # endings of each language and the pivot language's endings of their cognates (-ción/-tion)
 _COGNATES = tuple(
@@ -121,18 +126,21 @@ def word_terms(word: str) -> tuple[str, ...]:
 
 def _identifier_words(token: str) -> list[str]:
     words: list[str] = []
-    for part in re.split(r"[._]", token):
+    for part in re.split(r"[._-]", token):
         words.extend(m.group(0) for m in _CAMEL.finditer(part))
     return [fold(w) for w in words]
 
 
 def _is_identifier(token: str) -> bool:
-    return token[0] == "$" or "." in token or "_" in token or any(c.isupper() for c in token[1:])
+    return token[0] in "$-" or "." in token or "_" in token or any(c.isupper() for c in token[1:])
 
 
 def _whole_terms(token: str) -> list[str]:
-    """An identifier whole, and each snake_case part of a dotted name whole."""
+    """An identifier whole, and each snake_case part of a dotted name whole; an option as
+    `_OPTION` and its words joined by "_" (the index keeps no "-" in a term)."""
     folded = fold(token)
+    if folded[0] == "-":
+        return [_OPTION + folded.lstrip("-").replace("-", "_")]
     return [folded.replace(".", ""), *(p for p in folded.split(".")[1:] if "_" in p)]
 
 

@@ -347,6 +347,42 @@ def test_retrieval_a_function_word_in_capitals_is_a_keyword(tmp_path: Path) -> N
     assert "_or" in terms("the `OR` keyword") and "_or" not in terms("metrics or params")
 
 
+OPTIONS_EN = """\
+# Rolling out
+
+All the pods of a deployment are replaced one at a time when its image changes.
+One option is to change the image of all the pods at once with kubectl set image.
+The `--all` flag also updates the pods that are not ready yet.
+Use `-n` to choose the namespace.
+"""
+
+OPTIONS_ES = """\
+# Despliegue
+
+Todos los pods de un deployment se reemplazan de a uno cuando cambia su imagen.
+Una opción es cambiar la imagen de todos los pods a la vez con kubectl set image.
+El flag `--all` actualiza también los pods que aún no están listos.
+Usa `-n` para elegir el namespace.
+"""
+
+
+def test_retrieval_a_command_line_option_is_an_identifier(tmp_path: Path) -> None:
+    for n, notes in enumerate((OPTIONS_EN, OPTIONS_ES)):
+        (tmp_path / str(n)).mkdir()
+        english, spanish = ask_notes(
+            tmp_path / str(n), notes,
+            "What is the --all option for when I change the image of the pods?",
+            "¿Para qué sirve la opción --all al cambiar la imagen de los pods?",
+            typed_only=False,
+        )  # fmt: skip
+        for answer in (english, spanish):
+            assert "--all" in _first(answer), answer.answer
+    # an option's dashes open it; a dash between two words joins them as before
+    assert "__all" in terms("kubectl set image --all") and "all" in terms("--all")
+    assert "__sys_prefix" in terms("pass --sys-prefix") and "__n" in terms("use -n ns")
+    assert not any(t.startswith("_") for t in terms("scikit-learn e-mail -1 - item"))
+
+
 OUTLINE = """\
 # Imbalanced classes
 
