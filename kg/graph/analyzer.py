@@ -28,7 +28,9 @@ from kg.extract.cues import glossary
 from kg.extract.lexicon import fold, lemma, singular
 from kg.lang import LANGUAGES, PIVOT, language, listed, words
 
-__all__ = ["Group", "is_keyword", "query_groups", "terms", "word_group", "word_terms"]
+__all__ = [
+    "Group", "is_keyword", "is_stop_word", "query_groups", "terms", "word_group", "word_terms",
+]  # fmt: skip
 
 # identifiers (command-line options, `$`-operators and variables, dotted, snake_case,
 # camelCase, calls) and words; an option's dashes open it ("--all", "-n"), never join two words
@@ -171,7 +173,7 @@ def _keyword(token: str) -> str | None:
     statement names as such; every other "or" is a function word. None for other tokens."""
     if 2 <= len(token) <= _MAX_KEYWORD and token.isalpha() and token.isupper():
         folded = fold(token)
-        return _KEYWORD + folded if _is_stop(folded) else None
+        return _KEYWORD + folded if is_stop_word(folded) else None
     return None
 
 
@@ -229,7 +231,7 @@ def _stop_words() -> frozenset[str]:
     return frozenset(fold(w) for w in words("stop_words"))
 
 
-def _is_stop(folded: str) -> bool:
+def is_stop_word(folded: str) -> bool:
     """A function word, or a form of one ("usando" is a form of "usar")."""
     stops = _stop_words()
     return folded in stops or any(fold(lemma(folded, lang)) in stops for lang in LANGUAGES)
@@ -282,7 +284,7 @@ def _query_groups(question: str, skip: frozenset[str]) -> tuple[Group, ...]:
             pieces = {t for w in _identifier_words(token) if w not in skip for t in word_terms(w)}
             add(folded + "*", pieces, _PART_FACTOR, (), False)
         else:
-            factor = _STOP_FACTOR if _is_stop(folded) else 1.0
+            factor = _STOP_FACTOR if is_stop_word(folded) else 1.0
             capital = token[:1].isupper() and match.start() > 0 and not _opens(question, match)
             add(folded, word_group(folded), factor, (), capital and factor == 1.0)
     return tuple(groups)

@@ -113,6 +113,11 @@ def _names(concept: LinkedConcept) -> list[str]:
     return [n for n in dict.fromkeys((label, short, bare)) if len(n) > 1]
 
 
+def names_concept(phrase: str, concept: LinkedConcept) -> bool:
+    """Whether a phrase (folded, without its article) opens with one of the concept's names."""
+    return any(phrase == n or phrase.startswith(n + " ") for n in _names(concept))
+
+
 def _defines(text: str, concept: LinkedConcept) -> bool:
     """The statement opens with the concept's name (an article, quotes or emphasis around it
     aside) and then says what it is."""

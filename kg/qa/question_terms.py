@@ -5,18 +5,26 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from kg.extract.language import detect_language
 from kg.extract.lexicon import fold, is_word
 from kg.extract.patterns import VERSUS, alternation
-from kg.graph.analyzer import Group, is_keyword, query_groups, terms, word_group
+from kg.graph.analyzer import Group, is_keyword, is_stop_word, query_groups, terms, word_group
 from kg.graph.fulltext import StatementIndex
 from kg.lang import listed
-from kg.qa.features import without_article
+from kg.qa.features import names_concept, without_article
+from kg.qa.model import LinkedConcept
 
-__all__ = ["QuestionTerms", "between_sides", "compared_sides", "versus_sides"]
+__all__ = [
+    "QuestionTerms",
+    "asked_subject",
+    "between_sides",
+    "compared_sides",
+    "defined_concepts",
+    "versus_sides",
+]
 
 
 def versus_sides(question: str) -> list[str]:
@@ -37,6 +45,37 @@ _SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _MAX_SUBJECT = 3  # words of a subject checked for being written together
+# the subject asked about anywhere in the question ("In the SDK, what is an online store for?")
+_ASKED = re.compile(
+    rf"(?:^|[\s¿,;:(])(?:{alternation(listed('question_subject_cues'))})\s+(?P<subject>[^?¿!.,;:()]+)",
+    re.IGNORECASE,
+)
+_SUBJECT_WORDS = 4  # words of a subject at most, its articles and function words aside
+
+
+def defined_concepts(
+    question: str, intent: str, linked: Sequence[LinkedConcept]
+) -> Sequence[LinkedConcept]:
+    """What a defining sentence should define: "what is X" asks X, even when the concept
+    linked first is its context ("In the FeatureStoreAPI, what is an online store for?")."""
+    subject = asked_subject(question) if intent in ("definition", "unknown") else None
+    if subject is None or (linked and names_concept(subject.label, linked[0])):
+        return linked
+    return [subject]
+
+
+def asked_subject(question: str) -> LinkedConcept | None:
+    """What "what is X?" asks about, as a name a defining sentence opens with: X without
+    its articles and the function words after it ("an online store for" → "online store")."""
+    found = _ASKED.search(question)
+    if found is None:
+        return None
+    words = without_article(found["subject"]).split()
+    while words and is_stop_word(words[-1]):
+        words.pop()
+    if not words or len(words) > _SUBJECT_WORDS:
+        return None
+    return LinkedConcept("", " ".join(words))
 
 
 _JOINED = alternation(listed("conjunctions"))

@@ -51,7 +51,7 @@ from kg.qa.features import (
     text_score,
 )
 from kg.qa.model import LinkedConcept
-from kg.qa.question_terms import QuestionTerms
+from kg.qa.question_terms import QuestionTerms, defined_concepts
 
 __all__ = ["Ranked", "Retriever", "Weights"]
 
@@ -165,8 +165,9 @@ class Retriever:
         self._score_early(candidates, groups, intent, linked)
         shortlist = sorted(candidates, key=lambda c: (-c.early, c.iri))[:_MAX_READ]
         follows = asks_consequence(question)  # "what happens if …": what follows answers
+        defined = defined_concepts(question, intent, linked)
         for c in shortlist:  # the text, as the index holds it, for the text features
-            said = text_score(intent, c.text, c.kind, linked)
+            said = text_score(intent, c.text, c.kind, defined)
             said += consequence_score(c.text) if follows and c.kind != "code" else 0.0
             c.score = c.early + self.weights.intent * said
         shortlist.sort(key=lambda c: (-c.score, c.iri))

@@ -347,6 +347,57 @@ def test_retrieval_a_function_word_in_capitals_is_a_keyword(tmp_path: Path) -> N
     assert "_or" in terms("the `OR` keyword") and "_or" not in terms("metrics or params")
 
 
+STORES_EN = """\
+# FeatureClient
+
+The FeatureClient API manages feature tables.
+FeatureClient needs the URL of a workspace, and FeatureClient reads its token from the environment.
+
+## Methods
+
+- create_online_store(name) creates an online store for the client.
+- list_online_stores() lists the online stores of the client.
+- delete_online_store(name) deletes an online store.
+
+An online store is a low-latency database used to look up features at inference time.
+"""
+
+STORES_ES = """\
+# FeatureClient
+
+La API FeatureClient gestiona tablas de features.
+FeatureClient necesita la URL de un workspace, y FeatureClient lee su token del entorno.
+
+## Métodos
+
+- create_online_store(name) crea una tienda online para el cliente.
+- list_online_stores() lista las tiendas online del cliente.
+- delete_online_store(name) borra una tienda online.
+
+Una tienda online es una base de datos de baja latencia para leer features al predecir.
+"""
+
+
+def test_retrieval_defines_what_the_question_asks_not_only_the_concept_it_links(
+    tmp_path: Path,
+) -> None:
+    # "what is X" asked inside the context of a concept: the sentence that defines X answers
+    for n, (notes, question) in enumerate(
+        [
+            (STORES_EN, "In the FeatureClient API, what is an online store for?"),
+            (STORES_ES, "En la API FeatureClient, ¿qué es una tienda online?"),
+        ]
+    ):
+        (tmp_path / str(n)).mkdir()
+        ask_notes(tmp_path / str(n), notes)
+        with QAEngine.open(tmp_path / str(n) / "store") as qa:
+            assert qa.statements is not None
+            linked = qa.index.link(question, "es" if n else "en")
+            assert linked and linked[0].label == "FeatureClient"  # the context, not the subject
+            ranked = qa.statements.rank(question, "definition", linked, [], [])
+        assert "latenc" in ranked[0].text, [r.text for r in ranked]
+
+
 OPTIONS_EN = """\
 # Rolling out
 
