@@ -23,6 +23,7 @@ __all__ = [
     "announced",
     "captioned",
     "counterparts",
+    "explained_by",
     "is_caption",
     "led",
     "outline",
@@ -184,6 +185,14 @@ def shown_by(lead: Ranked, section: list[Ranked]) -> list[Ranked]:
     list what is known, whether it's enabled" and `jupyter nbextension list`)."""
     after = [r for r in section if r.line > lead.line]
     return after[:1] if after and after[0].kind == "code" else []
+
+
+def explained_by(code: Ranked, section: list[Ranked]) -> list[Ranked]:
+    """The sentence or list item right before a code block, which says what it shows
+    ("wrapped in backticks" above `metrics.`cross-entropy-loss``)."""
+    before = [r for r in section if r.line < code.line]
+    last = before[-1:] if before else []
+    return [r for r in last if r.kind in ("sentence", "item") and code.line - r.line <= 3]
 
 
 def siblings(best: Ranked, section: list[Ranked]) -> list[Ranked]:

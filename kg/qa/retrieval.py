@@ -35,6 +35,7 @@ from kg.qa.completion import (
     announced,
     captioned,
     counterparts,
+    explained_by,
     is_caption,
     led,
     outline,
@@ -187,7 +188,8 @@ class Retriever:
         limit: int = 10,
         sides: Sequence[str] = (),
     ) -> list[Ranked]:
-        """The best statements with what completes them: a heading's first statements, a list
+        """The best statements with what completes them: what the best code block shows, said
+        right above it; a heading's first statements, a list
         item's sibling items (a small list's, at any rank, for an item near the best), what a
         sentence ending in ":" or a caption announces, for a definition the sentences that
         follow it, for a how-to the code right after a sentence, and for a difference between
@@ -203,6 +205,9 @@ class Retriever:
                 out.append(r)
 
         for n, best in enumerate(ranked):
+            if n == 0 and best.kind == "code":  # what the code shows, said right above it
+                for r in explained_by(best, self._around(SECTION, "section", best, sparql, read)):
+                    add(r)
             add(best)
             completes = best.kind in ("heading", "item") or best.text.endswith(":")
             defines = intent in ("definition", "unknown") and best.kind == "sentence"

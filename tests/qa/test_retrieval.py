@@ -239,6 +239,37 @@ def test_retrieval_a_how_to_sentence_brings_the_code_right_after_it(tmp_path: Pa
     assert "jupyter nbextension list" in answer.answer
 
 
+FILTER_NOTES = """\
+# Search syntax
+
+The search syntax is like SQL, with a few exceptions.
+
+- Names that hold special characters, or start with a digit, are wrapped in backticks.
+
+```diff
+- Bad:  metrics.cross-entropy-loss < 0.5
++ Good: metrics.`cross-entropy-loss` < 0.5
+```
+
+- Strings are quoted.
+"""
+
+
+def test_retrieval_a_code_block_comes_with_what_is_said_right_above_it(tmp_path: Path) -> None:
+    english, spanish = ask_notes(
+        tmp_path, FILTER_NOTES,
+        "How do I filter on a metric like cross-entropy-loss?",
+        "¿Cómo filtro por una métrica tipo cross-entropy-loss?",
+        typed_only=False,
+    )  # fmt: skip
+    for answer in (english, spanish):
+        statements = [i.evidence[0].text for i in answer.items if i.relation == "statement"]
+        assert statements[:2] == [
+            "Names that hold special characters, or start with a digit, are wrapped in backticks.",
+            FILTER_NOTES.split("```diff\n")[1].split("```")[0].rstrip("\n"),
+        ], answer.answer
+
+
 REGISTRY_NOTES = """\
 # Registering models
 
