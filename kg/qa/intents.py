@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 
 from kg.extract.lexicon import fold, known_singular
 from kg.lang import listed
+from kg.qa.features import asks_consequence
 from kg.qa.model import INTENTS
 
 __all__ = ["ORDER", "asks_for_output", "classify", "cue_words", "ignored_words", "skip_words"]
@@ -133,6 +134,10 @@ def classify(question: str) -> str:
     A specific intent read from misspelt cue words wins over "definition"."""
     text = " " + " ".join(_MARKS.sub(" ", fold(question)).split()) + " "
     intent = _match(text)
+    if intent == "usage" and asks_consequence(question):
+        # "¿qué ocurre cuando registro otro?" asks what follows, not when to use something
+        # ("what happens when …" has no usage cue either)
+        return "unknown"
     if intent in ("unknown", "definition"):
         # the generic readings yield to a misspelt specific cue ("whats the differnce")
         respelt = _match(_respell(text))

@@ -96,3 +96,12 @@ def test_intents_ranking_skips_only_the_cue_words_of_the_question_s_own_intent()
     # a question of no intent skips every cue word but the set nouns
     assert {"requiere", "parametros", "define"} <= ranking_skip_words("unknown")
     assert "types" not in ranking_skip_words("unknown")
+
+
+def test_intents_a_question_asking_what_follows_is_not_about_when_to_use() -> None:
+    # the same question in both languages gets the same intent: "cuando" is a usage cue
+    # ("¿cuándo uso X?"), "when" alone is not
+    spanish = "¿Qué ocurre cuando registro otro modelo con el mismo nombre?"
+    english = "What happens when I register another model under the same name?"
+    assert classify(spanish) == classify(english) == "unknown"
+    assert classify("¿Cuándo uso un feature store?") == "usage"
