@@ -33,9 +33,10 @@ def versus_sides(question: str) -> list[str]:
     return parts if len(parts) == 2 else []
 
 
+_SIDE = r"(?:[^?,.;:]|\.(?=\w))"  # a "." inside a name ("mlflow.search_runs") is no clause end
 _BETWEEN = re.compile(
-    rf"\b(?:{alternation(listed('between'))})\s+(?P<a>[^?,.;:]+?)\s+"
-    rf"(?:{alternation(listed('conjunctions'))})\s+(?P<b>[^?,.;:]+)",
+    rf"\b(?:{alternation(listed('between'))})\s+(?P<a>{_SIDE}+?)\s+"
+    rf"(?:{alternation(listed('conjunctions'))})\s+(?P<b>{_SIDE}+)",
     re.IGNORECASE,
 )
 

@@ -1,8 +1,10 @@
-"""A question's words as the index reads them: the sides it compares by name."""
+"""A question's words as the index reads them: the sides it compares by name, the subject it
+asks to define."""
 
 from __future__ import annotations
 
-from kg.qa.question_terms import between_sides, compared_sides
+from kg.qa.model import LinkedConcept
+from kg.qa.question_terms import asked_subject, between_sides, compared_sides, defined_concepts
 
 
 def test_question_terms_the_sides_a_question_names_between_two_things() -> None:
@@ -20,3 +22,29 @@ def test_question_terms_a_comparison_names_its_sides_with_vs_or_between() -> Non
         "pip list",
     ]
     assert compared_sides("What is pip freeze?") == []
+
+
+def test_question_terms_a_dot_inside_a_name_does_not_end_a_side() -> None:
+    question = "What is the difference between mlflow.search_runs and MlflowClient.search_runs?"
+    assert between_sides(question) == ["mlflow.search_runs", "mlflowclient.search_runs"]
+    assert between_sides("¿Diferencia entre .summary() y .describe()?") == [
+        ".summary()",
+        ".describe()",
+    ]
+    # a full stop still ends the clause
+    assert between_sides("Between A and B. Then C") == ["a", "b"]
+
+
+def test_question_terms_the_subject_a_question_asks_to_define() -> None:
+    question = "In the Databricks SDK's FeatureStoreAPI, what is an online store for?"
+    subject = asked_subject(question)
+    assert subject is not None and subject.label == "online store"
+    spanish = asked_subject("¿Qué es una tienda online?")
+    assert spanish is not None and spanish.label == "tienda online"
+    assert asked_subject("How do I log a model?") is None
+    linked = [LinkedConcept("https://kg.invalid/concept/featurestoreapi", "FeatureStoreAPI")]
+    assert [c.label for c in defined_concepts(question, "definition", linked)] == ["online store"]
+    # the concept linked first is the subject: it is what a defining sentence defines
+    mlflow = [LinkedConcept("https://kg.invalid/concept/mlflow", "MLflow")]
+    assert defined_concepts("What is MLflow?", "definition", mlflow) == mlflow
+    assert defined_concepts(question, "how_to", linked) == linked
