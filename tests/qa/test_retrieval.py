@@ -264,9 +264,9 @@ def test_retrieval_a_code_block_comes_with_what_is_said_right_above_it(tmp_path:
     )  # fmt: skip
     for answer in (english, spanish):
         statements = [i.evidence[0].text for i in answer.items if i.relation == "statement"]
-        assert statements[:2] == [
-            "Names that hold special characters, or start with a digit, are wrapped in backticks.",
+        assert statements[:2] == [  # the code first, what it shows right after it
             FILTER_NOTES.split("```diff\n")[1].split("```")[0].rstrip("\n"),
+            "Names that hold special characters, or start with a digit, are wrapped in backticks.",
         ], answer.answer
 
 
