@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from kg import api
 from tests.browser import app_page, ask, graph_frame, node_on_page, streamlit_app
@@ -30,6 +30,15 @@ def page(url: str) -> Iterator[Any]:
     with sync_playwright() as pw, app_page(pw, url, viewport={"width": 1400, "height": 900}) as p:
         p.get_by_text("Preguntar", exact=True).first.wait_for(timeout=60_000)
         yield p
+
+
+def checked(page: Any, name: str) -> None:
+    """The radio button `name` is checked, once the page has settled: while Streamlit reruns,
+    the old and the new sidebar can both be on the page for a moment (a strict lookup then
+    fails on a loaded machine)."""
+    radio = page.get_by_role("radio", name=name)
+    expect(radio).to_have_count(1, timeout=30_000)  # a strict lookup is not retried
+    expect(radio).to_be_checked(timeout=30_000)
 
 
 def open_page(page: Any, name: str) -> None:
@@ -53,7 +62,7 @@ def test_browser_double_click_on_a_node_opens_its_concept(page: Any) -> None:
     x, y = node_on_page(page, "score_batch")
     page.mouse.dblclick(x, y)
     page.get_by_role("heading", name="score_batch").first.wait_for(timeout=30_000)
-    assert page.get_by_role("radio", name="Concepto").is_checked()
+    checked(page, "Concepto")
 
 
 def test_browser_graph_panel_speaks_the_ui_language(page: Any) -> None:
@@ -81,9 +90,9 @@ def test_browser_language_switch_keeps_the_page(page: Any) -> None:
     open_page(page, "Grafo")
     page.get_by_text("en", exact=True).click()
     page.get_by_role("heading", name="Graph").first.wait_for(timeout=30_000)
-    assert page.get_by_role("radio", name="Graph").is_checked()
+    checked(page, "Graph")
     open_page(page, "Concept")  # the next click goes where it says, not to Ask
-    assert page.get_by_role("radio", name="Concept").is_checked()
+    checked(page, "Concept")
 
 
 def test_browser_download_keeps_the_results_and_the_accents(page: Any) -> None:
