@@ -337,13 +337,16 @@ class Retriever:
     def _candidates(
         self, groups: list[Group], linked: Sequence[LinkedConcept], sparql: list[str]
     ) -> list[_Candidate]:
-        found = self.index.match(groups, None if linked else _MAX_CANDIDATES)  # one pass
-        out = {hit.iri: _from_hit(hit) for hit in found.best(_MAX_CANDIDATES)}
+        mentioning: list[str] = []
         if linked:
             query = bind_rows(_MENTIONING, "c", [ox.NamedNode(c.iri) for c in linked[:3]])
             sparql.append(query)
             rows = self.session.query(query).rows  # type: ignore[attr-defined]
             mentioning = sorted(r["st"].value for r in rows)
+        # one pass: the best statements, and those that mention a linked concept
+        found = self.index.match(groups, _MAX_CANDIDATES, also=mentioning)
+        out = {hit.iri: _from_hit(hit) for hit in found.best(_MAX_CANDIDATES)}
+        if linked:
             fresh = [iri for iri in mentioning if iri not in out][:_MAX_MENTIONING]
             for hit in found.among(fresh):
                 out[hit.iri] = _from_hit(hit)

@@ -229,3 +229,12 @@ def test_fulltext_one_match_gives_the_best_statements_and_chosen_ones_alike(
         (h.iri, h.score) for h in every if h.iri in chosen
     ]
     assert found.among([]) == []
+    # a match with a limit reads the chosen ones in the same pass, with the same scores
+    both = index.match(question, 1, also=chosen)
+    assert [(h.iri, h.score) for h in both.best(10)] == [(h.iri, h.score) for h in every[:1]]
+    assert [(h.iri, h.score) for h in both.among(chosen)] == [
+        (h.iri, h.score) for h in every if h.iri in chosen
+    ]
+    assert [h.iri for h in index.match(question, 1, also=[every[-1].iri]).among(chosen)] == [
+        h.iri for h in every if h.iri in {every[0].iri, every[-1].iri}
+    ]

@@ -106,6 +106,13 @@ def test_predicates_the_components_template_lists_the_components_relations() -> 
     assert {(name, side) for side, name in branches} == {
         (r.name, r.components) for r in relations() if r.components
     }
+    # and the path that tells whether the concept stands in any of them at all: a relation
+    # missing there would never be read
+    (path,) = re.findall(r"\?x (\S+) \?c", query)
+    sides = {"": "object", "^": "subject"}
+    assert {(name, sides[way]) for way, name in re.findall(r"(\^?)kg:(\w+)", path)} == {
+        (r.name, r.components) for r in relations() if r.components
+    }
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -36,3 +36,18 @@ def test_suggest_compares_only_names_with_a_word_of_the_same_first_letter() -> N
     # no name has a word starting with "k": nothing is compared
     assert names("c/prod", "c/pods").close("kpod", 3, 75) == []
     assert names("c/prod").close("", 3, 75) == []
+
+
+def test_suggest_the_nearest_name_is_the_one_rapidfuzz_finds_among_all() -> None:
+    from rapidfuzz import fuzz, process
+
+    close = names(*LABELS)
+    words = ["runtme", "ml runtim", "feture store", "mlflowclent", "pod", "prods", "zzzzzz", ""]
+    for word in words:
+        for cutoff in (60, 88):
+            every = process.extractOne(word, close.keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+            assert close.nearest(word, cutoff) == (every[0] if every else None), (word, cutoff)
+    # names far longer or shorter than the word are not compared, nor found
+    assert close.nearest("feature store", 88) == "feature store"
+    assert close.nearest("pods", 88) == "pods" and close.nearest("pods", 100) == "pods"
+    assert close.nearest("pod", 88) is None

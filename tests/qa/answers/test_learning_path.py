@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import networkx as nx
 
 from kg.qa import QAEngine
@@ -14,6 +16,12 @@ def test_learning_path_lists_prerequisites_first(engine: QAEngine) -> None:
     order = labels(answer)
     assert "fs.log_model" in order and "training_set" in order
     assert order.index("create_training_set") < order.index("training_set")
+    # which concepts of the path something produces is asked once; the producer of each of
+    # those alone is read, and shown among the queries that ran
+    shown = re.split(r"\n\n(?=SELECT)", answer.sparql)
+    assert sum(q.startswith("SELECT DISTINCT ?c WHERE") for q in shown) == 1
+    producers = [q for q in shown if "rdf:predicate kg:produces" in q]
+    assert 1 <= len(producers) < len(order)
 
 
 def test_learning_path_order_keeps_only_what_leads_to_the_target_and_breaks_cycles() -> None:
