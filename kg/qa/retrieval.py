@@ -125,19 +125,14 @@ _DETAILS = """SELECT ?st ?text ?kind ?context ?line ?source ?heading ?section ?l
 } ORDER BY ?st"""
 _MAX_CANDIDATES = 80  # from the index, by BM25
 _MAX_MENTIONING = 60  # statements that mention a linked concept without the question's words
-# statements that mention a linked concept: at most the index's candidates are among them, so these
-# many hold `_MAX_MENTIONING` others. A concept of many documents is mentioned by thousands: which
-# ones are read is the store's index order (the same for the same notes), not an ORDER BY, which
-# reads all of them first (0.5 s against 1 ms at 1,000 documents); they are then taken in IRI order
+# statements that mention a linked concept (at most the index's candidates among them, so these
+# many hold `_MAX_MENTIONING` others): of a concept's thousands, those of the store's index order
+# (the same for the same notes; an ORDER BY reads all first: 0.5 s against 1 ms at 1,000
+# documents), then taken in IRI order
 _MENTIONING = f"""SELECT DISTINCT ?st WHERE {{ ?st kg:mentions ?c . }}
 LIMIT {_MAX_CANDIDATES + _MAX_MENTIONING}"""
-# candidates whose text is read for the final ranking: the text features reorder only these
-# (16 and 20: one more right on the development and held-out sets, 14 and 12 two and three,
-# none fewer; 10: three more, five fewer; 24 until this stop)
-_MAX_READ = 14
-# the best statements an answer starts from (before what completes them): six, not five,
-# answered 5 more held-out questions and 2 fewer (seven: 5 more, 6 fewer)
-_BEST = 6
+_MAX_READ = 14  # candidates read for the text features (24 before: docs/answering.md)
+_BEST = 6  # the best statements an answer starts from, then completed (5 before: the same)
 _HEADING_LEADS = 3  # statements shown under a heading that answers
 _COMPLETED = 2  # of the best statements, how many are completed
 _LEADS = ("sentence", "item")  # kinds of statement that may lead a list
@@ -375,9 +370,7 @@ def _both_sides(
     out: list[_Candidate] = both[:limit]
     for pair in zip(*sides, strict=False):
         out.extend(r for r in pair if r not in out)
-    for r in best:
-        if r not in out:
-            out.append(r)
+    out.extend([r for r in best if r not in out])
     return out[:limit]
 
 
