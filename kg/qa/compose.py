@@ -20,7 +20,7 @@ from kg.qa.retrieval import Ranked, Weights
 
 __all__ = ["Composed", "compose", "covers", "render_statements"]
 
-_MAX_CODE_LINES = 16  # lines of the first code block an answer shows (blank lines aside)
+_MAX_CODE_LINES = 20  # lines of the first code block an answer shows (blank lines aside)
 _MORE_CODE_LINES = 8  # of each further one: the answer's room goes to other statements
 _MAX_TEXT = 400  # characters of one statement shown (code aside)
 _FIRST_TEXT = 800  # of the first one

@@ -176,7 +176,7 @@ def test_compose_the_first_code_block_is_shown_more_fully_than_the_next() -> Non
         ],
         frozenset(),
     )
-    assert "step_15()" in text and "step_16()" not in text
+    assert "step_19()" in text and "step_20()" not in text
     assert "other_7()" in text and "other_8()" not in text
 
 
