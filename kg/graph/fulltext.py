@@ -151,9 +151,11 @@ class StatementIndex:
         try:
             self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
             self.version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
-            # an index of another layout is only closed (`in_generation`), never read
-            count = "SELECT count(*) FROM statements" if self.version == _VERSION else "SELECT 0"
-            self.size = int(self._db.execute(count).fetchone()[0])
+            # an index of another layout is only closed (`in_generation`), never read. Rows
+            # are inserted once, numbered from 1, so the last row id is their count (reading
+            # it touches one page; count(*) read every row: 0.3 s cold at 1,000 documents)
+            count = "SELECT max(rowid) FROM statements" if self.version == _VERSION else "SELECT 0"
+            self.size = int(self._db.execute(count).fetchone()[0] or 0)
         except sqlite3.Error as err:
             raise StoreError(f"cannot open the statement index {path}: {err}") from err
         self._df: dict[str, int] = {}
