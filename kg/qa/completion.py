@@ -190,8 +190,7 @@ def shown_by(lead: Ranked, section: list[Ranked]) -> list[Ranked]:
 def explained_by(code: Ranked, section: list[Ranked]) -> list[Ranked]:
     """The sentence or list item right before a code block, which says what it shows
     ("wrapped in backticks" above `metrics.`cross-entropy-loss``)."""
-    before = [r for r in section if r.line < code.line]
-    last = before[-1:] if before else []
+    last = [r for r in section if r.line < code.line][-1:]
     return [r for r in last if r.kind in ("sentence", "item") and code.line - r.line <= 3]
 
 
