@@ -142,8 +142,9 @@ def _shown(log: QueryLog) -> str:
 
 def _as_written(folded: str, question: str) -> str:
     """A folded word of the question as the question writes it ("kubeflow" → Kubeflow)."""
-    where = fold(question).find(folded)
-    if where < 0 or len(fold(question)) != len(question):  # folding changed the length
+    folded_question = fold(question)
+    where = folded_question.find(folded)
+    if where < 0 or len(folded_question) != len(question):  # folding changed the length
         return folded
     return question[where : where + len(folded)]
 

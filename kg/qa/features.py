@@ -21,6 +21,7 @@ __all__ = [
     "consequence_score",
     "kind_prior",
     "mention_score",
+    "names_concept",
     "text_score",
     "without_article",
 ]

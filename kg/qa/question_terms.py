@@ -41,15 +41,13 @@ _BETWEEN = re.compile(
 )
 
 
-_SUBJECT = re.compile(
-    rf"^\W*(?:{alternation(listed('question_subject_cues'))})\s+(?P<subject>[^?¿!.,;:]+)",
-    re.IGNORECASE,
-)
+_SUBJECT_CUES = alternation(listed("question_subject_cues"))  # "what is", "qué es"
+# the subject of a question that opens with the cue ("what is a vector database?") ...
+_SUBJECT = re.compile(rf"^\W*(?:{_SUBJECT_CUES})\s+(?P<subject>[^?¿!.,;:]+)", re.IGNORECASE)
 _MAX_SUBJECT = 3  # words of a subject checked for being written together
-# the subject asked about anywhere in the question ("In the SDK, what is an online store for?")
+# ... and anywhere in it ("In the SDK, what is an online store for?")
 _ASKED = re.compile(
-    rf"(?:^|[\s¿,;:(])(?:{alternation(listed('question_subject_cues'))})\s+(?P<subject>[^?¿!.,;:()]+)",
-    re.IGNORECASE,
+    rf"(?:^|[\s¿,;:(])(?:{_SUBJECT_CUES})\s+(?P<subject>[^?¿!.,;:()]+)", re.IGNORECASE
 )
 _SUBJECT_WORDS = 4  # words of a subject at most, its articles and function words aside
 
