@@ -114,12 +114,15 @@ class QAEngine:
         )
 
     def _not_found(self, ctx: AskContext) -> Answer:
-        # what the notes lack: the names they never write, else the concepts asked about
-        missing = ctx.missing_names
-        named = [_as_written(m, ctx.question) for m in missing] or [c.label for c in ctx.linked]
+        # what the notes lack: the names they never write; else the concepts asked about
+        # are in them but nothing said of them answers ("Your notes mention …, but …")
+        missing = [_as_written(m, ctx.question) for m in ctx.missing_names]
+        named = missing or [c.label for c in ctx.linked]
         looked_for = ", ".join(f"“{name}”" for name in named) or _looked_for(ctx.question)
-        suggestions = self.index.suggest(ctx.question)
-        text = say(ctx.lang, "not_found", q=looked_for)
+        phrase = "not_answered" if named and not missing else "not_found"
+        # close concepts other than those the answer names
+        suggestions = [s for s in self.index.suggest(ctx.question) if s not in named]
+        text = say(ctx.lang, phrase, q=looked_for)
         if suggestions:
             text += " " + say(ctx.lang, "suggest", s=", ".join(suggestions))
         return Answer(

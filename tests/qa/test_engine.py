@@ -162,3 +162,25 @@ def test_engine_reads_a_question_up_to_a_bounded_length(engine: QAEngine) -> Non
     assert len(answer.question) == MAX_QUESTION
     assert answer.question.startswith("¿Qué requiere score_batch?")
     assert answer.found and "fs.log_model" in answer.answer
+
+
+def test_engine_a_concept_of_the_notes_that_nothing_answers_about_is_not_said_absent(
+    tmp_path: Path,
+) -> None:
+    notes = (
+        "# Components\n\nWhen building a Tokenizer, you can attach various types of components"
+        " to this Tokenizer.\n\nThe specificity of ``tokenizers`` is that we keep track of the"
+        " alignment while normalizing.\n"
+    )
+    present, absent = ask_notes(
+        tmp_path,
+        notes,
+        "Which license does the Tokenizer ship under?",
+        "What is Kubeflow?",
+        typed_only=False,
+    )
+    assert not present.found
+    assert present.answer.startswith("Your notes mention “tokenizers”, but nothing")
+    assert "did not find" not in present.answer
+    assert not any(s.lower().startswith("tokenizer") for s in present.suggestions)
+    assert not absent.found and absent.answer.startswith("I did not find “Kubeflow”")
