@@ -11,9 +11,17 @@ from dataclasses import replace
 from kg.extract.language import detect_language
 from kg.extract.lexicon import fold, is_word
 from kg.extract.patterns import VERSUS, alternation
-from kg.graph.analyzer import Group, is_keyword, is_stop_word, query_groups, terms, word_group
+from kg.graph.analyzer import (
+    Group,
+    is_keyword,
+    is_stop_word,
+    query_groups,
+    terms,
+    word_group,
+    word_terms,
+)
 from kg.graph.fulltext import StatementIndex
-from kg.lang import listed
+from kg.lang import LANGUAGES, listed
 from kg.qa.features import names_concept, without_article
 from kg.qa.model import LinkedConcept
 
@@ -25,6 +33,14 @@ __all__ = [
     "defined_concepts",
     "versus_sides",
 ]
+
+
+_MIN_PART = 4  # letters of each word of a compound at least ("lower case", not "con viene")
+
+
+def _plain(group: Group) -> bool:
+    """A word of letters alone, as written: not a name, an identifier or a function word."""
+    return group.factor == 1.0 and not group.parts and not group.name and group.word.isalpha()
 
 
 def versus_sides(question: str) -> list[str]:
@@ -123,6 +139,7 @@ class QuestionTerms:
             g for g in query_groups(question, ignore)
             if not is_keyword(g) or self.index.frequency(g)
         ]  # fmt: skip
+        groups = self._compounds(groups, fold(question))
         unknown = {g.word for g in groups if not self.index.frequency(g)}
         # a typo is read as the notes' word only beside a full word of theirs: alone ("que es
         # prefect") a word the notes never use is more likely a subject they lack
@@ -133,6 +150,47 @@ class QuestionTerms:
             for g in groups
             if not (g.word.endswith("*") and g.word[:-1] in unknown)
         ]
+
+    def _compounds(self, groups: list[Group], question: str) -> list[Group]:
+        """A compound written closed where the notes write it open, or open where they write
+        it closed: "lowercase" the notes never write is "lower" and "case" in one statement;
+        "data set" also meets their "dataset". Only as the notes write it: a word they use
+        is never split, and two words are joined only into a word of a language that the
+        notes write."""
+        out = [self._apart(g) if _plain(g) and not self.index.frequency(g) else g for g in groups]
+        for n in range(len(out) - 1):
+            first, second = out[n], out[n + 1]
+            pair = f"{first.word} {second.word}"
+            if not (_plain(first) and _plain(second) and pair in question):
+                continue
+            joined = first.word + second.word  # a word, not an identifier's ("databricksautoml")
+            if not any(is_word(joined, lang) for lang in LANGUAGES):
+                continue
+            if any(self.index.document_frequency(t) for t in word_terms(joined)):
+                closed = frozenset(word_group(joined))
+                out[n] = replace(first, terms=first.terms | closed)
+                out[n + 1] = replace(second, terms=second.terms | closed)
+        return out
+
+    def _apart(self, group: Group) -> Group:
+        """A closed compound as the two words the notes write in one statement, the most
+        even split first; else the group as it is."""
+        word = group.word
+        cuts = sorted(
+            range(_MIN_PART, len(word) - _MIN_PART + 1), key=lambda i: abs(len(word) - 2 * i)
+        )
+        for cut in cuts:
+            left, right = word[:cut], word[cut:]
+            if is_stop_word(left) or is_stop_word(right):
+                continue
+            parts = (frozenset(word_group(left)), frozenset(word_group(right)))
+            # each word looked up first (the vocabulary), then the two in one statement
+            if not all(self.index.frequency(Group(word, part)) for part in parts):
+                continue
+            apart = Group(word, parts[0] | parts[1], group.factor, parts)
+            if self.index.frequency(apart):
+                return apart
+        return group
 
     def _corrected(self, group: Group, lang: str) -> Group:
         """A word the notes never use, read as the word of theirs it is a typo of. A name is

@@ -1,10 +1,14 @@
 """A question's words as the index reads them: the sides it compares by name, the subject it
-asks to define."""
+asks to define, compounds written closed or open."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from kg.qa import QAEngine
 from kg.qa.model import LinkedConcept
 from kg.qa.question_terms import asked_subject, between_sides, compared_sides, defined_concepts
+from tests.qa.notes import ask_notes
 
 
 def test_question_terms_the_sides_a_question_names_between_two_things() -> None:
@@ -48,3 +52,42 @@ def test_question_terms_the_subject_a_question_asks_to_define() -> None:
     mlflow = [LinkedConcept("https://kg.invalid/concept/mlflow", "MLflow")]
     assert defined_concepts("What is MLflow?", "definition", mlflow) == mlflow
     assert defined_concepts(question, "how_to", linked) == linked
+
+
+COMPOUND_NOTES = """\
+# Formulas
+
+All of the lower case models accept formula and data arguments, whereas upper case ones take
+design matrices.
+
+## Sunspots
+
+The dataset holds yearly sunspot counts.
+
+Conviene revisar el modelo antes de usarlo con `databricks.automl`.
+"""
+
+
+def test_question_terms_a_compound_is_read_as_the_notes_write_it(tmp_path: Path) -> None:
+    closed, opened = ask_notes(
+        tmp_path,
+        COMPOUND_NOTES,
+        "What do the lowercase models accept?",
+        "What does the data set hold?",
+        typed_only=False,
+    )
+    assert closed.found and "lower case models accept formula" in closed.answer
+    assert opened.found and "yearly sunspot counts" in opened.answer
+    with QAEngine.open(tmp_path / "store") as qa:
+        assert qa.statements is not None
+        terms = qa.statements.terms
+        (lower,) = terms.groups("lowercase", [])
+        assert lower.word == "lowercase" and len(lower.parts) == 2  # "lower" and "case"
+        # a word the notes use is never split, nor is one into a function word ("con viene")
+        (word,) = terms.groups("conviene", [])
+        assert not word.parts
+        # two words are joined into a word ("dataset"), never into an identifier's whole
+        data, _ = terms.groups("data set", [])
+        assert "dataset" in data.terms
+        databricks, _ = terms.groups("databricks automl", [])
+        assert "databricksautoml" not in databricks.terms
