@@ -11,7 +11,10 @@ as before; the tables are the same.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,9 +86,28 @@ def write_tables(generation: Path) -> Path | None:
     return path
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while the tables are read: they are a million
+    small objects, none in a cycle, and each collection the allocations set off would walk
+    all of them again (reading took 1.0 s at 1,000 documents, 0.4 s paused)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def read_tables(generation: Path) -> Tables | None:
     """The tables a build kept in `generation`; None when it kept none (or in an older
     layout, or unreadable: the caller queries the graph instead)."""
+    with _collector_paused():
+        return _read_tables(generation)
+
+
+def _read_tables(generation: Path) -> Tables | None:
     path = generation / TABLES_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

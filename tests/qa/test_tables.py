@@ -4,6 +4,7 @@ around, never trusted."""
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from pathlib import Path
@@ -90,3 +91,21 @@ def test_tables_a_concept_index_read_back_links_as_the_one_built_from_labels() -
     ):
         assert read.link(q, lang) == built.link(q, lang), q
     assert read.state() == built.state()
+
+
+def test_tables_reading_leaves_the_garbage_collector_as_it_found_it(
+    seed_store: Path, tmp_path: Path
+) -> None:
+    _copy(seed_store, tmp_path / "store")
+    generation = _generation(tmp_path / "store")
+    assert gc.isenabled()
+    assert read_tables(generation) is not None
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert read_tables(generation) is not None
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
+    (generation / TABLES_FILE).write_text("{broken", encoding="utf-8")
+    assert read_tables(generation) is None and gc.isenabled()  # an unreadable file too
