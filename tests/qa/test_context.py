@@ -94,7 +94,7 @@ def test_context_a_template_that_caps_its_facts_reads_them_about_the_bound_conce
 
 
 def test_context_comparisons_read_every_aspect_in_one_query_and_cap_what_they_read() -> None:
-    from kg.qa.answers.common import comparisons
+    from kg.qa.answers.common import _MAX_COMPARED, comparisons
 
     def comparison(n: int, left: str, aspects: int) -> str:
         out = (
@@ -134,8 +134,14 @@ def test_context_comparisons_read_every_aspect_in_one_query_and_cap_what_they_re
     pairs = [(value(r, "cmp"), value(r, "aspect")) for r in rows if "aspect" in r]
     assert sorted((value(r, "cmp"), value(r, "aspect")) for r in alone) == sorted(pairs)
     # a concept compared more often than a template reads: at most so many comparisons
+    # are read, and of those, the first few in IRI order are kept with their aspects
     hub = comparisons(ctx, "https://kg.invalid/concept/hub")
-    assert len({value(r, "cmp") for r in hub}) == _MAX_FACTS
+    assert len({value(r, "cmp") for r in hub}) == _MAX_COMPARED < _MAX_FACTS
+    assert ctx.log.queries[-1].count("<urn:cmp") == _MAX_COMPARED
+    # the comparisons a caller keeps are chosen before their aspects are read
+    kept = comparisons(ctx, small, which=lambda found: found[-1:])
+    assert [value(r, "cmp") for r in kept] == ["urn:cmp999"]
+    assert "<urn:cmp999>" in ctx.log.queries[-1] and "<urn:cmp1>" not in ctx.log.queries[-1]
     # ... but the pair a difference asks for is read apart, whichever side each stands on
     pair = comparisons(ctx, "https://kg.invalid/concept/hub", others=[small, "urn:none"])
     assert {value(r, "cmp") for r in pair} == {"urn:cmp999"}

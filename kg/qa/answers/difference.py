@@ -29,7 +29,7 @@ def difference(ctx: AskContext) -> Result:
     for concept in ctx.linked[:4] if not best else ():  # else any comparison of one ...
         # ... whose sides the question names, when it names two ("Whitespace vs
         # WhitespaceSplit" is not answered by "WhitespaceSplit vs CharDelimiterSplit")
-        if best := _named_sides(ctx, comparisons(ctx, concept.iri)):
+        if best := comparisons(ctx, concept.iri, which=lambda rows: _named_sides(ctx, rows)):
             break
     if not best and len(ctx.linked) >= 2:
         best = _wider_pair(ctx, ctx.linked[0], ctx.linked[1])
