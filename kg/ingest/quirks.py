@@ -4,7 +4,9 @@ Every fix keeps the line count, so line numbers stay those of the original file:
 - a line `In [N]:` starts an unfenced code cell (a Jupyter export); the cell is cut out as
   code, so its `# comments` never become headings;
 - `#Title` without the space, outside code, is a heading;
-- YAML front matter, MDX `import`/`export` lines and lines holding only JSX tags are blanked.
+- YAML front matter, MDX `import`/`export` lines and lines holding only JSX tags are blanked;
+- a table written right under a list item's line (no blank line) starts a segment of its own,
+  so it is read as the table GitHub and Jupyter show, not as more of the item.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ _HEADING_NO_SPACE = re.compile(r"^(#{1,6})(?=[^\W\d_])")
 _HASHTAG_LIST = re.compile(r"\s#[^\W\d_]")
 _ATX_HEADING = re.compile(r"^\s{0,3}#{2,6}(\s|$)")
 _TABLE_ROW = re.compile(r"^\s*\|")
+_TABLE_AT_MARGIN = re.compile(r"^ ?\|")
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$")
+_LIST_ITEM = re.compile(r"^\s*([-*+]|\d{1,9}[.)])\s")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _MDX_MODULE = re.compile(r"^(import|export)\s")
 _JSX_ONLY = re.compile(r"^\s*(<(/?[A-Z][\w.]*)(\s[^<>]*)?/?>\s*)+$")
@@ -86,6 +91,19 @@ def _fix_markdown_lines(lines: list[str], mdx: bool, file_start: bool) -> list[s
     return out
 
 
+def _lazy_table(lines: list[str], i: int) -> bool:
+    """Whether line `i` opens a table (a row, then a delimiter row) at the margin, right
+    under a line of a list item's paragraph (no blank line between)."""
+    if not (_TABLE_AT_MARGIN.match(lines[i]) and i + 1 < len(lines)):
+        return False
+    if not _DELIMITER_ROW.match(lines[i + 1]) or i == 0 or not lines[i - 1].strip():
+        return False
+    start = i - 1  # the paragraph above, back to its first line
+    while start > 0 and lines[start - 1].strip() and not _TABLE_ROW.match(lines[start]):
+        start -= 1
+    return not _TABLE_ROW.match(lines[i - 1]) and bool(_LIST_ITEM.match(lines[start]))
+
+
 def split_segments(lines: list[str], *, mdx: bool = False) -> list[Segment]:
     """Split a markdown file's lines into markdown segments and notebook-export code cells."""
     segments: list[Segment] = []
@@ -94,6 +112,12 @@ def split_segments(lines: list[str], *, mdx: bool = False) -> list[Segment]:
     i = 0
     while i < len(lines):
         is_fence, fence = _fence_state(lines[i], fence)
+        if not is_fence and fence is None and i > chunk_start and _lazy_table(lines, i):
+            # a table written right under a list item's line: GitHub and Jupyter show a
+            # table; CommonMark reads its rows as more of the item ("Qué es ruido | Tipo |
+            # Ejemplo | --- |"). It starts a segment of its own.
+            segments.append(Segment("markdown", chunk_start + 1, tuple(lines[chunk_start:i])))
+            chunk_start = i
         if not is_fence and fence is None and _CELL_PROMPT.match(lines[i]):
             if i > chunk_start:
                 segments.append(Segment("markdown", chunk_start + 1, tuple(lines[chunk_start:i])))

@@ -158,3 +158,25 @@ def test_markdown_an_html_block_is_the_text_it_shows() -> None:
         ("Paragraph", "A paragraph & more."),
     ]
     assert (blocks[0].line_start, blocks[0].line_end) == (1, 4)
+
+
+def test_markdown_a_table_right_under_a_list_item_is_a_table() -> None:
+    text = (
+        "- **Ruido**\n| Tipo | Ejemplo |\n| --- | --- |\n| Outliers | extremos |\n"
+        "- **Otro**\n\n"
+        "1. paso\n| A | B |\n|:--|--:|\n| 1 | 2 |\n\n"
+        "- item with a pipe\n| not a table |\n"
+    )
+    blocks = parse_markdown(text)
+    kinds = [(type(b).__name__, b.line_start, b.line_end) for b in blocks]
+    assert kinds == [
+        ("ListItem", 1, 1), ("Table", 2, 4), ("ListItem", 5, 5),
+        ("ListItem", 7, 7), ("Table", 8, 10),
+        ("ListItem", 12, 13),  # no delimiter row: the line is the item's
+    ]  # fmt: skip
+    table = blocks[1]
+    assert isinstance(table, Table)
+    assert [c.text for c in table.header] == ["Tipo", "Ejemplo"]
+    assert [[c.text for c in row] for row in table.rows] == [["Outliers", "extremos"]]
+    item = blocks[0]
+    assert isinstance(item, ListItem) and item.text.text == "Ruido"
