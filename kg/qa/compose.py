@@ -16,6 +16,7 @@ from kg.graph.analyzer import terms
 from kg.qa.context import Result
 from kg.qa.model import MAX_ANSWER, AnswerItem, EvidenceRef, LinkedConcept, clip_answer
 from kg.qa.phrases import say
+from kg.qa.render import place
 from kg.qa.retrieval import Ranked, Weights
 
 __all__ = ["Composed", "compose", "covers", "render_statements"]
@@ -111,14 +112,14 @@ def _shown(r: Ranked, focus: frozenset[str], room: int, last: str, limit: int) -
     shown before it."""
     if r.kind == "code":
         offset, body = code_snippet(r.text, focus, room)
-        return f"```{r.context}\n{body}\n```\n  ({r.source}:{r.line + offset})"
+        return f"```{r.context}\n{body}\n```\n  ({place(r.source, r.line + offset)})"
     text = text_excerpt(r.text, focus, limit)
     if r.kind == "sentence" and r.context not in ("", last) and _adds(r.context, r.text, focus):
         # read with the sentence before it ("… es de .53. Esto indica …"): shown with it
         text = f"{text_excerpt(r.context, focus)} {text}"
     if r.kind == "heading":
         text = f"**{text}**"
-    return f"{text} ({r.source}:{r.line})"
+    return f"{text} ({place(r.source, r.line)})"
 
 
 def render_statements(

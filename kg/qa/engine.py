@@ -23,6 +23,7 @@ from kg.qa.intents import classify, skip_words
 from kg.qa.model import Answer, LinkedConcept
 from kg.qa.phrases import say
 from kg.qa.ranking import SectionRanker
+from kg.qa.render import files_named, short_names
 from kg.qa.retrieval import Retriever
 from kg.qa.tables import TABLES_FILE, query_tables, read_tables
 from kg.qa.templates import TEMPLATES
@@ -48,6 +49,9 @@ class QAEngine:
         self.tables_outdated = saved is None and (generation / TABLES_FILE).is_file()
         self.index = tables.concepts
         self.sections = SectionRanker(tables.sections)
+        # an answer's text cites each file by the shortest ending of its path no other
+        # document shares (its items keep the whole path)
+        self.file_names = short_names(s.source for s in tables.sections)
         index = StatementIndex.in_generation(generation)
         self.statements = Retriever(session, index) if index is not None else None
         # built by a kg whose statement index had another layout: typed facts only until the
@@ -86,7 +90,8 @@ class QAEngine:
         lang = detect_language(question)
         linked = tuple(self.index.link(question, lang)) if question else ()
         ctx = self.context(question, lang, classify(question), linked)
-        result = answer(ctx)
+        with files_named(self.file_names):
+            result = answer(ctx)
         return self._answer(ctx, result) if result.found else self._not_found(ctx)
 
     def compare(self, a: str, b: str, lang: str = PIVOT) -> Answer:
@@ -99,7 +104,8 @@ class QAEngine:
 
     def _by_handler(self, intent: str, lang: str, *concepts: LinkedConcept) -> Answer:
         ctx = self.context("", lang, intent, concepts)
-        return self._answer(ctx, handler_for(intent)(ctx))
+        with files_named(self.file_names):
+            return self._answer(ctx, handler_for(intent)(ctx))
 
     def _answer(self, ctx: AskContext, result: Result) -> Answer:
         return Answer(

@@ -184,3 +184,19 @@ def test_engine_a_concept_of_the_notes_that_nothing_answers_about_is_not_said_ab
     assert "did not find" not in present.answer
     assert not any(s.lower().startswith("tokenizer") for s in present.suggestions)
     assert not absent.found and absent.answer.startswith("I did not find “Kubeflow”")
+
+
+def test_engine_an_answer_cites_files_by_their_short_names(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "README.md").write_text(
+            f"# Setup {folder}\n\nThe {folder}-tool requires the {folder}-runtime to start.\n",
+            encoding="utf-8",
+        )
+    api.build([tmp_path / "a", tmp_path / "b"], store=tmp_path / "store")
+    with QAEngine.open(tmp_path / "store") as qa:
+        answer = qa.ask("What does the a-tool require?")
+    assert answer.found and "a/README.md:3" in answer.answer
+    assert str(tmp_path) not in answer.answer  # the text: the path's shortest unique ending
+    sources = {ev.source for item in answer.items for ev in item.evidence}
+    assert sources and all(s.startswith(str(tmp_path)) for s in sources)  # items: whole paths

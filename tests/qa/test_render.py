@@ -13,7 +13,10 @@ from kg.qa.render import (
     clip_answer,
     code_example,
     evidence_line,
+    files_named,
+    place,
     quote,
+    short_names,
     table_head,
     table_row,
 )
@@ -40,6 +43,25 @@ def test_render_evidence_is_cited_by_source_and_line() -> None:
     assert cite(ev) == "notes.md:12"
     assert evidence_line(ev, 200) == "- The filter requires Spark. (notes.md:12)"
     assert evidence_line(ev, 200, source=False) == "- The filter requires Spark. (12)"
+
+
+def test_render_files_are_cited_by_the_shortest_ending_no_other_shares() -> None:
+    names = short_names(
+        ["data/guide.md", "notes/a/README.md", "notes/b/README.md", "/x/notes.md", "notes.md"]
+    )
+    assert names == {
+        "data/guide.md": "guide.md",
+        "notes/a/README.md": "a/README.md",
+        "notes/b/README.md": "b/README.md",
+        "/x/notes.md": "/x/notes.md",  # its whole path: all of it is needed
+        "notes.md": "notes.md",
+    }
+    assert short_names([r"C:\notes\guide.md"]) == {r"C:\notes\guide.md": "guide.md"}
+    ev = EvidenceRef("notes/a/README.md", 3, "text")
+    with files_named(names):
+        assert cite(ev) == "a/README.md:3" and place("data/guide.md", 9) == "guide.md:9"
+        assert place("other.md", 1) == "other.md:1"  # a file without a name: its path
+    assert cite(ev) == "notes/a/README.md:3"  # outside an answer: the whole path
 
 
 def test_render_tables_keep_cells_on_one_line_and_an_empty_corner() -> None:

@@ -8,7 +8,7 @@ from kg.qa.context import AskContext, Result
 from kg.qa.model import AnswerItem, EvidenceRef, LinkedConcept
 from kg.qa.phrases import say
 from kg.qa.ranking import Section
-from kg.qa.render import code_example
+from kg.qa.render import code_example, place
 from kg.qa.templates import Row, value
 
 __all__ = ["focused_example", "how_to"]
@@ -36,7 +36,7 @@ def how_to(ctx: AskContext) -> Result:
     strong = match.section if match and match.overlap >= MIN_OVERLAP else None
     where = chosen or strong or _section_about(ctx, apis[0])
     if where is not None:
-        lines[0] += f" ({where.title} — {where.source}:{where.start})"
+        lines[0] += f" ({where.title} — {place(where.source, where.start)})"
     items = []
     # the section that shows the calls is their evidence
     shown = (EvidenceRef(where.source, where.start, where.title),) if where is not None else ()

@@ -7,7 +7,7 @@ from kg.qa.answers.common import dedupe, evidence
 from kg.qa.context import NOT_FOUND, AskContext, Result
 from kg.qa.model import AnswerItem, EvidenceRef
 from kg.qa.phrases import say
-from kg.qa.render import evidence_line
+from kg.qa.render import evidence_line, place
 from kg.qa.templates import value
 from kg.qa.words import content_words, words
 
@@ -34,7 +34,7 @@ def covered_in(ctx: AskContext, *, every_word: bool = False) -> Result:
         return NOT_FOUND
     section = match.section
     rows = ctx.run("section_statements", s=section.iri)
-    where = f"{section.source}:{section.start}"
+    where = place(section.source, section.start)
     lines = [say(ctx.lang, "covered_in", x=section.title, where=where)]
     items = []
     if not rows:  # prose the graph does not hold as statements: the section and its parts
