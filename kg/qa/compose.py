@@ -231,9 +231,12 @@ def _first_units(ranked: Sequence[Ranked], count: int) -> Sequence[Ranked]:
 def _statements_first(
     ranked: Sequence[Ranked], typed: Result, lang: str, focus: frozenset[str]
 ) -> Composed:
-    """The statements, then what the handler found (if anything)."""
+    """The statements, then what the handler found (if anything). Its items still come first
+    among the answer's: each names a concept the facts are about ("XGBoost" of what AutoML
+    tries), where a statement's item names its section, and after ten statements they fell
+    past the fifteen items an answer keeps."""
     block, items = render_statements(ranked, focus)
     text = f"{say(lang, 'notes_say')}\n{block}"
     if typed.found:
         text += f"\n\n{typed.text}"
-    return Composed(True, text, items + typed.items)
+    return Composed(True, text, typed.items + items)

@@ -79,6 +79,12 @@ def test_compose_statements_lead_when_they_cover_the_question_better() -> None:
     out = compose(TYPED, 0.4, ranked, LINKED, "en", W)
     assert out.text.startswith("What your notes say:")
     assert out.text.index("X needs Y") < out.text.index("**X** requires")
+    # the items of the typed facts still come first: each names a concept, and after ten
+    # statements' items they would fall past the fifteen an answer keeps
+    many = [statement(f"X needs Y{n} to run.", 0.9, line=n) for n in range(3, 15)]
+    out = compose(TYPED, 0.4, many, LINKED, "en", W)
+    assert [i.relation for i in out.items][:2] == ["requires", "statement"]
+    assert out.items[0].label == "Y" and len(out.items) == 1 + len(many)
 
 
 def test_compose_a_fallback_follows_the_statements() -> None:
