@@ -34,6 +34,7 @@ __all__ = ["QAEngine"]
 _MAX_ITEMS = 15
 MAX_QUESTION = 500  # characters of a question that are read
 _MAX_CONCEPTS = 5
+_MAX_LOOKED_FOR = 4  # words of a question that names nothing, quoted as what was looked for
 
 
 class QAEngine:
@@ -126,6 +127,8 @@ class QAEngine:
         named = missing or [c.label for c in ctx.linked]
         looked_for = ", ".join(f"“{name}”" for name in named) or _looked_for(ctx.question)
         phrase = "not_answered" if named and not missing else "not_found"
+        if not looked_for:  # a long question naming nothing: its words are no summary
+            phrase = "nothing_answers"
         # close concepts other than those the answer names
         suggestions = [s for s in self.index.suggest(ctx.question) if s not in named]
         text = say(ctx.lang, phrase, q=looked_for)
@@ -159,6 +162,10 @@ def _as_written(folded: str, question: str) -> str:
 
 
 def _looked_for(question: str) -> str:
-    """What a question looked for, quoted: its words without cue or filler words."""
+    """What a question looked for, quoted: its words without cue or filler words, when they
+    are few ("capital France"); else nothing (the words of "If I get p = 0.03, does that mean
+    …" say less than the question)."""
     words = [w for w in tokens(question) if fold(w) not in skip_words()]
+    if len(words) > _MAX_LOOKED_FOR:
+        return ""
     return "“" + " ".join(words) + "”" if words else "“" + question + "”"

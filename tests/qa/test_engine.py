@@ -200,3 +200,14 @@ def test_engine_an_answer_cites_files_by_their_short_names(tmp_path: Path) -> No
     assert str(tmp_path) not in answer.answer  # the text: the path's shortest unique ending
     sources = {ev.source for item in answer.items for ev in item.evidence}
     assert sources and all(s.startswith(str(tmp_path)) for s in sources)  # items: whole paths
+
+
+def test_engine_a_long_question_that_names_nothing_is_not_quoted_back(engine: QAEngine) -> None:
+    short = engine.ask("how do I bake sourdough bread?")
+    assert not short.found and "“bake sourdough bread”" in short.answer
+    long = engine.ask("If I bake bread at home twice a week, how long does the dough rest?")
+    assert not long.found
+    assert long.answer.startswith("Nothing I found in your notes answers this question.")
+    spanish = engine.ask("Si horneo pan en casa dos veces por semana, ¿cuánto reposa la masa?")
+    assert not spanish.found
+    assert spanish.answer.startswith("No encontré en tus notas nada que responda")
