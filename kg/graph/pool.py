@@ -15,6 +15,7 @@ from typing import Any
 
 from kg.errors import KgError, QueryError, QueryTimeoutError
 from kg.graph.bounded import isolate, run_checked
+from kg.graph.guard import prepare_checker
 from kg.graph.results import serialize
 from kg.graph.sparql import QueryOptions
 from kg.graph.store import open_store
@@ -53,8 +54,14 @@ def _worker_main(conn: Connection, store: str) -> None:
     except KgError as err:
         conn.send(("failed", str(err)))
         return
-    conn.send(("ready", protections))  # start-up is not part of any query's deadline
+    # the graph opened and the grammar built before "ready": start-up is not part of any
+    # query's deadline, the first one's included (a store without a graph yet: each query
+    # is told so, as before)
     session: Any = None
+    with contextlib.suppress(KgError):
+        session = graph.open_session()
+    prepare_checker()
+    conn.send(("ready", protections))
     while True:
         try:
             query, options, formats = conn.recv()
