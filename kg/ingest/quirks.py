@@ -22,7 +22,7 @@ _HASHTAG_LIST = re.compile(r"\s#[^\W\d_]")
 _ATX_HEADING = re.compile(r"^\s{0,3}#{2,6}(\s|$)")
 _TABLE_ROW = re.compile(r"^\s*\|")
 _TABLE_AT_MARGIN = re.compile(r"^ ?\|")
-_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$")
+_DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")  # "---", ":--", " --: "
 _LIST_ITEM = re.compile(r"^\s*([-*+]|\d{1,9}[.)])\s")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _MDX_MODULE = re.compile(r"^(import|export)\s")
@@ -96,12 +96,21 @@ def _lazy_table(lines: list[str], i: int) -> bool:
     under a line of a list item's paragraph (no blank line between)."""
     if not (_TABLE_AT_MARGIN.match(lines[i]) and i + 1 < len(lines)):
         return False
-    if not _DELIMITER_ROW.match(lines[i + 1]) or i == 0 or not lines[i - 1].strip():
+    if not _is_delimiter_row(lines[i + 1]) or i == 0 or not lines[i - 1].strip():
         return False
-    start = i - 1  # the paragraph above, back to its first line
-    while start > 0 and lines[start - 1].strip() and not _TABLE_ROW.match(lines[start]):
+    if _TABLE_ROW.match(lines[i - 1]):
+        return False
+    start = i - 1  # the block of lines above, back to a blank line
+    while start > 0 and lines[start - 1].strip():
         start -= 1
-    return not _TABLE_ROW.match(lines[i - 1]) and bool(_LIST_ITEM.match(lines[start]))
+    return any(_LIST_ITEM.match(line) for line in lines[start:i])
+
+
+def _is_delimiter_row(line: str) -> bool:
+    """A table's delimiter row: cells of dashes (colons for alignment) between pipes
+    ("| --- |", "|:--|--:|"); a line of dashes alone is a rule."""
+    cells = line.strip().strip("|").split("|")
+    return "|" in line and all(_DELIMITER_CELL.fullmatch(cell) for cell in cells)
 
 
 def split_segments(lines: list[str], *, mdx: bool = False) -> list[Segment]:

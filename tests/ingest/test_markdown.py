@@ -165,7 +165,8 @@ def test_markdown_a_table_right_under_a_list_item_is_a_table() -> None:
         "- **Ruido**\n| Tipo | Ejemplo |\n| --- | --- |\n| Outliers | extremos |\n"
         "- **Otro**\n\n"
         "1. paso\n| A | B |\n|:--|--:|\n| 1 | 2 |\n\n"
-        "- item with a pipe\n| not a table |\n"
+        "- item with a pipe\n| not a table |\n\n"
+        "Lead-in\n- item under a lead-in\n| C |\n| --- |\n| 3 |\n"
     )
     blocks = parse_markdown(text)
     kinds = [(type(b).__name__, b.line_start, b.line_end) for b in blocks]
@@ -173,6 +174,7 @@ def test_markdown_a_table_right_under_a_list_item_is_a_table() -> None:
         ("ListItem", 1, 1), ("Table", 2, 4), ("ListItem", 5, 5),
         ("ListItem", 7, 7), ("Table", 8, 10),
         ("ListItem", 12, 13),  # no delimiter row: the line is the item's
+        ("Paragraph", 15, 15), ("ListItem", 16, 16), ("Table", 17, 19),
     ]  # fmt: skip
     table = blocks[1]
     assert isinstance(table, Table)
