@@ -76,13 +76,6 @@ class Page:
         """`file:line` as people read it: relative to the notes, not the absolute path."""
         return f"{self.short(source)}:{line}"
 
-    def shorten(self, text: str) -> str:
-        """`text` with every document's full path replaced by its short name."""
-        for source in sorted(self.paths, key=len, reverse=True):
-            if source != self.paths[source]:
-                text = text.replace(source, self.paths[source])
-        return text
-
     def error(self, err: KgError) -> str:
         return error_text(err, self.text, self.lang)
 
@@ -182,10 +175,10 @@ def show_answer(page: Page, answer: api.Answer, key: str = "answer") -> None:
     close concepts to ask about instead when the notes do not hold the answer. `key` tells
     the widgets of one answer from another's."""
     if not answer.found:
-        st.warning(page.shorten(answer.answer))
+        st.warning(answer.answer)
         _suggestions(answer.suggestions, key)
         return
-    st.markdown(page.shorten(answer.answer))
+    st.markdown(answer.answer)  # its citations name files briefly already (the engine's)
     if answer.concepts:
         st.caption(page.text["concepts"] + ": " + ", ".join(c.label for c in answer.concepts))
     with st.expander(page.text["evidence"]):
