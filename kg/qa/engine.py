@@ -163,7 +163,7 @@ def _as_written(folded: str, question: str) -> str:
 
 def _looked_for(question: str) -> str:
     """What a question looked for, quoted: its words without cue or filler words, when they
-    are few ("capital France"); else nothing (the words of "If I get p = 0.03, does that mean
+    are few ("bake sourdough bread"); else nothing (the words of "If I get p = 0.03, does that mean
     …" say less than the question)."""
     words = [w for w in tokens(question) if fold(w) not in skip_words()]
     if len(words) > _MAX_LOOKED_FOR:
