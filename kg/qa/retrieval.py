@@ -1,8 +1,7 @@
 """Statements ranked for a question: the full-text index narrows, SPARQL fetches, features rank.
 
 Candidates are the statements the index finds for the question's words and the statements that
-mention the linked concepts (`kg:mentions`, through SPARQL). Each is scored on the *whole*
-question:
+mention the linked concepts (`kg:mentions`, through SPARQL). Each is scored on the *whole* question:
 
 - coverage: the share of the question's content words (weighted by how rare they are in the
   notes) that the statement holds, its heading path counting for less;
@@ -189,45 +188,47 @@ class Retriever:
         limit: int = 10,
         sides: Sequence[str] = (),
     ) -> list[Ranked]:
-        """The best statements with what completes them: after the best code block, what it
-        shows, said right above it; a heading's first statements, a list
-        item's sibling items (a small list's, at any rank, for an item near the best), what a
-        sentence ending in ":" or a caption announces, for a definition the sentences that
-        follow it, for a how-to the code right after a sentence, and for a difference between
-        `sides` (their names) the row of the same table, or the item of the same list, about
-        the other side (`kg.qa.completion`)."""
+        """The best statements with what completes them (`kg.qa.completion`), none crowding
+        out a best statement after it: after the best code block, what it shows, said right
+        above it; a heading's first statements, a list item's sibling items (a small list's, at
+        any rank, for an item near the best), what a sentence ending in ":" or a caption
+        announces, for a definition the sentences that follow it, for a how-to the code right
+        after a sentence, and for a difference between `sides` (their names) the row of the
+        same table, or the item of the same list, about the other side."""
         out: list[Ranked] = []
         seen: set[str] = set()
         read: dict[str, list[dict[str, str]]] = {}  # rows of each query, read once
 
-        def add(r: Ranked) -> None:
-            if r.iri not in seen and len(out) < limit:
+        def add(r: Ranked, room: int = limit) -> None:
+            if r.iri not in seen and len(out) < room:
                 seen.add(r.iri)
                 out.append(r)
 
         for n, best in enumerate(ranked):
             add(best)
+            ahead = sum(r.iri not in seen for r in ranked[n + 1 :])  # what completes it
+            room = limit if best.kind == "heading" else limit - ahead  # leaves them a place
             if n == 0 and best.kind == "code":  # what the code shows, said right above it
                 for r in explained_by(best, self._around(SECTION, "section", best, sparql, read)):
-                    add(r)
+                    add(r, room)
             completes = best.kind in ("heading", "item") or best.text.endswith(":")
             defines = intent in ("definition", "unknown") and best.kind == "sentence"
             more = completes or (n == 0 and defines)
             # a heading alone says little: what is under it comes; a row or code leads no list
             if best.kind == "heading" or (n < _COMPLETED and (more or best.kind in _LEADS)):
                 for r in self._completion(best, sparql, more, read, intent == "how_to"):
-                    add(r)
+                    add(r, room)
             pair = len(sides) == 2
             if pair and best.kind in ("row", "item"):
                 section = self._around(SECTION, "section", best, sparql, read)
                 for r in counterparts(best, section, sides):
-                    add(r)
+                    add(r, room)
             if (best.kind == "row" and n < _COMPLETED and not pair) or (
                 best.kind == "item" and best.score >= _NEAR * ranked[0].score
             ):  # a small table or list comes whole
                 section = self._around(SECTION, "section", best, sparql, read)
                 for r in small_group(best, section, _SMALL_TABLE):
-                    add(r)
+                    add(r, room)
         if not out:
             return out
         # the statements shown, read by one query that selects exactly them (the one shown)

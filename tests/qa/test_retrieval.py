@@ -1080,3 +1080,57 @@ def test_retrieval_a_side_of_a_comparison_the_notes_never_name_is_not_found(
     assert not absent.found and "Neptune" not in absent.answer
     assert both.found and "Excellent" in both.answer
     assert not spanish.found
+
+
+CROWDED_NOTES = """\
+# Métricas
+
+## Resumen
+
+Para modelos supervisados: accuracy, precision, recall, F1, log loss y ROC/AUC (curva ROC).
+
+### F1
+
+Qué mide: la media armónica entre precision y recall.
+
+Fórmula:
+
+F1 = 2 * (precision * recall) / (precision + recall)
+
+Cuándo usarla:
+
+- con clases desbalanceadas
+- cuando los falsos positivos y los falsos negativos importan
+- mejor que accuracy con datos desbalanceados
+- al comparar modelos con umbrales distintos
+
+Recuerda: F1 alto es un buen balance entre precision y recall.
+
+Otra nota: F1 ignora los verdaderos negativos.
+
+## Curvas
+
+- la curva ROC de un modelo al azar es la diagonal
+- el baseline de la curva PR no es 0.5: es la prevalencia de los positivos
+"""
+
+
+def test_retrieval_what_completes_the_best_statement_leaves_room_for_the_next_best(
+    tmp_path: Path,
+) -> None:
+    # the best sentence ends its section: its first subsection (ten statements) completes it,
+    # and would fill the answer without the second best statement, which answers
+    question = "What's the baseline of a precision-recall curve? Is it 0.5 like for ROC?"
+    (tmp_path / "notes.md").write_text(CROWDED_NOTES, encoding="utf-8")
+    api.build([tmp_path / "notes.md"], store=tmp_path / "store")
+    with QAEngine.open(tmp_path / "store") as qa:
+        retriever = qa.statements
+        assert retriever is not None
+        ranked = retriever.rank(question, "definition", (), frozenset(), [])
+        summary = next(r for r in ranked if r.text.startswith("Para modelos"))
+        baseline = next(r for r in ranked if "prevalencia" in r.text)
+        best = [replace(summary, score=1.0), replace(baseline, score=0.9)]
+        shown = [r.text for r in retriever.expand(best, "definition", [])]
+    assert shown[0] == summary.text and baseline.text in shown
+    assert "Qué mide: la media armónica entre precision y recall." in shown  # still completed
+    assert len(shown) <= 10
