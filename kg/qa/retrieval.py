@@ -189,12 +189,12 @@ class Retriever:
         sides: Sequence[str] = (),
     ) -> list[Ranked]:
         """The best statements with what completes them (`kg.qa.completion`), none crowding
-        out a best statement after it: after the best code block, what it shows, said right
-        above it; a heading's first statements, a list item's sibling items (a small list's, at
-        any rank, for an item near the best), what a sentence ending in ":" or a caption
-        announces, for a definition the sentences that follow it, for a how-to the code right
-        after a sentence, and for a difference between `sides` (their names) the row of the
-        same table, or the item of the same list, about the other side."""
+        out a best statement after it but what a heading or a lead-in announces: after the
+        best code block, what it shows, said right above it; a heading's first statements, a
+        list item's siblings (a small list's, at any rank, for an item near the best), what a
+        sentence ending in ":" or a caption announces, for a definition the sentences after
+        it, for a how-to the code right after a sentence, and for a difference between `sides`
+        (their names) the row of the same table, or item of the same list, about the other."""
         out: list[Ranked] = []
         seen: set[str] = set()
         read: dict[str, list[dict[str, str]]] = {}  # rows of each query, read once
@@ -206,8 +206,8 @@ class Retriever:
 
         for n, best in enumerate(ranked):
             add(best)
-            ahead = sum(r.iri not in seen for r in ranked[n + 1 :])  # what completes it
-            room = limit if best.kind == "heading" else limit - ahead  # leaves them a place
+            ahead = sum(r.iri not in seen for r in ranked[n + 1 :])  # keep a place, unless it
+            room = limit if best.kind == "heading" or best.text.endswith(":") else limit - ahead
             if n == 0 and best.kind == "code":  # what the code shows, said right above it
                 for r in explained_by(best, self._around(SECTION, "section", best, sparql, read)):
                     add(r, room)

@@ -1134,3 +1134,47 @@ def test_retrieval_what_completes_the_best_statement_leaves_room_for_the_next_be
     assert shown[0] == summary.text and baseline.text in shown
     assert "Qué mide: la media armónica entre precision y recall." in shown  # still completed
     assert len(shown) <= 10
+
+
+ANNOUNCED_TABLE = """\
+# PCA
+
+## Varianza explicada
+
+Resultados que me dieron con el vino escalado:
+
+| PC | Var. explicada | Acumulada |
+| --- | --- | --- |
+| PC1 | 36.2 % | 36.2 % |
+| PC2 | 19.2 % | 55.4 % |
+| PC3 | 11.1 % | 66.5 % |
+| PC4 | 7.1 % | 73.6 % |
+| PC5 | 6.6 % | 80.2 % |
+| PC6 | 4.9 % | 85.1 % |
+| PC7 | 4.2 % | 89.3 % |
+| PC8 | 2.7 % | 92.0 % |
+
+## Cuántas quedarse
+
+Umbral de varianza acumulada: las necesarias para llegar a 80-95 %.
+
+Criterio de Kaiser: componentes de autovalor mayor que 1.
+"""
+
+
+def test_retrieval_what_a_lead_in_announces_comes_whole_before_the_next_best(
+    tmp_path: Path,
+) -> None:
+    # unlike other completions, a table a lead-in announces is what the lead-in says
+    question = "cuanta varianza explicaba la segunda componente con el vino"
+    (tmp_path / "notes.md").write_text(ANNOUNCED_TABLE, encoding="utf-8")
+    api.build([tmp_path / "notes.md"], store=tmp_path / "store")
+    with QAEngine.open(tmp_path / "store") as qa:
+        retriever = qa.statements
+        assert retriever is not None
+        ranked = retriever.rank(question, "unknown", (), frozenset(), [])
+        lead = next(r for r in ranked if r.text.startswith("Resultados"))
+        other = next(r for r in ranked if r.text.startswith("Criterio"))
+        best = [replace(lead, score=1.0), replace(other, score=0.9)]
+        shown = [r.text for r in retriever.expand(best, "unknown", [], limit=9)]
+    assert shown[0] == lead.text and sum(t.startswith("PC") for t in shown) == 8
