@@ -39,7 +39,9 @@ _TOKEN = re.compile(
     re.UNICODE,
 )
 _OPTION = "__"  # the start of an option's term ("--sys-prefix": `__sys_prefix`)
-_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+# an acronym's plural is one word ("GPUs", "APIs": not "GP" and "Us"), read as the acronym
+_CAMEL = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+_ACRONYMS = re.compile(r"[A-Z]{2,}s")
 # endings of each language and the pivot language's endings of their cognates (-ción/-tion)
 _COGNATES = tuple(
     (lang, tuple((ending, cognate) for ending, cognate in language(lang)["cognate_endings"]))
@@ -130,7 +132,7 @@ def _identifier_words(token: str) -> list[str]:
     words: list[str] = []
     for part in re.split(r"[._-]", token):
         words.extend(m.group(0) for m in _CAMEL.finditer(part))
-    return [fold(w) for w in words]
+    return [fold(w[:-1] if _ACRONYMS.fullmatch(w) else w) for w in words]
 
 
 def _is_identifier(token: str) -> bool:
@@ -143,7 +145,8 @@ def _whole_terms(token: str) -> list[str]:
     folded = fold(token)
     if folded[0] == "-":
         return [_OPTION + folded.lstrip("-").replace("-", "_")]
-    return [folded.replace(".", ""), *(p for p in folded.split(".")[1:] if "_" in p)]
+    singular = [folded[:-1]] if _ACRONYMS.fullmatch(token) else []  # "GPUs" is also "gpu"
+    return [folded.replace(".", ""), *singular, *(p for p in folded.split(".")[1:] if "_" in p)]
 
 
 def terms(text: str) -> list[str]:

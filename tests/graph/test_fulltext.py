@@ -46,6 +46,19 @@ def test_analyzer_splits_identifiers_and_folds_accents() -> None:
     assert set(terms("expresiones")) & set(terms("expressions"))
 
 
+def test_analyzer_an_acronym_in_the_plural_is_the_acronym() -> None:
+    # "GPUs" is not "GP" and "Us": a question about GPUs meets notes that write GPU, and back
+    for plural, acronym in [("GPUs", "GPU"), ("APIs", "API"), ("PRs", "PR"), ("LLMs", "LLM")]:
+        assert set(terms(acronym)) <= set(terms(plural)), plural
+        group = next(g for g in query_groups(f"which {plural} run it") if g.word == plural.lower())
+        assert group.matches(frozenset(terms(acronym))) and group.name
+        assert group.matches(frozenset(terms(plural)))
+    assert "us" not in terms("CPUs y GPUs") and "is" not in terms("the APIs")
+    # a capital word with more after it is still split: MLOps, HTTPServer
+    assert {"ml", "ops"} <= set(terms("MLOps")) and {"http", "server"} <= set(terms("HTTPServer"))
+    assert terms("DataFrames")[0] == "dataframes" and "dataframe" not in terms("DataFrames")
+
+
 def test_analyzer_a_spanish_es_before_a_consonant_meets_the_english_s() -> None:
     for spanish, english in [
         ("estructura", "structure"), ("estricto", "strict"), ("escalar", "scale"),
