@@ -8,9 +8,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from kg.extract.language import detect_language
 from kg.extract.lexicon import fold, is_word
 from kg.extract.patterns import VERSUS, alternation
+from kg.extract.wordlist import is_common, near_common
 from kg.graph.analyzer import (
     Group,
     is_keyword,
@@ -36,6 +40,8 @@ __all__ = [
 
 
 _MIN_PART = 4  # letters of each word of a compound at least ("lower case", not "con viene")
+_NEVER_NAME = 4  # a word this short is never a name the notes lack ("wich", "pls", "xq")
+_TWO_SLIPS = 7  # letters from which a word is two slips from the notes' term it means
 
 
 def _plain(group: Group) -> bool:
@@ -213,13 +219,37 @@ class QuestionTerms:
         compared ("en Windows y cómo en Linux o Mac": the notes' Windows answers; not "a
         FastAPI endpoint with OAuth2 and JWT")."""
         groups = query_groups(question, ignore)
-        names = [g.word for g in groups if g.name and not self._holds(g)]
+        names = [g.word for g in groups if (g.name or self._unknown_name(g)) and not self._holds(g)]
         held = [g.word for g in groups if g.name and g.word not in names]
         if names and intent != "difference" and any(_listed(n, question) for n in held):
             names = [n for n in names if not _listed(n, question)]
         names += [side for side in self._absent_sides(question, ignore) if side not in names]
         defining = intent == "definition"  # "what is a vector database?"
         return names or (self._absent_subject(question, ignore) if defining else [])
+
+    def _unknown_name(self, group: Group) -> bool:
+        """A lower-case word that names something the notes lack ("sagemaker", "kubeflow"):
+        no word of a language, common or in the lemma tables, nor a slip from one ("aprnder"),
+        and no word of the notes, one of two they write apart ("lowercase"), or a slip or
+        two from one of their terms (`_near_notes`)."""
+        word = group.word
+        if not _plain(group) or len(word) <= _NEVER_NAME or self.index.frequency(group):
+            return False
+        if any(is_word(word, lang) for lang in LANGUAGES) or is_common(word):
+            return False
+        if self.index.frequency(self._apart(group)) or self._near_notes(word):
+            return False
+        return not near_common(word)
+
+    def _near_notes(self, word: str) -> bool:
+        """Whether the word or its stem is a slip from a term of the notes with its first
+        letter (two slips from seven letters on: "deploeyd" and the notes' "deploy")."""
+        for form in dict.fromkeys((word, *word_terms(word))):
+            slips = 1 if len(form) < _TWO_SLIPS else 2
+            like = self.index.starting(form[:1])[0]
+            if process.extractOne(form, like, scorer=OSA.distance, score_cutoff=slips):
+                return True
+        return False
 
     def _absent_subject(self, question: str, ignore: Iterable[str]) -> list[str]:
         """The subject of "what is X Y?" when no statement holds its words together though the

@@ -91,3 +91,37 @@ def test_question_terms_a_compound_is_read_as_the_notes_write_it(tmp_path: Path)
         assert "dataset" in data.terms
         databricks, _ = terms.groups("databricks automl", [])
         assert "databricksautoml" not in databricks.terms
+
+
+REGISTRY_NOTES = """\
+# Model registry
+
+Register a model with `mlflow.register_model(model_uri, name)`: each call adds a version.
+
+A registered model keeps every version, and an alias such as champion points to one of them.
+Deployment reads the version the alias points to, so promoting a model changes no code.
+"""
+
+
+def test_question_terms_a_lower_case_name_the_notes_never_write_is_missing(
+    tmp_path: Path,
+) -> None:
+    (sagemaker, typo) = ask_notes(
+        tmp_path,
+        REGISTRY_NOTES,
+        "how do I register a model version in the sagemaker model registry?",
+        "how do I regster a new model version?",
+        typed_only=False,
+    )
+    assert not sagemaker.found and "sagemaker" in sagemaker.answer
+    assert typo.found  # a slip from the notes' word
+    with QAEngine.open(tmp_path / "store") as qa:
+        assert qa.statements is not None
+        missing = qa.statements.terms.missing_names
+        assert missing("can kubeflow promote a registered model?", []) == ["kubeflow"]
+        # a common word the notes never use is no name ("halfway"), nor a slip from a word
+        # of a language ("aprnder"), nor a short word ("wich"), nor jargon the notes write
+        assert missing("if it fails halfway, which version does the alias point to?", []) == []
+        assert missing("que debo aprnder antes de registrar un modelo", []) == []
+        assert missing("wich alias points to a version?", []) == []
+        assert missing("what does register_model add to the registry?", []) == []
