@@ -200,7 +200,7 @@ class ConceptIndex:
             plain = tok.lower()
             if (
                 not is_code_like(tok)
-                and len(plain) >= 4
+                and (len(plain) >= 4 or (tok.isupper() and len(tok) >= 2))  # "PCA", as code
                 and (plain in self.code or plain in self.plain_code)
                 and fold(plain) not in ignore
                 and singular(fold(plain)) not in self._prose_words

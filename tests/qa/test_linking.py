@@ -34,6 +34,15 @@ def test_linking_a_plain_word_that_is_only_code_names_the_function() -> None:
     assert "urn:run" not in [c.iri for c in index.link("how do I compare one run", "en")]
 
 
+def test_linking_a_short_class_name_in_capitals_as_the_code_writes_it() -> None:
+    rows = [*ROWS, ("urn:pca", "PCA", "api", "PCA"), ("urn:get", "get", "api", "get")]
+    index = ConceptIndex(rows)
+    for question in ("Why standardize the features before running PCA?", "qué es PCA"):
+        assert [c.iri for c in index.link(question, "en")] == ["urn:pca"], question
+    # a short plain word is not code in lower case: "pca" may be a word, "get" is one
+    assert index.link("how do I get the model", "en") == []
+
+
 def test_linking_english_verb_forms_meet_api_names() -> None:
     rows = [("urn:reg", "mlflow.register_model", "api", "mlflow.register_model")]
     index = ConceptIndex(rows)
