@@ -25,6 +25,7 @@ from functools import lru_cache
 import Stemmer
 
 from kg.extract.cues import glossary
+from kg.extract.language import detect_language
 from kg.extract.lexicon import fold, lemma, singular
 from kg.lang import LANGUAGES, PIVOT, language, listed, words
 
@@ -240,6 +241,23 @@ def is_stop_word(folded: str) -> bool:
     return folded in stops or any(fold(lemma(folded, lang)) in stops for lang in LANGUAGES)
 
 
+@lru_cache(maxsize=len(LANGUAGES))
+def _own_stop_words(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in language(lang)["stop_words"])
+
+
+def is_function_word(folded: str, lang: str) -> bool:
+    """A function word of a question in `lang`: one of its language, or a form of one. In
+    English, Hyperopt's "algo" argument, "total" and "final" are words, though Spanish lists
+    them as function words."""
+    if not is_stop_word(folded):
+        return False
+    if lang not in LANGUAGES or folded not in _stop_words():  # a form of one ("'s", "usando")
+        return True
+    own = _own_stop_words(lang)
+    return folded in own or any(fold(lemma(folded, code)) in own for code in LANGUAGES)
+
+
 def query_groups(question: str, ignore: Iterable[str] = ()) -> list[Group]:
     """One group per distinct content word of the question, in order; an identifier is one
     group for itself and one, counting less, for its words; a capitalised name of several
@@ -273,6 +291,7 @@ def _query_groups(question: str, skip: frozenset[str]) -> tuple[Group, ...]:
             add(fold(run.group(0)), set().union(*parts), 1.0, parts, True)
             named.update(run.start() + t.start() for t in tokens)
     shouted = sum(c.isupper() for c in question) > sum(c.islower() for c in question)
+    lang = detect_language(question)
     for match in _TOKEN.finditer(question):
         token = match.group(0)
         folded = fold(token)
@@ -287,7 +306,7 @@ def _query_groups(question: str, skip: frozenset[str]) -> tuple[Group, ...]:
             pieces = {t for w in _identifier_words(token) if w not in skip for t in word_terms(w)}
             add(folded + "*", pieces, _PART_FACTOR, (), False)
         else:
-            factor = _STOP_FACTOR if is_stop_word(folded) else 1.0
+            factor = _STOP_FACTOR if is_function_word(folded, lang) else 1.0
             capital = token[:1].isupper() and match.start() > 0 and not _opens(question, match)
             add(folded, word_group(folded), factor, (), capital and factor == 1.0)
     return tuple(groups)

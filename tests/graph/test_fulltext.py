@@ -59,6 +59,20 @@ def test_analyzer_an_acronym_in_the_plural_is_the_acronym() -> None:
     assert terms("DataFrames")[0] == "dataframes" and "dataframe" not in terms("DataFrames")
 
 
+def test_analyzer_a_function_word_of_another_language_is_a_word() -> None:
+    def factors(question: str) -> dict[str, float]:
+        return {g.word: g.factor for g in query_groups(question)}
+
+    # Spanish lists "algo", "total" and "final" as function words; in English they are words
+    english = factors("what does tpe mean in hyperopt's algo argument, and the total loss?")
+    assert english["algo"] == english["total"] == english["tpe"] == 1.0
+    assert english["the"] == english["and"] < 1.0 and english["s"] < 1.0  # "'s" too
+    spanish = factors("¿es algo el total del modelo final, usando el registro?")
+    assert spanish["algo"] == spanish["total"] == spanish["final"] < 1.0
+    assert spanish["usando"] < 1.0  # a form of a function word ("usar")
+    assert spanish["modelo"] == 1.0
+
+
 def test_analyzer_a_spanish_es_before_a_consonant_meets_the_english_s() -> None:
     for spanish, english in [
         ("estructura", "structure"), ("estricto", "strict"), ("escalar", "scale"),
@@ -93,7 +107,8 @@ def test_analyzer_question_groups_translate_and_weigh_words() -> None:
     assert set(terms("eliminar")) & groups["delete"].terms
     # a function word counts for little, a modal verb in every form as in every language
     assert groups["the"].factor < groups["tables"].factor
-    should = {g.word: g for g in query_groups("What should I fix? ¿Qué debería corregir?")}
+    should = {g.word: g for g in query_groups("What should I fix?")}
+    should |= {g.word: g for g in query_groups("¿Qué debería corregir?")}
     assert should["should"].factor == should["deberia"].factor < should["corregir"].factor
     # a contraction typed without its apostrophe is a function word too
     whats = {g.word: g for g in query_groups("whats the main airflow component")}
