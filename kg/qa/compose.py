@@ -209,6 +209,24 @@ def _quoted(r: Ranked, typed_text: str) -> bool:
     return r.kind == "code" or len(text) >= _QUOTED or bool(r.context and r.context in typed_text)
 
 
+def _fitted(ranked: Sequence[Ranked], focus: frozenset[str], room: int) -> Sequence[Ranked]:
+    """The statements within `room` characters, shown whole, where what completes a best one
+    (`Ranked.completes`) would push a best statement after it past the cut: such completions
+    are left out, the last one first ("input_schema_name: …" and the long list it stands in
+    left out the fourth best, the sentence that answered)."""
+    out = list(ranked)
+    while len(render_statements(out, focus)[0]) > room:
+        cut = [
+            n
+            for n, r in enumerate(out)
+            if r.completes >= 0 and any(later.completes < 0 for later in out[n + 1 :])
+        ]
+        if not cut:
+            break
+        del out[cut[-1]]
+    return out
+
+
 def _first_units(ranked: Sequence[Ranked], count: int) -> Sequence[Ranked]:
     """The first `count` statements, a list's items in a row counting as one: a list is
     shown whole or not at all."""
@@ -235,8 +253,10 @@ def _statements_first(
     among the answer's: each names a concept the facts are about ("XGBoost" of what AutoML
     tries), where a statement's item names its section, and after ten statements they fell
     past the fifteen items an answer keeps."""
+    header = say(lang, "notes_say")
+    ranked = _fitted(ranked, focus, MAX_ANSWER - len(header) - 1)
     block, items = render_statements(ranked, focus)
-    text = f"{say(lang, 'notes_say')}\n{block}"
+    text = f"{header}\n{block}"
     if typed.found:
         text += f"\n\n{typed.text}"
     return Composed(True, text, typed.items + items)

@@ -98,6 +98,7 @@ class Ranked:
     coverage: float
     mentions: tuple[str, ...] = ()
     identifier: bool = False  # holds an identifier the question writes (`default_args`)
+    completes: int = -1  # what completes a best statement: that one's rank (`expand`)
 
 
 @dataclass
@@ -126,8 +127,7 @@ _MAX_CANDIDATES = 80  # from the index, by BM25
 _MAX_MENTIONING = 60  # statements that mention a linked concept without the question's words
 # statements that mention a linked concept (at most the index's candidates among them, so these
 # many hold `_MAX_MENTIONING` others): of a concept's thousands, those of the store's index order
-# (the same for the same notes; an ORDER BY reads all first: 0.5 s against 1 ms at 1,000
-# documents), then taken in IRI order
+# (the same for the same notes; ORDER BY reads all: 0.5 s, not 1 ms), then in IRI order
 _MENTIONING = f"""SELECT DISTINCT ?st WHERE {{ ?st kg:mentions ?c . }}
 LIMIT {_MAX_CANDIDATES + _MAX_MENTIONING}"""
 _MAX_READ = 14  # candidates read for the text features (24 before: docs/answering.md)
@@ -199,10 +199,10 @@ class Retriever:
         seen: set[str] = set()
         read: dict[str, list[dict[str, str]]] = {}  # rows of each query, read once
 
-        def add(r: Ranked, room: int = limit) -> None:
+        def add(r: Ranked, room: int = limit, of: int = -1) -> None:
             if r.iri not in seen and len(out) < room:
                 seen.add(r.iri)
-                out.append(r)
+                out.append(replace(r, completes=of))
 
         for n, best in enumerate(ranked):
             add(best)
@@ -210,25 +210,25 @@ class Retriever:
             room = limit if best.kind == "heading" or best.text.endswith(":") else limit - ahead
             if n == 0 and best.kind == "code":  # what the code shows, said right above it
                 for r in explained_by(best, self._around(SECTION, "section", best, sparql, read)):
-                    add(r, room)
+                    add(r, room, n)
             completes = best.kind in ("heading", "item") or best.text.endswith(":")
             defines = intent in ("definition", "unknown") and best.kind == "sentence"
             more = completes or (n == 0 and defines)
             # a heading alone says little: what is under it comes; a row or code leads no list
             if best.kind == "heading" or (n < _COMPLETED and (more or best.kind in _LEADS)):
                 for r in self._completion(best, sparql, more, read, intent == "how_to"):
-                    add(r, room)
+                    add(r, room, n)
             pair = len(sides) == 2
             if pair and best.kind in ("row", "item"):
                 section = self._around(SECTION, "section", best, sparql, read)
-                for r in counterparts(best, section, sides):
+                for r in counterparts(best, section, sides):  # a side of what is asked
                     add(r, room)
             if (best.kind == "row" and n < _COMPLETED and not pair) or (
                 best.kind == "item" and best.score >= _NEAR * ranked[0].score
             ):  # a small table or list comes whole
                 section = self._around(SECTION, "section", best, sparql, read)
                 for r in small_group(best, section, _SMALL_TABLE):
-                    add(r, room)
+                    add(r, room, n)
         if not out:
             return out
         # the statements shown, read by one query that selects exactly them (the one shown)

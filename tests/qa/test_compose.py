@@ -228,3 +228,22 @@ def test_compose_a_list_after_typed_facts_comes_whole() -> None:
     out = compose(TYPED, 0.9, ranked, LINKED, "en", W)
     assert all(f"item {n}" in out.text for n in range(4))  # four items count as one
     assert "V1 also." in out.text and "V2 also." not in out.text  # five statements in all
+
+
+def test_compose_what_completes_a_statement_never_pushes_a_best_one_past_the_cut() -> None:
+    # the best statement and the long list that completes it, then the second best
+    best = statement("Options used for project initialization:", 0.8, line=1)
+    listed = [
+        replace(statement(f"input_{n}: " + "a long description of the option " * 8, 0.8,
+                          kind="item", line=10 + n), completes=0)
+        for n in range(8)
+    ]  # fmt: skip
+    answer = statement("A short name registers the model in the local workspace registry.", 0.7)
+    out = compose(Result(False, "", ()), 0.0, [best, *listed, answer], LINKED, "en", W)
+    assert out.found and "local workspace registry" in out.text
+    assert len(out.text) <= 2000 and "input_0:" in out.text  # the first items still come
+    assert "input_7:" not in out.text  # the last ones made room
+    # with room for all, nothing is left out
+    short = [replace(r, text=r.text[:40]) for r in listed]
+    out = compose(Result(False, "", ()), 0.0, [best, *short, answer], LINKED, "en", W)
+    assert all(r.text in out.text for r in short) and "local workspace registry" in out.text
