@@ -185,10 +185,12 @@ def compose(
                 return _statements_first(before, typed, lang, focus)
             return Composed(True, typed_text, typed_items)
         if typed_coverage + weights.typed_margin >= best:
-            block, items = render_statements(_first_units(ranked, _WITH_TYPED), focus)
             # cut at a line end, so that the statements after them stay in the answer
             first = clip_answer(typed_text, int(MAX_ANSWER * _TYPED_SHARE))
-            text = f"{first}\n\n{say(lang, 'notes_say')}\n{block}"
+            header = f"{first}\n\n{say(lang, 'notes_say')}\n"
+            shown = _fitted(_first_units(ranked, _WITH_TYPED), focus, MAX_ANSWER - len(header))
+            block, items = render_statements(shown, focus)
+            text = header + block
             return Composed(True, text, typed_items + items)
         return _statements_first(ranked, typed, lang, focus)
     if strong:  # what answers around the question comes after, where room is left
