@@ -31,6 +31,7 @@ __all__ = ["ConceptIndex"]
 _TOKEN = re.compile(
     r"[A-Za-z_][\w]*(?:\(\.{0,3}\))?(?:\.[A-Za-z_][\w]*(?:\(\.{0,3}\))?)+"  # dotted code
     r"|[A-Za-z_]\w*\(\.{0,3}\)"  # call
+    r"|[^\W\d_][\w'-]*?(?=['’]s\b)"  # a name's possessive ("AutoML's") is the name
     r"|[^\W\d_][\w'-]*"  # word
 )
 _MAX_NGRAM = 6

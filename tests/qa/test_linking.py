@@ -125,3 +125,14 @@ def test_linking_a_word_is_not_an_idiom_that_repeats_it() -> None:
     # "pasos" is a word of the question, not the notes' heading "Paso a paso"
     assert [c.iri for c in index.link("¿Cuáles son los pasos de SHAP?", "es")] == ["urn:shap"]
     assert "urn:idiom" in [c.iri for c in index.link("¿Qué dice el paso a paso?", "es")]
+
+
+def test_linking_a_name_in_the_possessive_is_the_name() -> None:
+    rows = [*ROWS, ("urn:automl", "AutoML", "term", "AutoML"), ("urn:fmin", "fmin", "api", "fmin")]
+    rows.append(("urn:hyperopt", "Hyperopt", "term", "Hyperopt"))
+    index = ConceptIndex(rows)
+    assert [c.iri for c in index.link("what is AutoML's glass box?", "en")] == ["urn:automl"]
+    found = {c.iri: c.score for c in index.link("what does hyperopt’s fmin return", "en")}
+    assert found["urn:hyperopt"] >= 0.9 and found["urn:fmin"] >= 0.9  # named, not a typo
+    # an apostrophe inside a word is still the word's
+    assert index.link("what's the model registry", "en")[0].iri == "urn:registry"
