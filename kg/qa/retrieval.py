@@ -68,7 +68,7 @@ class Weights:
     # a statement is shown when it scores at least this share of the best one
     relative: float = 0.5
     # below this coverage of the question's content words, nothing answers it ...
-    abstain: float = 0.45
+    abstain: float = 0.35
     # ... unless the question names a concept of the notes (a link this good), then this
     named: float = 0.9
     abstain_named: float = 0.2

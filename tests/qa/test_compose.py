@@ -97,7 +97,8 @@ def test_compose_a_fallback_follows_the_statements() -> None:
 def test_compose_a_weak_fallback_follows_statements_that_cover_the_question_better() -> None:
     around = Result(True, "Your notes do not define **y_test** ...", (), direct=False)
     weak_link = [LinkedConcept("c", "y_test", "code", 0.6)]
-    partial = [statement("def detect_drift(a, b, threshold=0.05): ...", 0.4, kind="code")]
+    below = W.abstain - 0.05
+    partial = [statement("def detect_drift(a, b, threshold=0.05): ...", below, kind="code")]
     out = compose(around, 0.1, partial, weak_link, "en", W)  # too little to answer alone
     assert out.found and out.text.startswith("What your notes say:")
     assert out.text.index("detect_drift") < out.text.index("do not define")
