@@ -1115,23 +1115,34 @@ Otra nota: F1 ignora los verdaderos negativos.
 """
 
 
+def _expanded(
+    tmp_path: Path, notes: str, question: str, first: str, second: str, limit: int = 10
+) -> tuple[str, str, list[str]]:
+    """The texts `expand` shows for two best statements of the notes, the one starting with
+    `first` scoring above the one holding `second`: (first's text, second's, shown)."""
+    (tmp_path / "notes.md").write_text(notes, encoding="utf-8")
+    api.build([tmp_path / "notes.md"], store=tmp_path / "store")
+    with QAEngine.open(tmp_path / "store") as qa:
+        retriever = qa.statements
+        assert retriever is not None
+        ranked = retriever.rank(question, "unknown", (), frozenset(), [])
+        one = next(r for r in ranked if r.text.startswith(first))
+        two = next(r for r in ranked if second in r.text)
+        best = [replace(one, score=1.0), replace(two, score=0.9)]
+        shown = [r.text for r in retriever.expand(best, "definition", [], limit=limit)]
+    return one.text, two.text, shown
+
+
 def test_retrieval_what_completes_the_best_statement_leaves_room_for_the_next_best(
     tmp_path: Path,
 ) -> None:
     # the best sentence ends its section: its first subsection (ten statements) completes it,
     # and would fill the answer without the second best statement, which answers
     question = "What's the baseline of a precision-recall curve? Is it 0.5 like for ROC?"
-    (tmp_path / "notes.md").write_text(CROWDED_NOTES, encoding="utf-8")
-    api.build([tmp_path / "notes.md"], store=tmp_path / "store")
-    with QAEngine.open(tmp_path / "store") as qa:
-        retriever = qa.statements
-        assert retriever is not None
-        ranked = retriever.rank(question, "definition", (), frozenset(), [])
-        summary = next(r for r in ranked if r.text.startswith("Para modelos"))
-        baseline = next(r for r in ranked if "prevalencia" in r.text)
-        best = [replace(summary, score=1.0), replace(baseline, score=0.9)]
-        shown = [r.text for r in retriever.expand(best, "definition", [])]
-    assert shown[0] == summary.text and baseline.text in shown
+    summary, baseline, shown = _expanded(
+        tmp_path, CROWDED_NOTES, question, "Para modelos", "prevalencia"
+    )
+    assert shown[0] == summary and baseline in shown
     assert "Qué mide: la media armónica entre precision y recall." in shown  # still completed
     assert len(shown) <= 10
 
@@ -1167,14 +1178,7 @@ def test_retrieval_what_a_lead_in_announces_comes_whole_before_the_next_best(
 ) -> None:
     # unlike other completions, a table a lead-in announces is what the lead-in says
     question = "cuanta varianza explicaba la segunda componente con el vino"
-    (tmp_path / "notes.md").write_text(ANNOUNCED_TABLE, encoding="utf-8")
-    api.build([tmp_path / "notes.md"], store=tmp_path / "store")
-    with QAEngine.open(tmp_path / "store") as qa:
-        retriever = qa.statements
-        assert retriever is not None
-        ranked = retriever.rank(question, "unknown", (), frozenset(), [])
-        lead = next(r for r in ranked if r.text.startswith("Resultados"))
-        other = next(r for r in ranked if r.text.startswith("Criterio"))
-        best = [replace(lead, score=1.0), replace(other, score=0.9)]
-        shown = [r.text for r in retriever.expand(best, "unknown", [], limit=9)]
-    assert shown[0] == lead.text and sum(t.startswith("PC") for t in shown) == 8
+    lead, _, shown = _expanded(
+        tmp_path, ANNOUNCED_TABLE, question, "Resultados", "Criterio de Kaiser", limit=9
+    )
+    assert shown[0] == lead and sum(t.startswith("PC") for t in shown) == 8
