@@ -134,9 +134,10 @@ def classify(question: str) -> str:
     A specific intent read from misspelt cue words wins over "definition"."""
     text = " " + " ".join(_MARKS.sub(" ", fold(question)).split()) + " "
     intent = _match(text)
-    if intent == "usage" and asks_consequence(question):
+    if intent in ("usage", "difference") and asks_consequence(question):
         # "¿qué ocurre cuando registro otro?" asks what follows, not when to use something
-        # ("what happens when …" has no usage cue either)
+        # ("what happens when …" has no usage cue either), nor "what happens if the DataFrame
+        # has a different schema than the table?" a difference
         return "unknown"
     if intent in ("unknown", "definition"):
         # the generic readings yield to a misspelt specific cue ("whats the differnce")

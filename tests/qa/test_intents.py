@@ -105,3 +105,7 @@ def test_intents_a_question_asking_what_follows_is_not_about_when_to_use() -> No
     english = "What happens when I register another model under the same name?"
     assert classify(spanish) == classify(english) == "unknown"
     assert classify("¿Cuándo uso un feature store?") == "usage"
+    # nor, when a word of it is a difference cue, about a difference
+    different = "What happens if the DataFrame has a different schema than the table?"
+    assert classify(different) == classify("¿Qué pasa si el esquema es diferente?") == "unknown"
+    assert classify("What is the difference between a schema and a table?") == "difference"
