@@ -188,8 +188,8 @@ def compose(
             # cut at a line end, so that the statements after them stay in the answer
             first = clip_answer(typed_text, int(MAX_ANSWER * _TYPED_SHARE))
             header = f"{first}\n\n{say(lang, 'notes_say')}\n"
-            shown = _fitted(_first_units(ranked, _WITH_TYPED), focus, MAX_ANSWER - len(header))
-            block, items = render_statements(shown, focus)
+            room = MAX_ANSWER - len(header)
+            block, items = _fitted(_first_units(ranked, _WITH_TYPED), focus, room)
             text = header + block
             return Composed(True, text, typed_items + items)
         return _statements_first(ranked, typed, lang, focus)
@@ -211,13 +211,16 @@ def _quoted(r: Ranked, typed_text: str) -> bool:
     return r.kind == "code" or len(text) >= _QUOTED or bool(r.context and r.context in typed_text)
 
 
-def _fitted(ranked: Sequence[Ranked], focus: frozenset[str], room: int) -> Sequence[Ranked]:
-    """The statements within `room` characters, shown whole, where what completes a best one
+def _fitted(
+    ranked: Sequence[Ranked], focus: frozenset[str], room: int
+) -> tuple[str, tuple[AnswerItem, ...]]:
+    """The statements rendered within `room` characters, where what completes a best one
     (`Ranked.completes`) would push a best statement after it past the cut: such completions
     are left out, the last one first ("input_schema_name: …" and the long list it stands in
     left out the fourth best, the sentence that answered)."""
     out = list(ranked)
-    while len(render_statements(out, focus)[0]) > room:
+    shown = render_statements(out, focus)
+    while len(shown[0]) > room:
         cut = [
             n
             for n, r in enumerate(out)
@@ -226,7 +229,8 @@ def _fitted(ranked: Sequence[Ranked], focus: frozenset[str], room: int) -> Seque
         if not cut:
             break
         del out[cut[-1]]
-    return out
+        shown = render_statements(out, focus)
+    return shown
 
 
 def _first_units(ranked: Sequence[Ranked], count: int) -> Sequence[Ranked]:
@@ -256,8 +260,7 @@ def _statements_first(
     tries), where a statement's item names its section, and after ten statements they fell
     past the fifteen items an answer keeps."""
     header = say(lang, "notes_say")
-    ranked = _fitted(ranked, focus, MAX_ANSWER - len(header) - 1)
-    block, items = render_statements(ranked, focus)
+    block, items = _fitted(ranked, focus, MAX_ANSWER - len(header) - 1)
     text = f"{header}\n{block}"
     if typed.found:
         text += f"\n\n{typed.text}"
