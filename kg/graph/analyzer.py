@@ -150,9 +150,30 @@ def _whole_terms(token: str) -> list[str]:
     return [folded.replace(".", ""), *singular, *(p for p in folded.split(".")[1:] if "_" in p)]
 
 
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The phrases of every language's `phrases` table, each word in the singular or the
+    plural ("bases de datos"), with the pivot word each stands for."""
+
+    def plural(word: str) -> str:  # "de" is no plural
+        return re.escape(word) + ("(?:s|es)?" if len(word) > 2 else "")
+
+    table = {fold(k): fold(v) for lang in LANGUAGES for k, v in language(lang)["phrases"].items()}
+    return tuple(
+        (re.compile(r"\b" + r"\s+".join(plural(w) for w in phrase.split()) + r"\b"), pivot)
+        for phrase, pivot in table.items()
+    )
+
+
+def phrase_spans(folded: str) -> list[tuple[int, int, str]]:
+    """Where a folded text holds a phrase of the `phrases` tables: (start, end, pivot word)."""
+    return [(m.start(), m.end(), pivot) for rx, pivot in _phrases() for m in rx.finditer(folded)]
+
+
 def terms(text: str) -> list[str]:
-    """Index terms of `text`, in order (repeats kept: they count for BM25)."""
-    out: list[str] = []
+    """Index terms of `text`, in order (repeats kept: they count for BM25); a phrase of the
+    `phrases` tables adds the terms of the one word it stands for ("ciclo de vida": lifecycle)."""
+    out = [t for *_, pivot in phrase_spans(fold(text[:_MAX_TEXT])) for t in word_terms(pivot)]
     for match in _TOKEN.finditer(text[:_MAX_TEXT]):
         token = match.group(0)
         if _is_identifier(token):
@@ -290,6 +311,10 @@ def _query_groups(question: str, skip: frozenset[str]) -> tuple[Group, ...]:
             parts = tuple(frozenset(_token_group(t.group(0))) for t in tokens)
             add(fold(run.group(0)), set().union(*parts), 1.0, parts, True)
             named.update(run.start() + t.start() for t in tokens)
+    # a phrase is one word, the one the pivot language writes ("zona horaria": timezone)
+    for start, end, pivot in phrase_spans(fold(question)):
+        add(pivot, word_group(pivot), 1.0, (), False)
+        named.update(m.start() for m in _TOKEN.finditer(question) if start <= m.start() < end)
     shouted = sum(c.isupper() for c in question) > sum(c.islower() for c in question)
     lang = detect_language(question)
     for match in _TOKEN.finditer(question):

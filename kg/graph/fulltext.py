@@ -36,7 +36,7 @@ from kg.graph.vocab import KG
 __all__ = ["INDEX_FILE", "Hit", "Matches", "StatementIndex", "build_index", "index_rows"]
 
 INDEX_FILE = "statements.sqlite"
-_VERSION = 8  # PRAGMA user_version: an index of another layout is not read (rebuild)
+_VERSION = 9  # PRAGMA user_version: an index of another layout is not read (rebuild)
 # how close (rapidfuzz ratio) a word the notes never use must be to one they do to be its
 # typo: one letter is a quarter of a word of four, never a typo ("helm" is not "hem"), and a
 # fifth of one of five ("feast" is 89 from "fast", "dockr" 91 from "docker")

@@ -59,6 +59,17 @@ def test_analyzer_an_acronym_in_the_plural_is_the_acronym() -> None:
     assert terms("DataFrames")[0] == "dataframes" and "dataframe" not in terms("DataFrames")
 
 
+def test_analyzer_a_phrase_is_the_one_word_the_other_language_writes() -> None:
+    # a statement holding "ciclo de vida" is indexed with lifecycle's terms too, plurals too
+    assert set(terms("lifecycle")) <= set(terms("el ciclo de vida del modelo"))
+    assert set(terms("database")) <= set(terms("dos bases de datos"))
+    assert not set(terms("database")) & set(terms("la base del modelo y sus datos"))
+    # a question's phrase is one group, the pivot word's: its words are not groups of their own
+    groups = {g.word: g for g in query_groups("¿en qué zona horaria corre?")}
+    assert "timezone" in groups and "zona" not in groups and "horaria" not in groups
+    assert groups["timezone"].matches(frozenset(terms("the server's timezone")))
+
+
 def test_analyzer_a_function_word_of_another_language_is_a_word() -> None:
     def factors(question: str) -> dict[str, float]:
         return {g.word: g.factor for g in query_groups(question)}

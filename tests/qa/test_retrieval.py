@@ -1182,3 +1182,55 @@ def test_retrieval_what_a_lead_in_announces_comes_whole_before_the_next_best(
         tmp_path, ANNOUNCED_TABLE, question, "Resultados", "Criterio de Kaiser", limit=9
     )
     assert shown[0] == lead and sum(t.startswith("PC") for t in shown) == 8
+
+
+PHRASE_NOTES_ES = """\
+# Feature Store
+
+## Claves
+
+Cada fila de la tabla lleva una marca de tiempo: con ella el join punto en el tiempo no mira el
+futuro.
+
+## Validación
+
+Guarda un conjunto de datos de validación aparte antes de entrenar.
+"""
+
+PHRASE_NOTES_EN = """\
+# Streaming
+
+## Scheduling
+
+A cron schedule always runs in UTC, whatever the server's timezone.
+
+## Recovery
+
+After a failure the query restarts from its last checkpoint folder.
+"""
+
+
+def test_retrieval_a_term_of_several_words_meets_the_one_word_of_the_other_language(
+    tmp_path: Path,
+) -> None:
+    # "marca de tiempo" is a timestamp, "conjunto de datos" a dataset, and back
+    (tmp_path / "es").mkdir()
+    (tmp_path / "en").mkdir()
+    stamp, dataset = ask_notes(
+        tmp_path / "es",
+        PHRASE_NOTES_ES,
+        "Why does every row carry a timestamp?",
+        "Should I keep a validation dataset apart?",
+        typed_only=False,
+    )
+    assert stamp.found and "marca de tiempo" in stamp.answer
+    assert dataset.found and "conjunto de datos" in dataset.answer
+    zone, checkpoint = ask_notes(
+        tmp_path / "en",
+        PHRASE_NOTES_EN,
+        "¿En qué zona horaria corre un cron?",
+        "¿Desde qué punto de control se reanuda la consulta?",
+        typed_only=False,
+    )
+    assert zone.found and "timezone" in zone.answer
+    assert checkpoint.found and "checkpoint folder" in checkpoint.answer
