@@ -311,10 +311,15 @@ def _query_groups(question: str, skip: frozenset[str]) -> tuple[Group, ...]:
             parts = tuple(frozenset(_token_group(t.group(0))) for t in tokens)
             add(fold(run.group(0)), set().union(*parts), 1.0, parts, True)
             named.update(run.start() + t.start() for t in tokens)
-    # a phrase is one word, the one the pivot language writes ("zona horaria": timezone)
-    for start, end, pivot in phrase_spans(fold(question)):
+    # a phrase is one word, the one the pivot language writes ("zona horaria": timezone),
+    # found in the question's words folded one by one (folding may change a text's length)
+    tokens = list(_TOKEN.finditer(question))
+    at = [0]
+    for m in tokens:
+        at.append(at[-1] + len(fold(m.group(0))) + 1)
+    for start, end, pivot in phrase_spans(" ".join(fold(m.group(0)) for m in tokens)):
         add(pivot, word_group(pivot), 1.0, (), False)
-        named.update(m.start() for m in _TOKEN.finditer(question) if start <= m.start() < end)
+        named.update(m.start() for m, i in zip(tokens, at[:-1], strict=True) if start <= i < end)
     shouted = sum(c.isupper() for c in question) > sum(c.islower() for c in question)
     lang = detect_language(question)
     for match in _TOKEN.finditer(question):
