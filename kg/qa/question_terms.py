@@ -205,7 +205,9 @@ class QuestionTerms:
         "duración" (in English, "trian" is a typo of "train", though Spanish writes "trían")."""
         if group.parts or group.name or is_word(group.word, lang):
             return group
-        if not (fixed := self.index.correction(group.word)):
+        # the word, else its stem against the notes' stems ("esccribo": escrib)
+        forms = dict.fromkeys((group.word, *word_terms(group.word)))
+        if not (fixed := next(filter(None, map(self.index.correction, forms)), None)):
             return group
         return replace(group, terms=frozenset({fixed, *word_group(fixed)}))
 

@@ -1040,6 +1040,17 @@ def test_retrieval_a_typo_beside_words_of_the_notes_is_read_as_their_word(
     assert not tensor.found
 
 
+def test_retrieval_a_typo_is_read_by_its_stem_too(tmp_path: Path) -> None:
+    # "esccribo" is two slips from the notes' stem "escrib", its stem "esccrib" one
+    notes = "# Feature Store\n\nEscribe los datos con fs.write_table en la tabla de features.\n"
+    (answer,) = ask_notes(tmp_path, notes, "¿Cómo esccribo datos en la tabla?", typed_only=False)
+    assert answer.found and "fs.write_table" in answer.answer
+    with QAEngine.open(tmp_path / "store") as qa:
+        assert qa.statements is not None
+        groups = {g.word: g.terms for g in qa.statements.terms.groups("esccribo datos", [])}
+        assert set(groups["esccribo"]) & set(terms("escribe"))
+
+
 def test_retrieval_a_word_of_a_language_is_not_a_typo_of_the_notes_word(tmp_path: Path) -> None:
     notes = "# Entrenamiento\n\nLa duración total del entrenamiento es de dos horas.\n"
     (asked,) = ask_notes(tmp_path, notes, "¿Qué duración tiene el entrenamiento?", typed_only=False)
