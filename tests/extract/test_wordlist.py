@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from kg.extract import wordlist
 from kg.extract.wordlist import is_common, near_common
 
 
@@ -21,3 +26,24 @@ def test_wordlist_a_slip_from_a_common_word_is_near_it() -> None:
         assert near_common(typo), typo
     for name in ("sagemaker", "kubeflow", "kserve", "bentoml"):
         assert not near_common(name), name
+
+
+def test_wordlist_the_cached_copy_and_the_words_read_whole_agree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(wordlist, "user_cache_dir", lambda *a, **k: str(tmp_path))
+    wordlist._words.cache_clear()
+    try:
+        cached = wordlist._words()  # written now, in the cache folder
+        assert isinstance(cached, wordlist._Cached) and list(tmp_path.glob("common-*.sqlite"))
+        whole = wordlist._InMemory(wordlist._read())
+        for word in ("halfway", "encendido", "sagemaker", "aprnder", "kubeflow"):
+            assert cached.holds(word) == whole.holds(word), word
+            assert sorted(cached.like(word)) == sorted(whole.like(word)), word
+        # a cache that cannot be written: the words read whole
+        monkeypatch.setattr(wordlist, "user_cache_dir", lambda *a, **k: "/proc/kg-no-cache")
+        wordlist._words.cache_clear()
+        assert isinstance(wordlist._words(), wordlist._InMemory)
+        assert is_common("halfway") and not is_common("sagemaker") and near_common("aprnder")
+    finally:
+        wordlist._words.cache_clear()
