@@ -1225,23 +1225,18 @@ def test_retrieval_a_term_of_several_words_meets_the_one_word_of_the_other_langu
     tmp_path: Path,
 ) -> None:
     # "marca de tiempo" is a timestamp, "conjunto de datos" a dataset, and back
-    (tmp_path / "es").mkdir()
-    (tmp_path / "en").mkdir()
-    stamp, dataset = ask_notes(
-        tmp_path / "es",
-        PHRASE_NOTES_ES,
-        "Why does every row carry a timestamp?",
-        "Should I keep a validation dataset apart?",
-        typed_only=False,
-    )
-    assert stamp.found and "marca de tiempo" in stamp.answer
-    assert dataset.found and "conjunto de datos" in dataset.answer
-    zone, checkpoint = ask_notes(
-        tmp_path / "en",
-        PHRASE_NOTES_EN,
-        "¿En qué zona horaria corre un cron?",
-        "¿Desde qué punto de control se reanuda la consulta?",
-        typed_only=False,
-    )
-    assert zone.found and "timezone" in zone.answer
-    assert checkpoint.found and "checkpoint folder" in checkpoint.answer
+    cases = {
+        "es": (PHRASE_NOTES_ES, {
+            "Why does every row carry a timestamp?": "marca de tiempo",
+            "Should I keep a validation dataset apart?": "conjunto de datos",
+        }),
+        "en": (PHRASE_NOTES_EN, {
+            "¿En qué zona horaria corre un cron?": "timezone",
+            "¿Desde qué punto de control se reanuda la consulta?": "checkpoint folder",
+        }),
+    }  # fmt: skip
+    for name, (notes, asked) in cases.items():
+        (tmp_path / name).mkdir()
+        answers = ask_notes(tmp_path / name, notes, *asked, typed_only=False)
+        for answer, (question, quoted) in zip(answers, asked.items(), strict=True):
+            assert answer.found and quoted in answer.answer, question
