@@ -322,7 +322,7 @@ def _query_groups(question: str, skip: frozenset[str]) -> tuple[Group, ...]:
         named.update(m.start() for m, i in zip(tokens, at[:-1], strict=True) if start <= i < end)
     shouted = sum(c.isupper() for c in question) > sum(c.islower() for c in question)
     lang = detect_language(question)
-    for match in _TOKEN.finditer(question):
+    for match in tokens:
         token = match.group(0)
         folded = fold(token)
         if not shouted and (keyword := _keyword(token)):

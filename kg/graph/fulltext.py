@@ -207,7 +207,7 @@ class StatementIndex:
             return None
         score = _FIVE_LETTER_TYPO_SCORE if len(word) == _NEVER_TYPO + 1 else _TYPO_SCORE
         # a snake_case name is a typo only of another ("is_incremental" is not "incremental")
-        like = self.starting(word[:1])["_" in word]
+        like = self._starting(word[:1])["_" in word]
         best = process.extractOne(word, like, scorer=fuzz.ratio, score_cutoff=score)
         slips = next(n for size, n in _TYPO_SLIPS if len(word) <= size)
         if best is not None and OSA.distance(word, best[0]) > slips:
@@ -215,7 +215,13 @@ class StatementIndex:
         self._corrections[word] = None if best is None else str(best[0])
         return self._corrections[word]
 
-    def starting(self, letter: str) -> tuple[list[str], list[str]]:
+    def within(self, word: str, slips: int) -> bool:
+        """Whether a term of the notes with the word's first letter is at most `slips` edits
+        (or swaps) from it: looser than `correction`, to tell a slip from a new name."""
+        like = self._starting(word[:1])[0]
+        return process.extractOne(word, like, scorer=OSA.distance, score_cutoff=slips) is not None
+
+    def _starting(self, letter: str) -> tuple[list[str], list[str]]:
         """The terms that start with `letter`, without and with "_", read once a letter (a
         range of the vocabulary: reading all of it took 0.4 s at 1,000 documents, a letter's
         terms 10 ms)."""

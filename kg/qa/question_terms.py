@@ -8,9 +8,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from kg.extract.language import detect_language
 from kg.extract.lexicon import fold, is_word
 from kg.extract.patterns import VERSUS, alternation
@@ -246,12 +243,8 @@ class QuestionTerms:
     def _near_notes(self, word: str) -> bool:
         """Whether the word or its stem is a slip from a term of the notes with its first
         letter (two slips from seven letters on: "deploeyd" and the notes' "deploy")."""
-        for form in dict.fromkeys((word, *word_terms(word))):
-            slips = 1 if len(form) < _TWO_SLIPS else 2
-            like = self.index.starting(form[:1])[0]
-            if process.extractOne(form, like, scorer=OSA.distance, score_cutoff=slips):
-                return True
-        return False
+        forms = dict.fromkeys((word, *word_terms(word)))
+        return any(self.index.within(f, 1 if len(f) < _TWO_SLIPS else 2) for f in forms)
 
     def _absent_subject(self, question: str, ignore: Iterable[str]) -> list[str]:
         """The subject of "what is X Y?" when no statement holds its words together though the

@@ -168,6 +168,10 @@ def test_index_a_typo_is_close_to_a_word_of_the_same_shape(notes_store: Path) ->
     # a snake_case name that holds a word of the notes is a name of its own, not a typo of it
     # (as `is_incremental` is not "incremental")
     assert not index.is_misspelling("g_garbage") and not index.is_misspelling("c_collector")
+    # `within` only counts edits: "minimis" is one from the notes' "minimiz" ("minimiza"),
+    # "minimsie" two; none of their terms is within one of "kubeflow"
+    assert index.within("minimis", 1) and not index.within("kubeflow", 1)
+    assert not index.within("minimsie", 1) and index.within("minimsie", 2)
 
 
 def test_index_looks_statements_up_by_iri(notes_store: Path) -> None:
