@@ -17,7 +17,7 @@ import os
 import pickle
 import sqlite3
 import unicodedata
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator
 from functools import lru_cache
 from importlib import metadata
 from importlib.resources import files
@@ -27,7 +27,7 @@ from platformdirs import user_cache_dir
 
 from kg.lang import LANGUAGES, language, listed
 
-__all__ = ["fold", "is_infinitive", "is_word", "lemma", "singular"]
+__all__ = ["cached_copy", "fold", "is_infinitive", "is_word", "lemma", "singular"]
 
 
 def fold(text: str) -> str:
@@ -100,25 +100,36 @@ def _lemmas(lang: str) -> _Lemmas | dict[str, str]:
     if not name:
         return {}
     version = metadata.version("spacy-lookups-data")
-    # v2: with the folded words (`is_word`)
-    path = Path(user_cache_dir("kg", appauthor=False)) / f"lemmas-v2-{version}-{name}.sqlite"
+
+    def fill(db: sqlite3.Connection) -> None:
+        db.execute("CREATE TABLE lemmas (word TEXT PRIMARY KEY, lemma TEXT) WITHOUT ROWID")
+        db.executemany("INSERT INTO lemmas VALUES (?, ?)", _table(lang).items())
+        db.execute("CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID")
+        db.executemany("INSERT OR IGNORE INTO words VALUES (?)", ((w,) for w in _words(lang)))
+
     try:
-        if not path.is_file():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with sqlite3.connect(tmp) as db:
-                db.execute("CREATE TABLE lemmas (word TEXT PRIMARY KEY, lemma TEXT) WITHOUT ROWID")
-                db.executemany("INSERT INTO lemmas VALUES (?, ?)", _table(lang).items())
-                db.execute("CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID")
-                words = ((w,) for w in _words(lang))
-                db.executemany("INSERT OR IGNORE INTO words VALUES (?)", words)
-            db.close()
-            tmp.replace(path)
-            # the copy before the folded words (v1), which nothing reads any more
-            (path.parent / f"lemmas-{version}-{name}.sqlite").unlink(missing_ok=True)
+        # v2: with the folded words (`is_word`)
+        path = cached_copy(f"lemmas-v2-{version}-{name}.sqlite", fill)
+        # the copy before the folded words (v1), which nothing reads any more
+        (path.parent / f"lemmas-{version}-{name}.sqlite").unlink(missing_ok=True)
         return _Lemmas(path)
     except (OSError, sqlite3.Error):
         return _table(lang)  # a read-only home: the table whole, as before
+
+
+def cached_copy(name: str, fill: Callable[[sqlite3.Connection], None]) -> Path:
+    """The SQLite file `name` in the user cache, written once by `fill` through a temporary
+    file (a reader never sees half of one). Raises OSError or sqlite3.Error where it cannot
+    be written (a read-only home)."""
+    path = Path(user_cache_dir("kg", appauthor=False)) / name
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with sqlite3.connect(tmp) as db:
+            fill(db)
+        db.close()
+        tmp.replace(path)
+    return path
 
 
 def _lookup(lang: str, word: str) -> str | None:

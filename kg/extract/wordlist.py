@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import sqlite3
 from collections.abc import Iterator
 from functools import lru_cache
@@ -23,11 +22,10 @@ from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
 
-from platformdirs import user_cache_dir
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from kg.extract.lexicon import fold
+from kg.extract.lexicon import cached_copy, fold
 from kg.lang import LANGUAGES, language
 
 __all__ = ["MIN_LOG_PROB", "is_common", "near_common"]
@@ -85,23 +83,17 @@ class _InMemory:
 @lru_cache(maxsize=1)
 def _words() -> _Cached | _InMemory:
     version = metadata.version("spacy-lookups-data")
-    name = f"common-v1-{version}-{'-'.join(_tables())}-{MIN_LOG_PROB:g}.sqlite"
-    path = Path(user_cache_dir("kg", appauthor=False)) / name
+
+    def fill(db: sqlite3.Connection) -> None:
+        sql = "CREATE TABLE words (word TEXT PRIMARY KEY, first TEXT, size INTEGER) WITHOUT ROWID"
+        db.execute(sql)
+        rows = ((w, w[:1], len(w)) for w in _read())
+        db.executemany("INSERT OR IGNORE INTO words VALUES (?, ?, ?)", rows)
+        db.execute("CREATE INDEX by_shape ON words (first, size)")
+
     try:
-        if not path.is_file():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with sqlite3.connect(tmp) as db:
-                db.execute(
-                    "CREATE TABLE words (word TEXT PRIMARY KEY, first TEXT, size INTEGER)"
-                    " WITHOUT ROWID"
-                )
-                rows = ((w, w[:1], len(w)) for w in _read())
-                db.executemany("INSERT OR IGNORE INTO words VALUES (?, ?, ?)", rows)
-                db.execute("CREATE INDEX by_shape ON words (first, size)")
-            db.close()
-            tmp.replace(path)
-        return _Cached(path)
+        name = f"common-v1-{version}-{'-'.join(_tables())}-{MIN_LOG_PROB:g}.sqlite"
+        return _Cached(cached_copy(name, fill))
     except (OSError, sqlite3.Error):
         return _InMemory(_read())
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import wordlist
+from kg.extract import lexicon, wordlist
 from kg.extract.wordlist import is_common, near_common
 
 
@@ -31,7 +31,7 @@ def test_wordlist_a_slip_from_a_common_word_is_near_it() -> None:
 def test_wordlist_the_cached_copy_and_the_words_read_whole_agree(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(wordlist, "user_cache_dir", lambda *a, **k: str(tmp_path))
+    monkeypatch.setattr(lexicon, "user_cache_dir", lambda *a, **k: str(tmp_path))
     wordlist._words.cache_clear()
     try:
         cached = wordlist._words()  # written now, in the cache folder
@@ -41,7 +41,7 @@ def test_wordlist_the_cached_copy_and_the_words_read_whole_agree(
             assert cached.holds(word) == whole.holds(word), word
             assert sorted(cached.like(word)) == sorted(whole.like(word)), word
         # a cache that cannot be written: the words read whole
-        monkeypatch.setattr(wordlist, "user_cache_dir", lambda *a, **k: "/proc/kg-no-cache")
+        monkeypatch.setattr(lexicon, "user_cache_dir", lambda *a, **k: "/proc/kg-no-cache")
         wordlist._words.cache_clear()
         assert isinstance(wordlist._words(), wordlist._InMemory)
         assert is_common("halfway") and not is_common("sagemaker") and near_common("aprnder")
