@@ -244,6 +244,13 @@ def test_fulltext_a_term_in_many_statements_does_not_search_but_the_rarest_does(
     assert [h.text for h in both] == ["The zebra model is trained alone."]
     # a question of common words alone still searches with the rarest of them
     assert len(index.search(query_groups("model"), limit=50)) >= 12
+    # on a large graph a share no term reaches, but past the absolute cap it does not search
+    monkeypatch.setattr(fulltext, "_COMMON_SHARE", 2.0)
+    assert len(index.search(query_groups("zebra model"), limit=50)) >= 13
+    monkeypatch.setattr(fulltext, "_MAX_COMMON", 5)
+    assert [h.text for h in index.search(query_groups("zebra model"), limit=50)] == [
+        "The zebra model is trained alone."
+    ]
     monkeypatch.setattr(fulltext, "_MIN_COMMON", 500)
     assert len(index.search(query_groups("zebra model"), limit=50)) >= 13  # small: all search
 
