@@ -4,6 +4,8 @@ probabilities (`lexeme_prob`, from web text), the words at least as common as
 
 - `is_common(folded)`: a common word of any language ("halfway", "evidently": the lemma
   tables hold only words that inflect).
+- `is_word_form(folded)`: a common word, or one with a language's endings that is one once
+  they are read off ("reiniciarlo" → reiniciar, "logueo" → loguear, "hardcoded" → hardcode).
 - `near_common(folded)`: one slip (an edit or a swap) from a common word of the same first
   letter and about its length: a typo of one ("aprnder", "deploeyd").
 
@@ -28,7 +30,7 @@ from rapidfuzz.distance import OSA
 from kg.extract.lexicon import cached_copy, fold
 from kg.lang import LANGUAGES, language
 
-__all__ = ["MIN_LOG_PROB", "is_common", "near_common"]
+__all__ = ["MIN_LOG_PROB", "is_common", "is_word_form", "near_common"]
 
 # "docker" (-15.6), "terraform" (-15.5) and "sagemaker" (none) are not common words; "halfway"
 # (-11.3), "evidently" (-13.1) and "prefect" (-14.7) are. The out-of-notes questions that
@@ -101,6 +103,44 @@ def _words() -> _Cached | _InMemory:
 def is_common(folded: str) -> bool:
     """Whether a folded word is a common word of a language."""
     return bool(folded) and _words().holds(folded)
+
+
+def is_word_form(folded: str) -> bool:
+    """Whether a folded word is a common word, or a form of one the language files' endings
+    make: a pronoun off a verb ("reiniciarlo", "pasamelo"), a conjugated or participle ending
+    for an infinitive one ("logueo" → loguear, "deployado" → deployar), a lemma ending off
+    ("hardcoded", "hardcoding" → hardcode; a base one slip from a common word counts, as
+    "hardcode" is from "hardcore"). A tool's name has none of these forms ("sagemaker")."""
+    if is_common(folded):
+        return True
+    return any(_base_is_word(base, lemma) for base, lemma in _bases(folded))
+
+
+def _base_is_word(base: str, lemma: bool) -> bool:
+    return len(base) >= _MIN_BASE and (is_common(base) or (lemma and near_common(base)))
+
+
+_MIN_BASE = 4  # a shorter base is too easily a word ("dask" less "k")
+
+
+def _bases(word: str) -> Iterator[tuple[str, bool]]:
+    """The words `word` may be a form of, each with whether a lemma ending was read off."""
+    for lang in LANGUAGES:
+        data = language(lang)
+        for clitic in data["clitic_endings"]:
+            if word.endswith(clitic):
+                yield word[: -len(clitic)], False
+        verbs = (*data["verb_endings"], *data["participle_endings"], *data["gerund_endings"])
+        for ending in verbs:
+            if word.endswith(ending):
+                stem = word[: -len(ending)]
+                yield from ((stem + inf, False) for inf in data["infinitive_endings"])
+        for ending in data["lemma_endings"]:
+            if word.endswith(ending):
+                stem = word[: -len(ending)]
+                yield from ((b, True) for b in (stem, stem + "e"))
+                if len(stem) > 2 and stem[-1] == stem[-2]:
+                    yield stem[:-1], True  # "upserting" → upsert, "mapped" → map
 
 
 def near_common(folded: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from kg.extract.language import detect_language
 from kg.extract.lexicon import fold, is_word
 from kg.extract.patterns import VERSUS, alternation
-from kg.extract.wordlist import is_common, near_common
+from kg.extract.wordlist import is_word_form, near_common
 from kg.graph.analyzer import (
     Group,
     is_keyword,
@@ -234,7 +234,7 @@ class QuestionTerms:
         word = group.word
         if not _plain(group) or len(word) <= _NEVER_NAME or self.index.frequency(group):
             return False
-        if any(is_word(word, lang) for lang in LANGUAGES) or is_common(word):
+        if any(is_word(word, lang) for lang in LANGUAGES) or is_word_form(word):
             return False
         if self.index.frequency(self._apart(group)) or self._near_notes(word):
             return False

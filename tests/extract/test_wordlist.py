@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract import lexicon, wordlist
-from kg.extract.wordlist import is_common, near_common
+from kg.extract.wordlist import is_common, is_word_form, near_common
 
 
 def test_wordlist_common_words_of_either_language_are_words() -> None:
@@ -18,6 +18,16 @@ def test_wordlist_common_words_of_either_language_are_words() -> None:
     for word in ("sagemaker", "kubeflow", "dagster", "clearml", "bentoml", "snowpark"):
         assert not is_common(word), word
     assert not is_common("")
+
+
+def test_wordlist_a_form_of_a_common_word_is_a_word() -> None:
+    # a pronoun off a verb, a conjugated ending for an infinitive one, a lemma ending off
+    for form in ("reiniciarlo", "borrarlas", "pasamelo", "logueo", "hardcoding", "hardcoded"):
+        assert not is_common(form) and is_word_form(form), form
+    # names of tools have none of these forms, and a base must be a word of some length
+    for name in ("sagemaker", "kubeflow", "dagster", "clearml", "bentoml", "optuna", "kedro"):
+        assert not is_word_form(name), name
+    assert is_word_form("halfway") and not is_word_form("")
 
 
 def test_wordlist_a_slip_from_a_common_word_is_near_it() -> None:

@@ -124,4 +124,7 @@ def test_question_terms_a_lower_case_name_the_notes_never_write_is_missing(
         assert missing("if it fails halfway, which version does the alias point to?", []) == []
         assert missing("que debo aprnder antes de registrar un modelo", []) == []
         assert missing("wich alias points to a version?", []) == []
+        # nor a form of a common word ("reiniciarlo": reiniciar with a pronoun)
+        assert missing("puedo cambiar el alias sin reiniciarlo?", []) == []
+        assert missing("how do I avoid hardcoding the version?", []) == []
         assert missing("what does register_model add to the registry?", []) == []
