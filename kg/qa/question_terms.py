@@ -88,12 +88,33 @@ def asked_subject(question: str) -> LinkedConcept | None:
     found = _ASKED.search(question)
     if found is None:
         return None
-    words = without_article(found["subject"]).split()
-    while words and is_stop_word(words[-1]):
-        words.pop()
+    words = _subject_words(without_article(found["subject"]).split())
+    if len(words) > _SUBJECT_WORDS:
+        words = _before_context(words)
     if not words or len(words) > _SUBJECT_WORDS:
         return None
     return LinkedConcept("", " ".join(words))
+
+
+def _subject_words(words: list[str]) -> list[str]:
+    """The words of a subject without the function words after it."""
+    while words and is_stop_word(words[-1]):
+        words = words[:-1]
+    return words
+
+
+def _before_context(words: list[str]) -> list[str]:
+    """Of a subject too long to be a name, the name before its context: "online store en la
+    feature store de databricks" asks what an online store is. The first preposition (in the
+    language files' order: "en" before "de") that leaves a name short enough cuts it."""
+    folded = [fold(w) for w in words]
+    for preposition in listed("context_prepositions"):
+        cut = preposition.split()
+        at = next((i for i in range(1, len(words)) if folded[i : i + len(cut)] == cut), 0)
+        name = _subject_words(words[:at])
+        if 0 < len(name) <= _SUBJECT_WORDS:
+            return name
+    return []
 
 
 _JOINED = alternation(listed("conjunctions"))

@@ -46,6 +46,15 @@ def test_question_terms_the_subject_a_question_asks_to_define() -> None:
     spanish = asked_subject("¿Qué es una tienda online?")
     assert spanish is not None and spanish.label == "tienda online"
     assert asked_subject("How do I log a model?") is None
+    # a subject too long for a name is the name before its context ("en" before "de")
+    for asked, name in (
+        ("¿qué es un online store en la feature store de databricks?", "online store"),
+        ("qué es el registro de modelos en unity catalog de databricks", "registro de modelos"),
+        ("what is the model registry in unity catalog used for by teams", "model registry"),
+    ):
+        found = asked_subject(asked)
+        assert found is not None and found.label == name, asked
+    assert asked_subject("what is the thing that everybody keeps mentioning all the time") is None
     linked = [LinkedConcept("https://kg.invalid/concept/featurestoreapi", "FeatureStoreAPI")]
     assert [c.label for c in defined_concepts(question, "definition", linked)] == ["online store"]
     # the concept linked first is the subject: it is what a defining sentence defines
