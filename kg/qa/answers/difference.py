@@ -119,7 +119,8 @@ def _side_by_side(ctx: AskContext, concepts: tuple[LinkedConcept, ...]) -> Resul
         ("notes", "notes_row"),
     ):
         sides = [cell("; ".join(f[key][:3])) for f in facts]
-        lines.append(table_row([say(lang, row_name), *sides]))
+        if any(sides):  # a row neither side has anything for says nothing
+            lines.append(table_row([say(lang, row_name), *sides]))
     items = tuple(AnswerItem(c.label, c.iri, "differsFrom") for c in (a, b))
     return Result(True, "\n".join(lines), items, direct=False)
 

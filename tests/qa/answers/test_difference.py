@@ -52,6 +52,8 @@ def test_difference_of_concepts_never_compared_puts_their_facts_side_by_side(
     lines = answer.answer.splitlines()
     assert "| | IQR filter | Pandas API |" in lines
     assert "| Requires | Spark ML | Spark SQL |" in lines
+    # neither side has a definition: no empty row says so
+    assert not [line for line in lines if line.startswith("| Definition")]
     assert [(i.label, i.relation) for i in answer.items] == [
         ("IQR filter", "differsFrom"),
         ("Pandas API", "differsFrom"),
