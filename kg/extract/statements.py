@@ -43,7 +43,7 @@ _ABBREVIATION = re.compile(
 )
 _MIN_SENTENCE = 4
 _MAX_SENTENCE = 600  # a "sentence" longer than this (no punctuation) is cut at line breaks
-_MAX_CODE_LINES = 40  # code statements keep their first lines; the index sees all of it
+_MAX_CODE_LINES = 40  # lines of a code statement: a longer block is read in pieces
 
 
 @dataclass(frozen=True)
@@ -174,10 +174,30 @@ def _code(block: Code, make: _Maker) -> Iterator[Statement]:
     lines = block.text.strip("\n").split("\n")
     if not any(line.strip() for line in lines):
         return
-    shown = "\n".join(lines[:_MAX_CODE_LINES])
     # the code's own first line: a fenced block's first line is its fence
     first = block.line_start + (1 if block.line_end - block.line_start >= len(lines) else 0)
-    yield make("code", shown, block.language, first, block.line_end)
+    for start, end in _pieces(lines):
+        last = block.line_end if end == len(lines) else first + end - 1
+        text = "\n".join(lines[start:end])
+        yield make("code", text, block.language, first + start, last)
+
+
+def _pieces(lines: list[str]) -> Iterator[tuple[int, int]]:
+    """A code block's lines in pieces of at most `_MAX_CODE_LINES`, each ending at its last
+    blank line past the half where there is one (a step of a script), blank lines between
+    pieces left out: a long script's later steps are statements too ("STEP 3" of a
+    workflow, 170 lines down, was in no statement)."""
+    start = 0
+    while start < len(lines):
+        while 0 < start < len(lines) and not lines[start].strip():
+            start += 1
+        end = min(start + _MAX_CODE_LINES, len(lines))
+        if end < len(lines):
+            blank = [n for n in range(start + _MAX_CODE_LINES // 2, end) if not lines[n].strip()]
+            end = blank[-1] if blank else end
+        if start < end:
+            yield start, end
+        start = end
 
 
 def _links_within(text: RichText) -> bool:

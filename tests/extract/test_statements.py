@@ -138,3 +138,27 @@ def test_statements_leave_out_a_table_of_contents(tmp_path: Path) -> None:
     items = [s.text for s in _statements(tmp_path, text) if s.kind == "item"]
     # links to the document's own headings say what the headings say; other items stay
     assert items == ["Guía oficial", "Ver Fundamentos para los detalles."]
+
+
+def test_statements_a_long_code_block_is_read_in_pieces_that_keep_their_lines(
+    tmp_path: Path,
+) -> None:
+    # a script of three steps, 30 lines each with a blank line between: two pieces at most 40
+    # lines long, each cut at a blank line, and none of its lines lost
+    steps = []
+    for step in range(1, 4):
+        steps.append(f"# STEP {step}")
+        steps += [f"x{step}_{n} = call_{step}({n})" for n in range(29)]
+        steps.append("")
+    text = "# Script\n\n```python\n" + "\n".join(steps).rstrip() + "\n```\n"
+    code = [s for s in _statements(tmp_path, text, lang="en") if s.kind == "code"]
+    assert len(code) >= 3 and all(s.text.count("\n") < 40 for s in code)
+    assert [s.text.splitlines()[0] for s in code] == ["# STEP 1", "# STEP 2", "# STEP 3"]
+    # each piece starts on its own line of the file (the fence is line 3)
+    assert [s.line for s in code] == [4, 35, 66]
+    assert "x3_28 = call_3(28)" in code[-1].text
+    pieces = [line for s in code for line in s.text.splitlines() if line]
+    assert pieces == [line for line in steps if line]  # every line, in one piece each
+    # a short block is one statement, as it was
+    short = _statements(tmp_path, "# S\n\n```python\na = 1\n\nb = 2\n```\n", lang="en")
+    assert [s.text for s in short if s.kind == "code"] == ["a = 1\n\nb = 2"]
