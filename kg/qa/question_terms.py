@@ -268,17 +268,23 @@ class QuestionTerms:
         return any(self.index.within(f, 1 if len(f) < _TWO_SLIPS else 2) for f in forms)
 
     def _absent_subject(self, question: str, ignore: Iterable[str]) -> list[str]:
-        """The subject of "what is X Y?" when no statement holds its words together though the
-        notes use each ("a vector database": "vector" and "database" apart)."""
+        """The subject of "what is X Y?" when the notes never use one of its words though they
+        use another, or no statement holds its words together though the notes use each ("a
+        vector database": "vector" and "database" apart)."""
         found = _SUBJECT.match(question)
         if found is None:
             return []
         groups = [g for g in query_groups(found["subject"], ignore) if g.factor == 1.0]
         if not 2 <= len(groups) <= _MAX_SUBJECT or any(g.parts or g.name for g in groups):
             return []
+        # a word of it the notes never use, nor a slip from theirs: "conformal prediction",
+        # "a race condition" are not the notes' prediction or condition
+        held = [self._holds(g) or self._near_notes(g.word) for g in groups]
+        if any(held) and not all(held):
+            return [found["subject"].strip()]
         together = Group(found["subject"], frozenset(), 1.0, tuple(g.terms for g in groups))
-        held = all(self.index.frequency(g) for g in groups)
-        return [found["subject"].strip()] if held and not self.index.frequency(together) else []
+        held_all = all(self.index.frequency(g) for g in groups)
+        return [found["subject"].strip()] if held_all and not self.index.frequency(together) else []
 
     def _holds(self, group: Group) -> bool:
         """Whether the notes use a word of the question, or a word it is a typo of."""

@@ -318,6 +318,32 @@ def test_retrieval_a_subject_whose_words_the_notes_never_write_together_is_not_f
     assert present.found and "keeps features" in present.answer
 
 
+PREDICTION_NOTES = "\n\n".join(
+    [
+        "# Serving",
+        "A batch prediction reads a whole table at once.",
+        "An online prediction answers one request in milliseconds.",
+        *(f"Step {n} of the pipeline writes table number {n} to the lake." for n in range(1, 19)),
+    ]
+)
+
+
+def test_retrieval_a_subject_with_a_word_the_notes_never_use_is_not_found(
+    tmp_path: Path,
+) -> None:
+    absent, typo, present = ask_notes(
+        tmp_path,
+        PREDICTION_NOTES + "\n",
+        "What is conformal prediction?",  # "prediction" is theirs, "conformal" no word of theirs
+        "What is an onlien prediction?",  # a slip from their "online"
+        "What is a batch prediction?",
+        typed_only=False,
+    )
+    assert not absent.found and "conformal prediction" in absent.answer
+    assert typo.found and "milliseconds" in typo.answer
+    assert present.found and "whole table" in present.answer
+
+
 VENV_NOTES = """\
 # Virtual environments
 
