@@ -1266,3 +1266,30 @@ def test_retrieval_a_term_of_several_words_meets_the_one_word_of_the_other_langu
         answers = ask_notes(tmp_path / name, notes, *asked, typed_only=False)
         for answer, (question, quoted) in zip(answers, asked.items(), strict=True):
             assert answer.found and quoted in answer.answer, question
+
+
+TROUBLESHOOTING_NOTES = """\
+# Troubleshooting
+
+Scenario: the feature lookup returns nulls for some rows at inference time. Fix: the lookup \
+keys of the request match no row of the feature table. Verify that the key columns have the \
+same types on both sides.
+
+# Tables
+
+A feature table is a Delta table with a primary key.
+"""
+
+
+def test_retrieval_the_best_sentence_goes_on_in_the_sentences_after_it_whatever_is_asked(
+    tmp_path: Path,
+) -> None:
+    # a question that asks what something returns, answered by a scenario and its fix
+    (answer,) = ask_notes(
+        tmp_path,
+        TROUBLESHOOTING_NOTES,
+        "What does the feature lookup return at inference time for some rows?",
+        typed_only=False,
+    )
+    assert answer.found and answer.intent == "components"
+    assert "returns nulls" in answer.answer and "same types" in answer.answer
