@@ -151,6 +151,13 @@ class AskContext:
         return frozenset(t for g in groups if g.factor >= 1.0 for t in g.terms)
 
     @cached_property
+    def unknown_words(self) -> list[str]:
+        """The question's content words the notes never use (a typo of theirs is theirs)."""
+        if self.statements is None:
+            return []
+        return self.statements.terms.unknown_words(self.question, self._ignored)
+
+    @cached_property
     def missing_names(self) -> list[str]:
         """Names the question asks about that the notes never write (read once: whether to
         answer, then what a "not found" names)."""

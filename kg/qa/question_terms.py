@@ -175,6 +175,12 @@ class QuestionTerms:
             if not (g.word.endswith("*") and g.word[:-1] in unknown)
         ]
 
+    def unknown_words(self, question: str, ignore: Iterable[str]) -> list[str]:
+        """The question's content words the notes never use, typos of theirs read as theirs
+        (`groups`), function words aside."""
+        groups = self.groups(question, ignore)
+        return [g.word for g in groups if g.factor >= 1.0 and not self.index.frequency(g)]
+
     def _compounds(self, groups: list[Group], question: str) -> list[Group]:
         """A compound written closed where the notes write it open, or open where they write
         it closed: "lowercase" the notes never write is "lower" and "case" in one statement;

@@ -34,9 +34,11 @@ def typed_answer(ctx: AskContext) -> Result:
     """The answer to a linked question from its intent's handler, or, when that finds
     nothing, what the notes say of its first concept. A question that links to no concept
     is answered by the section whose title holds its words (every word, unless it asks how
-    to do something)."""
+    to do something in words the notes all use: "how do I make a pivot table in a
+    spreadsheet" is not answered by "Feature Tables")."""
     if not ctx.linked:  # "how do I remove outliers?", "what is one-hot encoding?": a section
-        return replace(covered_in(ctx, every_word=ctx.intent != "how_to"), direct=False)
+        every_word = ctx.intent != "how_to" or bool(ctx.unknown_words)
+        return replace(covered_in(ctx, every_word=every_word), direct=False)
     result = handler_for(ctx.intent)(ctx)
     if result.found or ctx.intent in ("definition", "unknown"):
         return result

@@ -50,3 +50,20 @@ def test_sections_a_title_answers_only_when_it_holds_each_word_the_question_coun
     # "used" meets the title's "Use", but the question asks about a word it lacks
     assert not used.found and "Use Cases" not in used.answer
     assert cases.found and "Use Cases" in cases.answer
+
+
+def test_sections_a_how_to_in_words_the_notes_never_use_is_no_title_match(
+    tmp_path: Path,
+) -> None:
+    spreadsheet, outliers = ask_notes(
+        tmp_path,
+        "# Data\n\n## Feature tables\n\nEach row holds the features of one customer.\n\n"
+        "## Remove outliers with the IQR\n\nKeep the rows between the two quartiles.\n",
+        "how do i make a pivot table in a spreadsheet",
+        "How do I remove outliers?",
+        typed_only=False,
+    )
+    # "table" meets half of "Feature tables", but "pivot" and "spreadsheet" are no words of theirs
+    assert not spreadsheet.found and "Feature tables" not in spreadsheet.answer
+    # asked in the notes' words, a how-to still meets the title that holds some of them
+    assert outliers.found and "Remove outliers with the IQR" in outliers.answer
