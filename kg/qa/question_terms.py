@@ -267,6 +267,12 @@ class QuestionTerms:
             return False
         return not near_common(word)
 
+    def _slip(self, word: str) -> bool:
+        """Whether a word the notes never use is a slip from one of theirs: no word of a
+        language, and near a term of theirs."""
+        common = any(is_word(word, lang) for lang in LANGUAGES) or is_word_form(word)
+        return not common and self._near_notes(word)
+
     def _near_notes(self, word: str) -> bool:
         """Whether the word or its stem is a slip from a term of the notes with its first
         letter (two slips from seven letters on: "deploeyd" and the notes' "deploy")."""
@@ -283,9 +289,10 @@ class QuestionTerms:
         groups = [g for g in query_groups(found["subject"], ignore) if g.factor == 1.0]
         if not 2 <= len(groups) <= _MAX_SUBJECT or any(g.parts or g.name for g in groups):
             return []
-        # a word of it the notes never use, nor a slip from theirs: "conformal prediction",
-        # "a race condition" are not the notes' prediction or condition
-        held = [self._holds(g) or self._near_notes(g.word) for g in groups]
+        # a word of it the notes never use, nor a slip from theirs ("challneger"; a word of a
+        # language is none, "race" is not their "rate"): "conformal prediction", "a race
+        # condition" are not the notes' prediction or condition
+        held = [self._holds(g) or self._slip(g.word) for g in groups]
         if any(held) and not all(held):
             return [found["subject"].strip()]
         together = Group(found["subject"], frozenset(), 1.0, tuple(g.terms for g in groups))

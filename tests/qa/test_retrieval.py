@@ -323,6 +323,7 @@ PREDICTION_NOTES = "\n\n".join(
         "# Serving",
         "A batch prediction reads a whole table at once.",
         "An online prediction answers one request in milliseconds.",
+        "The error rate of each prediction is logged.",
         *(f"Step {n} of the pipeline writes table number {n} to the lake." for n in range(1, 19)),
     ]
 )
@@ -331,15 +332,17 @@ PREDICTION_NOTES = "\n\n".join(
 def test_retrieval_a_subject_with_a_word_the_notes_never_use_is_not_found(
     tmp_path: Path,
 ) -> None:
-    absent, typo, present = ask_notes(
+    absent, race, typo, present = ask_notes(
         tmp_path,
         PREDICTION_NOTES + "\n",
         "What is conformal prediction?",  # "prediction" is theirs, "conformal" no word of theirs
-        "What is an onlien prediction?",  # a slip from their "online"
+        "What is a race prediction?",  # a word of a language, one slip from their "rate"
+        "What is an onlien prediction?",  # no word: a slip from their "online"
         "What is a batch prediction?",
         typed_only=False,
     )
     assert not absent.found and "conformal prediction" in absent.answer
+    assert not race.found and "race prediction" in race.answer
     assert typo.found and "milliseconds" in typo.answer
     assert present.found and "whole table" in present.answer
 
