@@ -192,10 +192,9 @@ class Retriever:
         out a best statement after it but what a heading or a lead-in announces: after the
         best code block, what it shows, said right above it; a heading's first statements, a
         list item's siblings (a small list's, at any rank, for an item near the best), what a
-        sentence ending in ":" or a caption announces, for the best sentence the sentences
-        after it, for a how-to the code right after a sentence, and for a difference between
-        `sides` (their names) the row of the same table, or item of the same list, about the
-        other."""
+        sentence ending in ":" or a caption announces, the sentences after the best sentence
+        (a scenario's fix), for a how-to the code right after a sentence, and for a difference
+        between `sides` the row of the same table, or item of the same list, about the other."""
         out: list[Ranked] = []
         seen: set[str] = set()
         read: dict[str, list[dict[str, str]]] = {}  # rows of each query, read once
@@ -213,8 +212,7 @@ class Retriever:
                 for r in explained_by(best, self._around(SECTION, "section", best, sparql, read)):
                     add(r, room, n)
             completes = best.kind in ("heading", "item") or best.text.endswith(":")
-            # the best sentence goes on in the sentences after it, whatever was asked: a
-            # definition's, and a scenario's fix ("FeatureLookup returns nulls…" → "Fix: …")
+            # the best sentence goes on in the ones after it, whatever was asked
             more = completes or (n == 0 and best.kind == "sentence")
             # a heading alone says little: what is under it comes; a row or code leads no list
             if best.kind == "heading" or (n < _COMPLETED and (more or best.kind in _LEADS)):
