@@ -117,6 +117,12 @@ def _before_context(words: list[str]) -> list[str]:
     return []
 
 
+def _language_word(word: str) -> bool:
+    """Whether a word is a word of a language: a form or lemma of the lemma tables, or a
+    common word or a form of one."""
+    return any(is_word(word, lang) for lang in LANGUAGES) or is_word_form(word)
+
+
 _JOINED = alternation(listed("conjunctions"))
 
 
@@ -261,7 +267,7 @@ class QuestionTerms:
         word = group.word
         if not _plain(group) or len(word) <= _NEVER_NAME or self.index.frequency(group):
             return False
-        if any(is_word(word, lang) for lang in LANGUAGES) or is_word_form(word):
+        if _language_word(word):
             return False
         if self.index.frequency(self._apart(group)) or self._near_notes(word):
             return False
@@ -270,8 +276,7 @@ class QuestionTerms:
     def _slip(self, word: str) -> bool:
         """Whether a word the notes never use is a slip from one of theirs: no word of a
         language, and near a term of theirs."""
-        common = any(is_word(word, lang) for lang in LANGUAGES) or is_word_form(word)
-        return not common and self._near_notes(word)
+        return not _language_word(word) and self._near_notes(word)
 
     def _near_notes(self, word: str) -> bool:
         """Whether the word or its stem is a slip from a term of the notes with its first
@@ -286,7 +291,8 @@ class QuestionTerms:
         found = _SUBJECT.match(question)
         if found is None:
             return []
-        groups = [g for g in query_groups(found["subject"], ignore) if g.factor == 1.0]
+        subject = found["subject"].strip()
+        groups = [g for g in query_groups(subject, ignore) if g.factor == 1.0]
         if not 2 <= len(groups) <= _MAX_SUBJECT or any(g.parts or g.name for g in groups):
             return []
         # a word of it the notes never use, nor a slip from theirs ("challneger"; a word of a
@@ -294,10 +300,10 @@ class QuestionTerms:
         # condition" are not the notes' prediction or condition
         held = [self._holds(g) or self._slip(g.word) for g in groups]
         if any(held) and not all(held):
-            return [found["subject"].strip()]
-        together = Group(found["subject"], frozenset(), 1.0, tuple(g.terms for g in groups))
+            return [subject]
+        together = Group(subject, frozenset(), 1.0, tuple(g.terms for g in groups))
         held_all = all(self.index.frequency(g) for g in groups)
-        return [found["subject"].strip()] if held_all and not self.index.frequency(together) else []
+        return [subject] if held_all and not self.index.frequency(together) else []
 
     def _holds(self, group: Group) -> bool:
         """Whether the notes use a word of the question, or a word it is a typo of."""
