@@ -41,8 +41,9 @@ _TOKEN = re.compile(
 )
 _OPTION = "__"  # the start of an option's term ("--sys-prefix": `__sys_prefix`)
 # an acronym's plural is one word ("GPUs", "APIs": not "GP" and "Us"), read as the acronym
-_CAMEL = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
-_ACRONYMS = re.compile(r"[A-Z]{2,}s")
+_ACRONYM_PLURAL = r"[A-Z]{2,}s"
+_CAMEL = re.compile(rf"{_ACRONYM_PLURAL}(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+_ACRONYMS = re.compile(_ACRONYM_PLURAL)
 # endings of each language and the pivot language's endings of their cognates (-ción/-tion)
 _COGNATES = tuple(
     (lang, tuple((ending, cognate) for ending, cognate in language(lang)["cognate_endings"]))

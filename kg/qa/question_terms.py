@@ -117,6 +117,11 @@ def _before_context(words: list[str]) -> list[str]:
     return []
 
 
+def _forms(word: str) -> list[str]:
+    """A word the notes never use and its stems, the forms it is compared with their terms by."""
+    return list(dict.fromkeys((word, *word_terms(word))))
+
+
 def _language_word(word: str) -> bool:
     """Whether a word is a word of a language: a form or lemma of the lemma tables, or a
     common word or a form of one."""
@@ -236,8 +241,7 @@ class QuestionTerms:
         if group.parts or group.name or is_word(group.word, lang):
             return group
         # the word, else its stem against the notes' stems ("esccribo": escrib)
-        forms = dict.fromkeys((group.word, *word_terms(group.word)))
-        if not (fixed := next(filter(None, map(self.index.correction, forms)), None)):
+        if not (fixed := next(filter(None, map(self.index.correction, _forms(group.word))), None)):
             return group
         return replace(group, terms=frozenset({fixed, *word_group(fixed)}))
 
@@ -281,8 +285,7 @@ class QuestionTerms:
     def _near_notes(self, word: str) -> bool:
         """Whether the word or its stem is a slip from a term of the notes with its first
         letter (two slips from seven letters on: "deploeyd" and the notes' "deploy")."""
-        forms = dict.fromkeys((word, *word_terms(word)))
-        return any(self.index.within(f, 1 if len(f) < _TWO_SLIPS else 2) for f in forms)
+        return any(self.index.within(f, 1 if len(f) < _TWO_SLIPS else 2) for f in _forms(word))
 
     def _absent_subject(self, question: str, ignore: Iterable[str]) -> list[str]:
         """The subject of "what is X Y?" when the notes never use one of its words though they
